@@ -1,0 +1,57 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { blobStore, casePrefix } from '@/lib/storage';
+import type { PlatformId } from '@/lib/platforms/profiles';
+import { completionPercent, stepStates } from './completion';
+import type { StepId } from './steps';
+
+/**
+ * Case data access. Every function takes the acting user's id and touches only
+ * that user's cases: a case of someone else's behaves exactly like one that
+ * does not exist (null / false), so callers answer 404 and reveal nothing.
+ */
+
+export function listCases(userId: string) {
+  return db.case.findMany({ where: { userId }, orderBy: { editedAt: 'desc' } });
+}
+
+export function getOwnedCase(userId: string, caseId: string) {
+  return db.case.findFirst({ where: { id: caseId, userId } });
+}
+
+export type NewCase = { title: string; platform: PlatformId; appealDeadline: Date | null };
+
+export function createCase(userId: string, input: NewCase) {
+  const completion = completionPercent(stepStates(input));
+  return db.case.create({ data: { userId, ...input, completion } });
+}
+
+export async function renameCase(userId: string, caseId: string, title: string): Promise<boolean> {
+  const existing = await getOwnedCase(userId, caseId);
+  if (!existing) return false;
+  const completion = completionPercent(stepStates({ ...existing, title }));
+  const { count } = await db.case.updateMany({
+    where: { id: caseId, userId },
+    data: { title, completion, version: { increment: 1 }, editedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** Records where the user is, so reopening the case resumes there. Not an edit: the version stays. */
+export async function setCurrentStep(userId: string, caseId: string, step: StepId): Promise<boolean> {
+  const { count } = await db.case.updateMany({
+    where: { id: caseId, userId, currentStep: { not: step } },
+    data: { currentStep: step },
+  });
+  return count === 1 || (await getOwnedCase(userId, caseId)) !== null;
+}
+
+/** Deletes the case, its rows (by cascade) and every stored file under its prefix. */
+export async function deleteCase(userId: string, caseId: string): Promise<boolean> {
+  const { count } = await db.case.deleteMany({ where: { id: caseId, userId } });
+  if (count === 0) return false;
+  // Rows first: a crash between the two leaves orphaned bytes (harmless, collectable),
+  // never a case pointing at files that are gone.
+  await blobStore().deletePrefix(casePrefix(caseId));
+  return true;
+}

@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests that touch the database get a fresh data directory per run.
+const DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'appeal-pack-unit-'));
+process.env.DATA_DIR = DATA_DIR;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: '@', replacement: import.meta.dirname },
+      // 'server-only' throws outside React Server Components; unit tests run lib code directly.
+      { find: 'server-only', replacement: path.resolve(import.meta.dirname, 'lib/testing/empty-module.ts') },
+    ],
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts'],
+    environment: 'node',
+    env: { DATA_DIR, DATABASE_URL: '', BETTER_AUTH_SECRET: 'unit-test-secret-unit-test-secret-0123456789' },
+    globalSetup: ['lib/testing/global-setup.ts'],
+    // One SQLite file is shared by the DB tests of a run: keep files in one worker order.
+    fileParallelism: false,
+  },
+});
