@@ -18,7 +18,7 @@ export async function SiteHeader() {
         <LocaleSwitcher current={toLocale(locale)} />
         {user ? (
           <>
-            <span className="muted" data-testid="signed-in-as">{user.email}</span>
+            <span className="muted header-email" data-testid="signed-in-as">{user.email}</span>
             <SignOutButton />
           </>
         ) : (
