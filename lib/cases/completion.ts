@@ -1,6 +1,35 @@
+import type { FieldErrorCode } from '@/lib/schemas/errors';
+import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
+import type { CaseStatus } from './status';
+import { basicsFieldErrors, blockingProblems, statementFieldErrors } from './review';
+import { statementText } from './statement-text';
+import { statementValues, type CaseRecord } from './snapshot';
 import { STEP_IDS, type StepId } from './steps';
 
 export type StepState = 'notStarted' | 'inProgress' | 'complete' | 'problems';
+
+function stateFrom(errors: Partial<Record<string, FieldErrorCode>>, started: boolean, extraProblem = false): StepState {
+  const codes = Object.values(errors);
+  if (!started) return 'notStarted';
+  if (extraProblem || codes.some((code) => code !== 'required')) return 'problems';
+  return codes.length === 0 ? 'complete' : 'inProgress';
+}
+
+/**
+ * Each step's state, derived from what the case holds; nothing is reported as
+ * done that isn't. Orders, self-audit, evidence and logistics have no data of
+ * their own yet (later issues), so they stay not started.
+ */
+export function stepStates(c: CaseRecord, now: Date): Record<StepId, StepState> {
+  const states = Object.fromEntries(STEP_IDS.map((step) => [step, 'notStarted'])) as Record<StepId, StepState>;
+  // Title and platform are given when the case is created, so basics has always begun.
+  states.basics = stateFrom(basicsFieldErrors(c), true);
+  const statement = statementValues(c);
+  const { count, limit } = statementText(c);
+  states.statement = stateFrom(statementFieldErrors(c), STATEMENT_SECTIONS.some((s) => statement[s].trim() !== ''), count > limit);
+  states.review = blockingProblems(c, now).length === 0 ? 'complete' : 'inProgress';
+  return states;
+}
 
 /** Share of the steps that are complete, 0..100, rounded down so 100 means truly done. */
 export function completionPercent(states: Record<StepId, StepState>): number {
@@ -8,15 +37,7 @@ export function completionPercent(states: Record<StepId, StepState>): number {
   return Math.floor((complete / STEP_IDS.length) * 100);
 }
 
-type CaseFacts = { title: string; platform: string; appealDeadline: Date | null };
-
-/**
- * What each step holds so far. Until a step has its own form (later issues),
- * only what the case itself records counts: nothing is reported as done that isn't.
- */
-export function stepStates(facts: CaseFacts): Record<StepId, StepState> {
-  const basicsFields = [facts.title, facts.platform, facts.appealDeadline].filter(Boolean).length;
-  const basics: StepState = basicsFields === 3 ? 'complete' : basicsFields > 0 ? 'inProgress' : 'notStarted';
-  const states = Object.fromEntries(STEP_IDS.map((step) => [step, 'notStarted'])) as Record<StepId, StepState>;
-  return { ...states, basics };
+/** Ready once nothing blocks the export; any edit of a ready or exported case makes it a draft again. */
+export function caseStatus(c: CaseRecord, now: Date): CaseStatus {
+  return blockingProblems(c, now).length === 0 ? 'ready' : 'draft';
 }

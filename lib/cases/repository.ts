@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client';
 import { blobStore, casePrefix } from '@/lib/storage';
 import type { PlatformId } from '@/lib/platforms/profiles';
 import { completionPercent, stepStates } from './completion';
+import type { CaseRecord } from './snapshot';
 import type { StepId } from './steps';
 
 /**
@@ -21,15 +22,28 @@ export function getOwnedCase(userId: string, caseId: string) {
 
 export type NewCase = { title: string; platform: PlatformId; appealDeadline: Date | null };
 
+const EMPTY_CASE: Omit<CaseRecord, keyof NewCase> = {
+  shopName: '',
+  shopId: '',
+  incidentKind: '',
+  incidentDetail: '',
+  noticeNumber: '',
+  noticeDate: null,
+  contactName: '',
+  contactPhone: '',
+  statement: '{}',
+  acknowledged: '[]',
+};
+
 export function createCase(userId: string, input: NewCase) {
-  const completion = completionPercent(stepStates(input));
+  const completion = completionPercent(stepStates({ ...EMPTY_CASE, ...input }, new Date()));
   return db.case.create({ data: { userId, ...input, completion } });
 }
 
 export async function renameCase(userId: string, caseId: string, title: string): Promise<boolean> {
   const existing = await getOwnedCase(userId, caseId);
   if (!existing) return false;
-  const completion = completionPercent(stepStates({ ...existing, title }));
+  const completion = completionPercent(stepStates({ ...existing, title }, new Date()));
   const { count } = await db.case.updateMany({
     where: { id: caseId, userId },
     data: { title, completion, version: { increment: 1 }, editedAt: new Date() },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { completionPercent, stepStates } from './completion';
 import { isStepId, nextStep, previousStep, STEP_IDS } from './steps';
 
 describe('steps', () => {
@@ -15,19 +14,5 @@ describe('steps', () => {
     expect(isStepId('statement')).toBe(true);
     expect(isStepId('../admin')).toBe(false);
     expect(isStepId('constructor')).toBe(false);
-  });
-});
-
-describe('completion', () => {
-  it('counts only complete steps, rounding down', () => {
-    const states = stepStates({ title: 'x', platform: 'tmall', appealDeadline: new Date() });
-    expect(states.basics).toBe('complete');
-    expect(completionPercent(states)).toBe(14);
-  });
-
-  it('reports a case without a deadline as in progress, not complete', () => {
-    const states = stepStates({ title: 'x', platform: 'tmall', appealDeadline: null });
-    expect(states.basics).toBe('inProgress');
-    expect(completionPercent(states)).toBe(0);
   });
 });

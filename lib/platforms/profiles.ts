@@ -12,6 +12,8 @@ export type Source = { kind: 'verified'; ref: string } | { kind: 'default'; reas
 
 export type PlatformProfile = {
   id: PlatformId;
+  /** The language the platform's reviewers read: the statement and bundle are written in it. */
+  documentLanguage: 'zh-CN' | 'en';
   /** Days from the notice to the last day an appeal is accepted. */
   appealWindowDays: number;
   appealWindowSource: Source;
@@ -38,6 +40,7 @@ const NO_PUBLIC_UPLOAD_LIMITS: Source = {
 // Conservative shared defaults: a 2,000-character statement and 20 MB per
 // bundle fit every appeal form we have seen described; none is published.
 const DEFAULT_LIMITS = {
+  documentLanguage: 'zh-CN',
   statementMaxChars: 2000,
   acceptedExtensions: ['pdf', 'jpg', 'jpeg', 'png'],
   maxFileMB: 10,
@@ -74,7 +77,7 @@ export const PLATFORMS: Record<PlatformId, PlatformProfile> = {
   kuaishou: { id: 'kuaishou', appealWindowDays: 7, appealWindowSource: NO_PUBLIC_WINDOW, ...DEFAULT_LIMITS },
   // Amazon answers reactivation appeals in about two days (Seller Central help
   // G200370560) but publishes no deadline for sending one.
-  amazon: { id: 'amazon', appealWindowDays: 7, appealWindowSource: NO_PUBLIC_WINDOW, ...DEFAULT_LIMITS },
+  amazon: { id: 'amazon', appealWindowDays: 7, appealWindowSource: NO_PUBLIC_WINDOW, ...DEFAULT_LIMITS, documentLanguage: 'en' },
   other: { id: 'other', appealWindowDays: 7, appealWindowSource: NO_PUBLIC_WINDOW, ...DEFAULT_LIMITS },
 };
 

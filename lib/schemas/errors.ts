@@ -9,6 +9,8 @@ export const FIELD_ERROR_CODES = [
   'invalidEmail',
   'weakPassword',
   'passwordMismatch',
+  'phoneFormat',
+  'deadlineBeforeNotice',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

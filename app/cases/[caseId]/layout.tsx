@@ -17,7 +17,7 @@ export default async function CaseLayout({ children, params }: { children: React
         </span>
       </div>
       <div className="case-layout">
-        <StepNav caseId={caseId} states={stepStates(found)} />
+        <StepNav caseId={caseId} states={stepStates(found, new Date())} />
         <div>{children}</div>
       </div>
     </>

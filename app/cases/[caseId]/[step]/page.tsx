@@ -3,26 +3,55 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadOwnedCase } from '@/lib/cases/load';
 import { setCurrentStep } from '@/lib/cases/repository';
-import { isStepId, nextStep, previousStep } from '@/lib/cases/steps';
+import { statementHeadings, statementText } from '@/lib/cases/statement-text';
+import { basicsValues, statementValues } from '@/lib/cases/snapshot';
+import { isStepId, nextStep, previousStep, type StepId } from '@/lib/cases/steps';
+import { BasicsForm } from '@/components/steps/basics-form';
+import { ReviewStep } from '@/components/steps/review-step';
+import { StatementForm } from '@/components/steps/statement-form';
 
-export default async function StepPage({ params }: { params: Promise<{ caseId: string; step: string }> }) {
+type Props = { params: Promise<{ caseId: string; step: string }>; searchParams: Promise<{ check?: string }> };
+
+export default async function StepPage({ params, searchParams }: Props) {
   const { caseId, step } = await params;
   if (!isStepId(step)) notFound();
-  const { user } = await loadOwnedCase(caseId, `/cases/${caseId}/${step}`);
+  const { user, case: found } = await loadOwnedCase(caseId, `/cases/${caseId}/${step}`);
   // Remember where the user is, so reopening the case (here or on another device) resumes here.
   await setCurrentStep(user.id, caseId, step);
+  const showAllErrors = (await searchParams).check === '1';
   const t = await getTranslations('steps');
+
+  let body;
+  if (step === 'basics') {
+    body = <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />;
+  } else if (step === 'statement') {
+    body = <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />;
+  } else if (step === 'review') {
+    body = <ReviewStep caseId={caseId} version={found.version} record={found} now={new Date()} />;
+  } else {
+    body = (
+      <section className="card" aria-labelledby="step-title">
+        <h2 id="step-title">{t(`${step}.title`)}</h2>
+        <p className="muted">{t(`${step}.intro`)}</p>
+        <p className="alert alert-warn">{t('comingSoon')}</p>
+      </section>
+    );
+  }
+  return (
+    <>
+      {body}
+      <StepFooter caseId={caseId} step={step} label={(s) => t(`${s}.title`)} />
+    </>
+  );
+}
+
+function StepFooter({ caseId, step, label }: { caseId: string; step: StepId; label: (s: StepId) => string }) {
   const prev = previousStep(step);
   const next = nextStep(step);
   return (
-    <section className="card" aria-labelledby="step-title">
-      <h2 id="step-title">{t(`${step}.title`)}</h2>
-      <p className="muted">{t(`${step}.intro`)}</p>
-      <p className="alert alert-warn">{t('comingSoon')}</p>
-      <div className="step-footer">
-        {prev ? <Link className="btn" href={`/cases/${caseId}/${prev}`}>← {t(`${prev}.title`)}</Link> : <span />}
-        {next && <Link className="btn btn-primary" href={`/cases/${caseId}/${next}`}>{t(`${next}.title`)} →</Link>}
-      </div>
-    </section>
+    <nav className="step-footer" aria-label={label(step)}>
+      {prev ? <Link className="btn" href={`/cases/${caseId}/${prev}`}>← {label(prev)}</Link> : <span />}
+      {next && <Link className="btn btn-primary" href={`/cases/${caseId}/${next}`}>{label(next)} →</Link>}
+    </nav>
   );
 }

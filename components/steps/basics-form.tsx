@@ -1,0 +1,107 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { defaultDeadline } from '@/lib/platforms/deadline';
+import { isPlatformId, PLATFORM_IDS, PLATFORMS } from '@/lib/platforms/profiles';
+import { formatCalendarDate, parseCalendarDate } from '@/lib/schemas/dates';
+import { BASICS_MAX, basicsSchema, INCIDENT_KINDS, type BasicsValues } from '@/lib/schemas/steps/basics';
+import { Field, FieldShell } from '@/components/ui/field';
+import { SaveIndicator } from './save-indicator';
+import { useAutosave } from './use-autosave';
+import { useVisibleErrors } from './visible-errors';
+
+/** The deadline the platform's window gives for this notice date, or '' when it cannot be computed. */
+function suggestedDeadline(v: BasicsValues): string {
+  const notice = parseCalendarDate(v.noticeDate);
+  return notice && isPlatformId(v.platform) ? formatCalendarDate(defaultDeadline(v.platform, notice)) : '';
+}
+
+type Props = { caseId: string; version: number; initial: BasicsValues; showAllErrors: boolean };
+
+export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
+  const t = useTranslations('basics');
+  const tp = useTranslations('platforms');
+  const [values, setValues] = useState(initial);
+  const autosave = useAutosave<BasicsValues>({ caseId, step: 'basics', version });
+  const { errors, touch } = useVisibleErrors(basicsSchema, values, showAllErrors, autosave.serverErrors);
+
+  function update(field: keyof BasicsValues, value: string) {
+    const next = { ...values, [field]: value };
+    // Pre-fill the deadline from the platform's window while the user has not set one of their own.
+    if ((field === 'noticeDate' || field === 'platform') && (values.appealDeadline === '' || values.appealDeadline === suggestedDeadline(values))) {
+      next.appealDeadline = suggestedDeadline(next);
+    }
+    setValues(next);
+    autosave.change(next);
+  }
+
+  const bind = (field: keyof BasicsValues) => ({
+    name: field,
+    value: values[field],
+    onChange: (e: { target: { value: string } }) => update(field, e.target.value),
+    onBlur: () => {
+      touch(field);
+      autosave.flush();
+    },
+  });
+
+  const profile = isPlatformId(values.platform) ? PLATFORMS[values.platform] : null;
+  const windowHint = profile
+    ? profile.appealWindowSource.kind === 'verified'
+      ? t('windowVerified', { platform: tp(profile.id), days: profile.appealWindowDays })
+      : t('windowDefault', { days: profile.appealWindowDays })
+    : null;
+
+  return (
+    <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
+      <div className="step-head">
+        <h2 id="step-title">{t('title')}</h2>
+        <SaveIndicator status={autosave.status} onRetry={autosave.retry} />
+      </div>
+      <p className="muted">{t('intro')}</p>
+
+      <Field label={t('caseTitle')} maxLength={BASICS_MAX.title} error={errors.title} required {...bind('title')} />
+      <div className="form-row">
+        <FieldShell id="field-platform" label={t('platform')} error={errors.platform} required>
+          {(control) => (
+            <select {...control} {...bind('platform')}>
+              {PLATFORM_IDS.map((id) => (
+                <option key={id} value={id}>{tp(id)}</option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+        <Field label={t('shopName')} maxLength={BASICS_MAX.shopName} error={errors.shopName} required {...bind('shopName')} />
+        <Field label={t('shopId')} maxLength={BASICS_MAX.shopId} hint={t('shopIdHint')} error={errors.shopId} required {...bind('shopId')} />
+      </div>
+
+      <FieldShell id="field-incidentKind" label={t('incidentKind')} error={errors.incidentKind} required>
+        {(control) => (
+          <select {...control} {...bind('incidentKind')}>
+            <option value="">{t('choose')}</option>
+            {INCIDENT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>{t(`incident.${kind}`)}</option>
+            ))}
+          </select>
+        )}
+      </FieldShell>
+      {values.incidentKind === 'other' && (
+        <FieldShell id="field-incidentDetail" label={t('incidentDetail')} error={errors.incidentDetail} required>
+          {(control) => <textarea {...control} maxLength={BASICS_MAX.incidentDetail} rows={3} {...bind('incidentDetail')} />}
+        </FieldShell>
+      )}
+
+      <div className="form-row">
+        <Field label={t('noticeNumber')} maxLength={BASICS_MAX.noticeNumber} hint={t('noticeNumberHint')} error={errors.noticeNumber} {...bind('noticeNumber')} />
+        <Field type="date" label={t('noticeDate')} error={errors.noticeDate} required {...bind('noticeDate')} />
+        <Field type="date" label={t('appealDeadline')} hint={windowHint} error={errors.appealDeadline} required {...bind('appealDeadline')} />
+      </div>
+
+      <div className="form-row">
+        <Field label={t('contactName')} maxLength={BASICS_MAX.contactName} autoComplete="name" error={errors.contactName} required {...bind('contactName')} />
+        <Field type="tel" inputMode="tel" label={t('contactPhone')} maxLength={BASICS_MAX.contactPhone} autoComplete="tel" hint={t('contactPhoneHint')} error={errors.contactPhone} required {...bind('contactPhone')} />
+      </div>
+    </form>
+  );
+}

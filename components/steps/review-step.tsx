@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { acknowledgedCodes, basicsValues, statementValues, type CaseRecord } from '@/lib/cases/snapshot';
+import { blockingProblems, reviewProblems, type Problem } from '@/lib/cases/review';
+import { statementText } from '@/lib/cases/statement-text';
+import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
+import { AcknowledgeWarnings } from './acknowledge-warnings';
+
+type Props = { caseId: string; version: number; record: CaseRecord; now: Date };
+
+const BASICS_FIELDS = ['title', 'platform', 'shopName', 'shopId', 'incidentKind', 'incidentDetail', 'noticeNumber', 'noticeDate', 'appealDeadline', 'contactName', 'contactPhone'] as const;
+
+/** Everything entered, grouped by step with edit links, and the problems that stand before export. */
+export async function ReviewStep({ caseId, version, record, now }: Props) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const problems = reviewProblems(record, now);
+  const blocking = blockingProblems(record, now);
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const basics = basicsValues(record);
+  const statement = statementValues(record);
+  const { count, limit } = statementText(record);
+
+  const editLink = (p: Pick<Problem, 'step' | 'field'>) => `/cases/${caseId}/${p.step}?check=1${p.field ? `#field-${p.field}` : ''}`;
+  const problemText = (p: Problem) => {
+    const params = { ...p.params } as Record<string, string | number>;
+    if (p.step === 'basics' && p.field) params.field = t(`basics.fields.${p.field}`);
+    if (p.step === 'statement' && p.field) params.section = t(`statement.sections.${p.field}.label`);
+    return t(`review.problems.${p.message}`, params);
+  };
+  const shown = (field: (typeof BASICS_FIELDS)[number]) => {
+    const value = basics[field];
+    if (!value) return <span className="empty-value">{t('review.empty')}</span>;
+    if (field === 'platform') return t(`platforms.${value}`);
+    if (field === 'incidentKind') return t(`basics.incident.${value}`);
+    if (field === 'noticeDate' || field === 'appealDeadline') return format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    return value;
+  };
+
+  return (
+    <section className="card" aria-labelledby="step-title">
+      <h2 id="step-title">{t('review.title')}</h2>
+      <div role="status" data-testid="review-status" data-ready={blocking.length === 0}>
+        {blocking.length === 0 ? (
+          <p className="alert" style={{ background: '#e3f4ea', color: 'var(--ok)' }}>{t('review.ready')}</p>
+        ) : (
+          <p className="alert alert-warn">{t('review.blocked', { count: blocking.length })}</p>
+        )}
+      </div>
+
+      {errors.length > 0 && (
+        <div className="section-block">
+          <h3>{t('review.errorsTitle')}</h3>
+          <ul className="problem-list" data-testid="review-errors">
+            {errors.map((p) => (
+              <li key={p.code} className="problem problem-error">
+                <span>{problemText(p)}</span>
+                <Link href={editLink(p)}>{t('review.fix')}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <AcknowledgeWarnings caseId={caseId} version={version} initial={acknowledgedCodes(record)} warnings={warnings.map((p) => ({ code: p.code, text: problemText(p) }))} />
+      )}
+
+      <div className="section-block review-group">
+        <div className="step-head">
+          <h3>{t('steps.basics.title')}</h3>
+          <Link href={`/cases/${caseId}/basics`}>{t('review.edit')}</Link>
+        </div>
+        <dl>
+          {BASICS_FIELDS.filter((f) => f !== 'incidentDetail' || basics.incidentKind === 'other').map((field) => (
+            <div key={field} style={{ display: 'contents' }}>
+              <dt>{t(`basics.fields.${field}`)}</dt>
+              <dd>{shown(field)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+
+      {(['orders', 'audit', 'evidence', 'logistics'] as const).map((step) => (
+        <div key={step} className="section-block review-group">
+          <div className="step-head">
+            <h3>{t(`steps.${step}.title`)}</h3>
+            <Link href={`/cases/${caseId}/${step}`}>{t('review.edit')}</Link>
+          </div>
+          <p className="empty-value">{t('review.notYet')}</p>
+        </div>
+      ))}
+
+      <div className="section-block review-group">
+        <div className="step-head">
+          <h3>{t('steps.statement.title')}</h3>
+          <Link href={`/cases/${caseId}/statement`}>{t('review.edit')}</Link>
+        </div>
+        <p className="hint">{t('statement.count', { count, limit })}</p>
+        <dl>
+          {STATEMENT_SECTIONS.map((s) => (
+            <div key={s} style={{ display: 'contents' }}>
+              <dt>{t(`statement.sections.${s}.label`)}</dt>
+              <dd>{statement[s].trim() || <span className="empty-value">{t('review.empty')}</span>}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import {
+  assembleStatement,
+  charCount,
+  REQUIRED_SECTIONS,
+  STATEMENT_SECTION_MAX,
+  STATEMENT_SECTIONS,
+  statementSchema,
+  type StatementSection,
+  type StatementValues,
+} from '@/lib/schemas/steps/statement';
+import { FieldShell } from '@/components/ui/field';
+import { SaveIndicator } from './save-indicator';
+import { useAutosave } from './use-autosave';
+import { useVisibleErrors } from './visible-errors';
+
+type Props = {
+  caseId: string;
+  version: number;
+  initial: StatementValues;
+  limit: number;
+  /** Section headings in the platform's document language (see lib/cases/statement-text.ts). */
+  headings: Record<StatementSection, string>;
+  showAllErrors: boolean;
+};
+
+/** The statement in guided sections, with a live count against the platform's limit and a preview. */
+export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors }: Props) {
+  const t = useTranslations('statement');
+  const [values, setValues] = useState(initial);
+  const autosave = useAutosave<StatementValues>({ caseId, step: 'statement', version });
+  const { errors, touch } = useVisibleErrors(statementSchema, values, showAllErrors, autosave.serverErrors);
+
+  const assembled = assembleStatement(values, headings);
+  const count = charCount(assembled);
+  const over = count > limit;
+
+  function update(section: StatementSection, text: string) {
+    const next = { ...values, [section]: text };
+    setValues(next);
+    autosave.change(next);
+  }
+
+  return (
+    <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
+      <div className="step-head">
+        <h2 id="step-title">{t('title')}</h2>
+        <SaveIndicator status={autosave.status} onRetry={autosave.retry} />
+      </div>
+      <p className="muted">{t('intro')}</p>
+
+      {STATEMENT_SECTIONS.map((section) => (
+        <div key={section} className="section-block">
+          <FieldShell
+            id={`field-${section}`}
+            label={t(`sections.${section}.label`)}
+            required={REQUIRED_SECTIONS.includes(section)}
+            error={errors[section]}
+            hint={
+              <>
+                <p className="hint">{t(`sections.${section}.hint`)}</p>
+                <details className="example">
+                  <summary>{t('showExample')}</summary>
+                  <p>{t(`sections.${section}.example`)}</p>
+                </details>
+                <p className="hint count">{t('sectionCount', { count: charCount(values[section].trim()) })}</p>
+              </>
+            }
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                name={section}
+                rows={5}
+                maxLength={STATEMENT_SECTION_MAX}
+                value={values[section]}
+                onChange={(e) => update(section, e.target.value)}
+                onBlur={() => {
+                  touch(section);
+                  autosave.flush();
+                }}
+              />
+            )}
+          </FieldShell>
+        </div>
+      ))}
+
+      <details className="section-block" open>
+        <summary><strong>{t('preview')}</strong></summary>
+        <p className="hint">{t('previewHint')}</p>
+        {assembled ? <div className="preview" data-testid="statement-preview">{assembled}</div> : <p className="empty-value">{t('previewEmpty')}</p>}
+      </details>
+
+      <div className="count-bar" aria-live="polite">
+        <span className={over ? 'count count-over' : 'count'} data-testid="statement-count" data-over={over}>
+          {t('count', { count, limit })}
+        </span>
+        {over && <span className="count-over">{t('overLimit', { over: count - limit })}</span>}
+      </div>
+    </form>
+  );
+}

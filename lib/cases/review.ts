@@ -1,0 +1,67 @@
+import { PLATFORMS, isPlatformId } from '@/lib/platforms/profiles';
+import { statementText } from './statement-text';
+import { deadlineState } from '@/lib/platforms/deadline';
+import { fieldErrorCodes, type FieldErrorCode } from '@/lib/schemas/errors';
+import { basicsSchema } from '@/lib/schemas/steps/basics';
+import { STATEMENT_SECTIONS, statementSchema } from '@/lib/schemas/steps/statement';
+import { acknowledgedCodes, basicsValues, statementValues, type CaseRecord } from './snapshot';
+import type { StepId } from './steps';
+
+/**
+ * One thing the review step reports. Errors block export until fixed;
+ * warnings block it until the merchant acknowledges them (by `code`).
+ */
+export type Problem = {
+  code: string;
+  severity: 'error' | 'warning';
+  step: StepId;
+  /** The form field it concerns, for the edit link. */
+  field?: string;
+  /** Message key under `review.problems`, with its parameters. */
+  message: string;
+  params?: Record<string, string | number>;
+};
+
+export function basicsFieldErrors(c: CaseRecord): Partial<Record<string, FieldErrorCode>> {
+  const parsed = basicsSchema.safeParse(basicsValues(c));
+  return parsed.success ? {} : fieldErrorCodes(parsed.error);
+}
+
+export function statementFieldErrors(c: CaseRecord): Partial<Record<string, FieldErrorCode>> {
+  const parsed = statementSchema.safeParse(statementValues(c));
+  return parsed.success ? {} : fieldErrorCodes(parsed.error);
+}
+
+export function reviewProblems(c: CaseRecord, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, code] of Object.entries(basicsFieldErrors(c))) {
+    problems.push({ code: `basics.${field}.${code}`, severity: 'error', step: 'basics', field, message: `field.${code}`, params: { field } });
+  }
+  if (c.appealDeadline) {
+    const { daysLeft, level } = deadlineState(c.appealDeadline, now);
+    if (level === 'passed') problems.push({ code: 'deadlinePassed', severity: 'error', step: 'basics', field: 'appealDeadline', message: 'deadlinePassed', params: { days: -daysLeft } });
+    if (level === 'soon' || level === 'today') {
+      problems.push({ code: 'deadlineSoon', severity: 'warning', step: 'basics', field: 'appealDeadline', message: 'deadlineSoon', params: { days: daysLeft } });
+    }
+  }
+  if (isPlatformId(c.platform) && PLATFORMS[c.platform].appealWindowSource.kind === 'default') {
+    problems.push({ code: 'windowUnverified', severity: 'warning', step: 'basics', field: 'appealDeadline', message: 'windowUnverified' });
+  }
+  const statementErrors = statementFieldErrors(c);
+  for (const section of STATEMENT_SECTIONS) {
+    const code = statementErrors[section];
+    if (!code) continue;
+    const message = code === 'required' || code === 'tooLong' || code === 'controlChars' ? code : 'invalid';
+    problems.push({ code: `statement.${section}.${code}`, severity: 'error', step: 'statement', field: section, message: `section.${message}`, params: { section } });
+  }
+  const { count, limit } = statementText(c);
+  if (count > limit) problems.push({ code: 'statementTooLong', severity: 'error', step: 'statement', message: 'statementTooLong', params: { count, limit } });
+  return problems;
+}
+
+/** The problems still standing: every error, and the warnings not yet acknowledged. */
+export function blockingProblems(c: CaseRecord, now: Date): Problem[] {
+  const acknowledged = new Set(acknowledgedCodes(c));
+  return reviewProblems(c, now).filter((p) => p.severity === 'error' || !acknowledged.has(p.code));
+}
+

@@ -1,0 +1,49 @@
+import { formatCalendarDate } from '@/lib/schemas/dates';
+import type { BasicsValues } from '@/lib/schemas/steps/basics';
+import { parseStatement, type StatementValues } from '@/lib/schemas/steps/statement';
+
+/** The case fields the form, the review and completion read. A Prisma Case row fits it. */
+export type CaseRecord = {
+  title: string;
+  platform: string;
+  appealDeadline: Date | null;
+  shopName: string;
+  shopId: string;
+  incidentKind: string;
+  incidentDetail: string;
+  noticeNumber: string;
+  noticeDate: Date | null;
+  contactName: string;
+  contactPhone: string;
+  statement: string;
+  acknowledged: string;
+};
+
+export function basicsValues(c: CaseRecord): BasicsValues {
+  return {
+    title: c.title,
+    platform: c.platform,
+    shopName: c.shopName,
+    shopId: c.shopId,
+    incidentKind: c.incidentKind,
+    incidentDetail: c.incidentDetail,
+    noticeNumber: c.noticeNumber,
+    noticeDate: formatCalendarDate(c.noticeDate),
+    appealDeadline: formatCalendarDate(c.appealDeadline),
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+  };
+}
+
+export function statementValues(c: CaseRecord): StatementValues {
+  return parseStatement(c.statement);
+}
+
+export function acknowledgedCodes(c: CaseRecord): string[] {
+  try {
+    const parsed: unknown = JSON.parse(c.acknowledged);
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
