@@ -1,19 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_DATA_DIR } from './support/paths';
+import { chinaDate } from './support/dates';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
 
-const DAY = 24 * 60 * 60 * 1000;
-function calendarDay(offsetDays: number): Date {
-  // Midnight UTC of the date `offsetDays` from today in China, as the app stores dates.
-  const china = new Date(Date.now() + 8 * 60 * 60 * 1000 + offsetDays * DAY);
-  return new Date(`${china.toISOString().slice(0, 10)}T00:00:00.000Z`);
-}
 
 test('the list shows platform, status, deadline countdown, progress and where to resume', async ({ page, user }) => {
-  await createCase(user.id, { title: '紧急申诉', platform: 'douyin', appealDeadline: calendarDay(2), currentStep: 'evidence' });
-  await createCase(user.id, { title: '不急的申诉', platform: 'jd', appealDeadline: calendarDay(10) });
+  await createCase(user.id, { title: '紧急申诉', platform: 'douyin', appealDeadline: chinaDate(2), currentStep: 'evidence' });
+  await createCase(user.id, { title: '不急的申诉', platform: 'jd', appealDeadline: chinaDate(10) });
   await page.goto('/cases');
   const urgent = page.getByTestId('case-item').filter({ hasText: '紧急申诉' });
   await expect(urgent).toContainText('抖店');
