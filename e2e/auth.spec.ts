@@ -7,7 +7,7 @@ test('register, create a case, move on, log out, log back in and resume at the s
   await page.goto('/register');
   await page.getByLabel('称呼').fill('李店长');
   await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(PASSWORD);
   await page.getByLabel('确认密码').fill(PASSWORD);
   await page.getByRole('button', { name: '注册' }).click();
 
@@ -71,13 +71,13 @@ test('sign-up explains a taken email, a weak password and a mismatch', async ({ 
   await visitor.goto('/register');
   await visitor.getByLabel('称呼').fill('王');
   await visitor.getByLabel('邮箱').fill(user.email);
-  await visitor.getByLabel('密码', { exact: true }).fill('abcdefgh');
+  await visitor.getByRole('textbox', { name: '密码', exact: true }).fill('abcdefgh');
   await visitor.getByLabel('确认密码').fill('abcdefgx');
   await visitor.getByRole('button', { name: '注册' }).click();
   await expect(visitor.getByText('密码至少 8 位，且需同时包含字母和数字。')).toBeVisible();
   await expect(visitor.getByText('两次输入的密码不一致。')).toBeVisible();
 
-  await visitor.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await visitor.getByRole('textbox', { name: '密码', exact: true }).fill(PASSWORD);
   await visitor.getByLabel('确认密码').fill(PASSWORD);
   await visitor.getByRole('button', { name: '注册' }).click();
   await expect(visitor.getByRole('alert').filter({ hasText: '该邮箱已注册' })).toBeVisible();

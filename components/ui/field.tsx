@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { FieldErrorCode } from '@/lib/schemas/errors';
 
-type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; 'aria-required'?: true };
 
 type ShellProps = {
   id: string;
@@ -18,15 +18,20 @@ type ShellProps = {
 /** Label, hint and error around any control, tied to it for screen readers; errors are announced. */
 export function FieldShell({ id, label, error, hint, required, children }: ShellProps) {
   const t = useTranslations('errors.field');
-  const tForm = useTranslations('form');
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required && <span className="required-mark"> *<span className="sr-only">{tForm('required')}</span></span>}
+        {/* Screen readers hear "required" from aria-required on the control itself. */}
+        {required && <span className="required-mark" aria-hidden="true"> *</span>}
       </label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+        'aria-required': required ? true : undefined,
+      })}
       {hint && (
         <div id={`${id}-hint`} className="hint">
           {hint}
