@@ -19,6 +19,8 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   // Tmall's published window: the deadline is pre-filled three days after the notice.
   await expect(page.getByLabel('申诉截止日期')).toHaveValue(chinaDay(3));
   await page.getByLabel('联系人').fill('王小明');
+  // Once saved, the countdown above every step shows the new deadline, as a warning.
+  await expect(page.getByTestId('deadline')).toHaveAttribute('data-level', 'soon');
 
   // A validation error appears beside the field on leaving it, and goes when fixed.
   await page.getByLabel('联系电话').fill('12345');
@@ -26,9 +28,10 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   await expect(page.locator('#field-contactPhone-error')).toContainText('电话号码格式不正确');
   await expect(page.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
   await saved(page);
-  // Even the invalid value was kept: nothing typed is lost.
+  // Even the invalid value was kept, and still shows its error after a reload.
   await page.reload();
   await expect(page.getByLabel('联系电话')).toHaveValue('12345');
+  await expect(page.locator('#field-contactPhone-error')).toContainText('电话号码格式不正确');
   await page.getByLabel('联系电话').fill('138 1234 5678');
   await page.getByLabel('联系电话').blur();
   await expect(page.locator('#field-contactPhone-error')).toBeEmpty();
