@@ -129,3 +129,24 @@ test('the form works by keyboard alone', async ({ page, user }) => {
   await expect(page.getByLabel('店铺名称')).toHaveValue('键盘输入的店铺');
   await saved(page);
 });
+
+test('a failed save keeps the input, says so, and retries by itself', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  await page.goto(`/cases/${c.id}/basics`);
+  let dropped = 0;
+  // Autosave is a server action: a POST to the page. Drop the first one as a broken network would.
+  await page.route(`**/cases/${c.id}/basics`, async (route) => {
+    if (route.request().method() === 'POST' && dropped === 0) {
+      dropped += 1;
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.continue();
+  });
+  await page.getByLabel('店铺名称').fill('网络不稳定时输入');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'failed');
+  await expect(page.getByTestId('save-status')).toContainText('保存失败');
+  await expect(page.getByLabel('店铺名称')).toHaveValue('网络不稳定时输入');
+  await saved(page);
+  expect((await testDb().case.findUniqueOrThrow({ where: { id: c.id } })).shopName).toBe('网络不稳定时输入');
+});
