@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { createCase } from '@/lib/cases/repository';
+import { makeUser } from '@/lib/testing/factories';
+import { setFlagged, upsertOrders } from './repository';
+
+let caseId: string;
+beforeEach(async () => {
+  const user = await makeUser();
+  caseId = (await createCase(user.id, { title: 't', platform: 'taobao', appealDeadline: null })).id;
+});
+
+const LONG = '3012345678901234567';
+
+describe('upsertOrders', () => {
+  it('stores 19-digit order numbers exactly and imports the same file twice without duplicates', async () => {
+    const records = [{ orderNo: LONG, amountCents: 129900, createdAt: new Date('2026-11-11T12:00:00Z') }, { orderNo: '2', itemTitle: '数据线' }];
+    expect(await upsertOrders(caseId, records, 'import')).toEqual({ created: 2, updated: 0 });
+    expect(await upsertOrders(caseId, records, 'import')).toEqual({ created: 0, updated: 0 });
+    const stored = await db.order.findMany({ where: { caseId }, orderBy: { orderNo: 'asc' } });
+    expect(stored.map((o) => o.orderNo)).toEqual(['2', LONG]);
+    expect(stored[1]).toMatchObject({ amountCents: 129900, orderedAt: new Date('2026-11-11T12:00:00Z') });
+  });
+
+  it('fills in pasted orders from a later import without erasing what is there', async () => {
+    await upsertOrders(caseId, [{ orderNo: LONG }], 'paste', { flagged: true });
+    await upsertOrders(caseId, [{ orderNo: LONG, trackingNo: 'SF1234567890123' }], 'import');
+    await upsertOrders(caseId, [{ orderNo: LONG, itemTitle: '耳机' }], 'import');
+    const order = await db.order.findUniqueOrThrow({ where: { caseId_orderNo: { caseId, orderNo: LONG } } });
+    expect(order).toMatchObject({ flagged: true, trackingNo: 'SF1234567890123', itemTitle: '耳机', source: 'paste' });
+  });
+
+  it('keeps the first of repeated order numbers and works across chunks', async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => ({ orderNo: String(1_000_000 + i) }));
+    const result = await upsertOrders(caseId, [...many, { orderNo: '1000000', itemTitle: 'dup' }], 'import');
+    expect(result).toEqual({ created: 1200, updated: 0 });
+  });
+
+  it('flags and unflags by order number', async () => {
+    await upsertOrders(caseId, [{ orderNo: 'A1' }, { orderNo: 'A2' }], 'import');
+    expect(await setFlagged(caseId, ['A1', 'missing'], true)).toBe(1);
+    expect((await db.order.findMany({ where: { caseId, flagged: true } })).map((o) => o.orderNo)).toEqual(['A1']);
+  });
+});

@@ -1,0 +1,84 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { OrderRecord } from './types';
+
+export type OrderSource = 'paste' | 'manual' | 'import';
+
+/** Columns of an Order row that an OrderRecord fills (createdAt there is orderedAt here). */
+function columns(r: OrderRecord) {
+  return {
+    buyerName: r.buyerName,
+    buyerPhone: r.buyerPhone,
+    address: r.address,
+    ip: r.ip,
+    orderedAt: r.createdAt,
+    paidAt: r.paidAt,
+    amountCents: r.amountCents,
+    itemTitle: r.itemTitle,
+    quantity: r.quantity,
+    trackingNo: r.trackingNo,
+    carrier: r.carrier,
+    shippedAt: r.shippedAt,
+    signedAt: r.signedAt,
+  };
+}
+
+type Columns = ReturnType<typeof columns>;
+const CHUNK = 500;
+
+function changedColumns(existing: Record<string, unknown>, incoming: Columns): Partial<Columns> {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(incoming)) {
+    if (value === undefined) continue; // a re-import never erases what another source filled in
+    const before = existing[key];
+    const same = value instanceof Date && before instanceof Date ? value.getTime() === before.getTime() : value === before;
+    if (!same) changes[key] = value;
+  }
+  return changes as Partial<Columns>;
+}
+
+/** One record per order number, the first occurrence winning (imports merge their own duplicates first). */
+function firstPerOrderNo(records: OrderRecord[]): OrderRecord[] {
+  const byNo = new Map<string, OrderRecord>();
+  for (const r of records) if (!byNo.has(r.orderNo)) byNo.set(r.orderNo, r);
+  return [...byNo.values()];
+}
+
+/**
+ * Adds orders to a case, or fills in the ones it already has (matched by order
+ * number), so importing the same file twice changes nothing. `flagged: true`
+ * marks them as named by the platform; it never un-flags.
+ */
+export async function upsertOrders(caseId: string, records: OrderRecord[], source: OrderSource, options: { flagged?: boolean } = {}) {
+  records = firstPerOrderNo(records);
+  let created = 0;
+  let updated = 0;
+  for (let start = 0; start < records.length; start += CHUNK) {
+    const chunk = records.slice(start, start + CHUNK);
+    const existing = await db.order.findMany({ where: { caseId, orderNo: { in: chunk.map((r) => r.orderNo) } } });
+    const byNo = new Map(existing.map((o) => [o.orderNo, o]));
+    const fresh: Prisma.OrderCreateManyInput[] = [];
+    const updates: Prisma.PrismaPromise<unknown>[] = [];
+    for (const record of chunk) {
+      const before = byNo.get(record.orderNo);
+      if (!before) {
+        fresh.push({ caseId, orderNo: record.orderNo, source, flagged: options.flagged ?? false, ...columns(record) });
+        continue;
+      }
+      const changes: Prisma.OrderUpdateInput = changedColumns(before, columns(record));
+      if (options.flagged && !before.flagged) changes.flagged = true;
+      if (Object.keys(changes).length > 0) updates.push(db.order.update({ where: { id: before.id }, data: changes }));
+    }
+    await db.$transaction([db.order.createMany({ data: fresh }), ...updates]);
+    created += fresh.length;
+    updated += updates.length;
+  }
+  return { created, updated };
+}
+
+/** Marks (or unmarks) orders of the case as flagged by the platform. */
+export async function setFlagged(caseId: string, orderNos: string[], flagged: boolean): Promise<number> {
+  const { count } = await db.order.updateMany({ where: { caseId, orderNo: { in: orderNos } }, data: { flagged } });
+  return count;
+}
