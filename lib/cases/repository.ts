@@ -60,6 +60,15 @@ export async function setCurrentStep(userId: string, caseId: string, step: StepI
   return count === 1 || (await getOwnedCase(userId, caseId)) !== null;
 }
 
+/**
+ * Records that the case's contents changed outside the step forms (orders,
+ * evidence): "last edited" moves, and so does anything derived from it later.
+ * The version stays: these edits cannot clash with a form's autosave.
+ */
+export async function touchCase(userId: string, caseId: string): Promise<void> {
+  await db.case.updateMany({ where: { id: caseId, userId }, data: { editedAt: new Date() } });
+}
+
 /** Deletes the case, its rows (by cascade) and every stored file under its prefix. */
 export async function deleteCase(userId: string, caseId: string): Promise<boolean> {
   const { count } = await db.case.deleteMany({ where: { id: caseId, userId } });

@@ -6,11 +6,12 @@ import { setCurrentStep } from '@/lib/cases/repository';
 import { statementHeadings, statementText } from '@/lib/cases/statement-text';
 import { basicsValues, statementValues } from '@/lib/cases/snapshot';
 import { isStepId, nextStep, previousStep, type StepId } from '@/lib/cases/steps';
+import { OrdersStep } from '@/components/orders/orders-step';
 import { BasicsForm } from '@/components/steps/basics-form';
 import { ReviewStep } from '@/components/steps/review-step';
 import { StatementForm } from '@/components/steps/statement-form';
 
-type Props = { params: Promise<{ caseId: string; step: string }>; searchParams: Promise<{ check?: string }> };
+type Props = { params: Promise<{ caseId: string; step: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function StepPage({ params, searchParams }: Props) {
   const { caseId, step } = await params;
@@ -18,7 +19,8 @@ export default async function StepPage({ params, searchParams }: Props) {
   const { user, case: found } = await loadOwnedCase(caseId, `/cases/${caseId}/${step}`);
   // Remember where the user is, so reopening the case (here or on another device) resumes here.
   await setCurrentStep(user.id, caseId, step);
-  const showAllErrors = (await searchParams).check === '1';
+  const query = await searchParams;
+  const showAllErrors = query.check === '1';
   const t = await getTranslations('steps');
 
   let body;
@@ -26,6 +28,8 @@ export default async function StepPage({ params, searchParams }: Props) {
     body = <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />;
   } else if (step === 'statement') {
     body = <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />;
+  } else if (step === 'orders') {
+    body = <OrdersStep caseId={caseId} searchParams={query} />;
   } else if (step === 'review') {
     body = <ReviewStep caseId={caseId} version={found.version} record={found} now={new Date()} />;
   } else {
