@@ -43,7 +43,11 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   await expect(page.getByLabel('发生了什么')).toHaveValue('platformFlag');
   await expect(page.getByRole('navigation', { name: '申诉步骤' }).getByRole('link', { name: /基本信息/ })).toContainText('已完成');
 
-  for (const step of ['涉及订单', '自查', '证据材料', '物流信息']) {
+  await page.getByRole('link', { name: '涉及订单 →' }).click();
+  await page.getByLabel('粘贴订单号').fill('3012345678901234567\n3012345678901234568');
+  await page.getByRole('button', { name: '添加订单' }).click();
+  await expect(page.getByTestId('paste-result')).toContainText('新增 2 个订单');
+  for (const step of ['自查', '证据材料', '物流信息']) {
     await page.getByRole('link', { name: `${step} →` }).click();
     await expect(page.getByRole('heading', { name: step, level: 2 })).toBeVisible();
   }
@@ -75,7 +79,7 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   await expect(page.getByTestId('statement-preview')).toContainText('一、事情经过');
 
   const row = await testDb().case.findUniqueOrThrow({ where: { id: c.id } });
-  expect(row).toMatchObject({ status: 'ready', completion: 42, contactPhone: '138 1234 5678', currentStep: 'statement' });
+  expect(row).toMatchObject({ status: 'ready', completion: 57, contactPhone: '138 1234 5678', currentStep: 'statement' });
 });
 
 test('a save from a stale tab is a conflict, never a silent overwrite', async ({ page, user, context }) => {

@@ -1,20 +1,20 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { acknowledgedCodes, basicsValues, statementValues, type CaseRecord } from '@/lib/cases/snapshot';
+import { acknowledgedCodes, basicsValues, statementValues, type CaseFacts, type CaseRecord } from '@/lib/cases/snapshot';
 import { blockingProblems, reviewProblems, type Problem } from '@/lib/cases/review';
 import { statementText } from '@/lib/cases/statement-text';
 import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
 import { AcknowledgeWarnings } from './acknowledge-warnings';
 
-type Props = { caseId: string; version: number; record: CaseRecord; now: Date };
+type Props = { caseId: string; version: number; record: CaseRecord; facts: CaseFacts; now: Date };
 
 const BASICS_FIELDS = ['title', 'platform', 'shopName', 'shopId', 'incidentKind', 'incidentDetail', 'noticeNumber', 'noticeDate', 'appealDeadline', 'contactName', 'contactPhone'] as const;
 
 /** Everything entered, grouped by step with edit links, and the problems that stand before export. */
-export async function ReviewStep({ caseId, version, record, now }: Props) {
+export async function ReviewStep({ caseId, version, record, facts, now }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const problems = reviewProblems(record, now);
-  const blocking = blockingProblems(record, now);
+  const problems = reviewProblems(record, now, facts);
+  const blocking = blockingProblems(record, now, facts);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const basics = basicsValues(record);
@@ -80,7 +80,15 @@ export async function ReviewStep({ caseId, version, record, now }: Props) {
         </dl>
       </div>
 
-      {(['orders', 'audit', 'evidence', 'logistics'] as const).map((step) => (
+      <div className="section-block review-group">
+        <div className="step-head">
+          <h3>{t('steps.orders.title')}</h3>
+          <Link href={`/cases/${caseId}/orders`}>{t('review.edit')}</Link>
+        </div>
+        <p>{t('review.orderCounts', { all: facts.orderCount, flagged: facts.flaggedCount })}</p>
+      </div>
+
+      {(['audit', 'evidence', 'logistics'] as const).map((step) => (
         <div key={step} className="section-block review-group">
           <div className="step-head">
             <h3>{t(`steps.${step}.title`)}</h3>

@@ -3,7 +3,7 @@ import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
 import type { CaseStatus } from './status';
 import { basicsFieldErrors, blockingProblems, statementFieldErrors } from './review';
 import { statementText } from './statement-text';
-import { statementValues, type CaseRecord } from './snapshot';
+import { statementValues, type CaseFacts, type CaseRecord } from './snapshot';
 import { STEP_IDS, type StepId } from './steps';
 
 export type StepState = 'notStarted' | 'inProgress' | 'complete' | 'problems';
@@ -17,17 +17,18 @@ function stateFrom(errors: Partial<Record<string, FieldErrorCode>>, started: boo
 
 /**
  * Each step's state, derived from what the case holds; nothing is reported as
- * done that isn't. Orders, self-audit, evidence and logistics have no data of
- * their own yet (later issues), so they stay not started.
+ * done that isn't. Orders are complete once the platform's flagged orders are
+ * marked; self-audit, evidence and logistics follow in later issues.
  */
-export function stepStates(c: CaseRecord, now: Date): Record<StepId, StepState> {
+export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<StepId, StepState> {
   const states = Object.fromEntries(STEP_IDS.map((step) => [step, 'notStarted'])) as Record<StepId, StepState>;
   // Title and platform are given when the case is created, so basics has always begun.
   states.basics = stateFrom(basicsFieldErrors(c), true);
   const statement = statementValues(c);
   const { count, limit } = statementText(c);
   states.statement = stateFrom(statementFieldErrors(c), STATEMENT_SECTIONS.some((s) => statement[s].trim() !== ''), count > limit);
-  states.review = blockingProblems(c, now).length === 0 ? 'complete' : 'inProgress';
+  states.orders = facts.flaggedCount > 0 ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
+  states.review = blockingProblems(c, now, facts).length === 0 ? 'complete' : 'inProgress';
   return states;
 }
 
@@ -38,6 +39,6 @@ export function completionPercent(states: Record<StepId, StepState>): number {
 }
 
 /** Ready once nothing blocks the export; any edit of a ready or exported case makes it a draft again. */
-export function caseStatus(c: CaseRecord, now: Date): CaseStatus {
-  return blockingProblems(c, now).length === 0 ? 'ready' : 'draft';
+export function caseStatus(c: CaseRecord, now: Date, facts: CaseFacts): CaseStatus {
+  return blockingProblems(c, now, facts).length === 0 ? 'ready' : 'draft';
 }

@@ -2,8 +2,9 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { blobStore, casePrefix } from '@/lib/storage';
 import type { PlatformId } from '@/lib/platforms/profiles';
-import { completionPercent, stepStates } from './completion';
-import type { CaseRecord } from './snapshot';
+import { caseStatus, completionPercent, stepStates } from './completion';
+import { caseFacts } from './facts';
+import { NO_FACTS, type CaseRecord } from './snapshot';
 import type { StepId } from './steps';
 
 /**
@@ -36,18 +37,18 @@ const EMPTY_CASE: Omit<CaseRecord, keyof NewCase> = {
 };
 
 export function createCase(userId: string, input: NewCase) {
-  const completion = completionPercent(stepStates({ ...EMPTY_CASE, ...input }, new Date()));
+  const completion = completionPercent(stepStates({ ...EMPTY_CASE, ...input }, new Date(), NO_FACTS));
   return db.case.create({ data: { userId, ...input, completion } });
 }
 
 export async function renameCase(userId: string, caseId: string, title: string): Promise<boolean> {
   const existing = await getOwnedCase(userId, caseId);
   if (!existing) return false;
-  const completion = completionPercent(stepStates({ ...existing, title }, new Date()));
   const { count } = await db.case.updateMany({
     where: { id: caseId, userId },
-    data: { title, completion, version: { increment: 1 }, editedAt: new Date() },
+    data: { title, version: { increment: 1 }, editedAt: new Date() },
   });
+  if (count === 1) await refreshProgress(userId, caseId);
   return count === 1;
 }
 
@@ -67,6 +68,16 @@ export async function setCurrentStep(userId: string, caseId: string, step: StepI
  */
 export async function touchCase(userId: string, caseId: string): Promise<void> {
   await db.case.updateMany({ where: { id: caseId, userId }, data: { editedAt: new Date() } });
+  await refreshProgress(userId, caseId);
+}
+
+/** Recomputes the stored completion and status from the case and its other tables. */
+async function refreshProgress(userId: string, caseId: string): Promise<void> {
+  const c = await getOwnedCase(userId, caseId);
+  if (!c) return;
+  const now = new Date();
+  const facts = await caseFacts(caseId);
+  await db.case.update({ where: { id: caseId }, data: { completion: completionPercent(stepStates(c, now, facts)), status: caseStatus(c, now, facts) } });
 }
 
 /** Deletes the case, its rows (by cascade) and every stored file under its prefix. */

@@ -5,16 +5,17 @@ import { blockingProblems, reviewProblems } from './review';
 import { statementHeadings, statementText } from './statement-text';
 
 const NOW = new Date('2026-11-22T04:00:00Z');
-const codes = (c = completeCase()) => reviewProblems(c, NOW).map((p) => `${p.severity}:${p.code}`);
+const FACTS = { orderCount: 3, flaggedCount: 2 };
+const codes = (c = completeCase()) => reviewProblems(c, NOW, FACTS).map((p) => `${p.severity}:${p.code}`);
 
 describe('review problems', () => {
   it('finds nothing in a complete case on a platform with a published window', () => {
     expect(codes()).toEqual([]);
-    expect(caseStatus(completeCase(), NOW)).toBe('ready');
+    expect(caseStatus(completeCase(), NOW, FACTS)).toBe('ready');
   });
 
   it('lists each missing required field as an error for its step and field', () => {
-    const problems = reviewProblems(completeCase({ shopName: '', contactPhone: '12345' }), NOW);
+    const problems = reviewProblems(completeCase({ shopName: '', contactPhone: '12345' }), NOW, FACTS);
     expect(problems).toContainEqual(expect.objectContaining({ code: 'basics.shopName.required', severity: 'error', step: 'basics', field: 'shopName' }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'basics.contactPhone.phoneFormat', severity: 'error' }));
   });
@@ -41,26 +42,38 @@ describe('review problems', () => {
 
   it('stops blocking on warnings once acknowledged, never on errors', () => {
     const soon = completeCase({ platform: 'jd', appealDeadline: new Date('2026-11-24T00:00:00Z') });
-    expect(blockingProblems(soon, NOW)).toHaveLength(2);
-    expect(blockingProblems({ ...soon, acknowledged: '["deadlineSoon","windowUnverified"]' }, NOW)).toEqual([]);
+    expect(blockingProblems(soon, NOW, FACTS)).toHaveLength(2);
+    expect(blockingProblems({ ...soon, acknowledged: '["deadlineSoon","windowUnverified"]' }, NOW, FACTS)).toEqual([]);
     const broken = { ...soon, shopName: '', acknowledged: '["deadlineSoon","windowUnverified","basics.shopName.required"]' };
-    expect(blockingProblems(broken, NOW).map((p) => p.code)).toEqual(['basics.shopName.required']);
-    expect(caseStatus(broken, NOW)).toBe('draft');
+    expect(blockingProblems(broken, NOW, FACTS).map((p) => p.code)).toEqual(['basics.shopName.required']);
+    expect(caseStatus(broken, NOW, FACTS)).toBe('draft');
+  });
+});
+
+describe('flagged orders', () => {
+  it('asks the merchant to confirm an appeal without any flagged order', () => {
+    expect(reviewProblems(completeCase(), NOW, { orderCount: 5, flaggedCount: 0 }).map((p) => p.code)).toEqual(['noFlaggedOrders']);
+  });
+
+  it('counts the orders step complete once flagged orders are marked', () => {
+    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0 }).orders).toBe('notStarted');
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0 }).orders).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, FACTS).orders).toBe('complete');
   });
 });
 
 describe('step states and completion', () => {
   it('marks complete steps and counts them', () => {
-    const states = stepStates(completeCase(), NOW);
-    expect(states).toMatchObject({ basics: 'complete', statement: 'complete', review: 'complete', orders: 'notStarted' });
-    expect(completionPercent(states)).toBe(42);
+    const states = stepStates(completeCase(), NOW, FACTS);
+    expect(states).toMatchObject({ basics: 'complete', orders: 'complete', statement: 'complete', review: 'complete', audit: 'notStarted' });
+    expect(completionPercent(states)).toBe(57);
   });
 
   it('tells in-progress from has-problems', () => {
-    expect(stepStates(completeCase({ shopName: '' }), NOW).basics).toBe('inProgress');
-    expect(stepStates(completeCase({ contactPhone: '123' }), NOW).basics).toBe('problems');
-    expect(stepStates(completeCase({ statement: '{}' }), NOW).statement).toBe('notStarted');
-    expect(stepStates(completeCase({ statement: '{"whatHappened":"a"}' }), NOW).statement).toBe('inProgress');
+    expect(stepStates(completeCase({ shopName: '' }), NOW, FACTS).basics).toBe('inProgress');
+    expect(stepStates(completeCase({ contactPhone: '123' }), NOW, FACTS).basics).toBe('problems');
+    expect(stepStates(completeCase({ statement: '{}' }), NOW, FACTS).statement).toBe('notStarted');
+    expect(stepStates(completeCase({ statement: '{"whatHappened":"a"}' }), NOW, FACTS).statement).toBe('inProgress');
   });
 });
 

@@ -4,7 +4,7 @@ import { deadlineState } from '@/lib/platforms/deadline';
 import { fieldErrorCodes, type FieldErrorCode } from '@/lib/schemas/errors';
 import { basicsSchema } from '@/lib/schemas/steps/basics';
 import { STATEMENT_SECTIONS, statementSchema } from '@/lib/schemas/steps/statement';
-import { acknowledgedCodes, basicsValues, statementValues, type CaseRecord } from './snapshot';
+import { acknowledgedCodes, basicsValues, statementValues, type CaseFacts, type CaseRecord } from './snapshot';
 import type { StepId } from './steps';
 
 /**
@@ -32,8 +32,11 @@ export function statementFieldErrors(c: CaseRecord): Partial<Record<string, Fiel
   return parsed.success ? {} : fieldErrorCodes(parsed.error);
 }
 
-export function reviewProblems(c: CaseRecord, now: Date): Problem[] {
+export function reviewProblems(c: CaseRecord, now: Date, facts: CaseFacts): Problem[] {
   const problems: Problem[] = [];
+  if (facts.flaggedCount === 0) {
+    problems.push({ code: 'noFlaggedOrders', severity: 'warning', step: 'orders', message: 'noFlaggedOrders' });
+  }
   for (const [field, code] of Object.entries(basicsFieldErrors(c))) {
     problems.push({ code: `basics.${field}.${code}`, severity: 'error', step: 'basics', field, message: `field.${code}`, params: { field } });
   }
@@ -60,8 +63,8 @@ export function reviewProblems(c: CaseRecord, now: Date): Problem[] {
 }
 
 /** The problems still standing: every error, and the warnings not yet acknowledged. */
-export function blockingProblems(c: CaseRecord, now: Date): Problem[] {
+export function blockingProblems(c: CaseRecord, now: Date, facts: CaseFacts): Problem[] {
   const acknowledged = new Set(acknowledgedCodes(c));
-  return reviewProblems(c, now).filter((p) => p.severity === 'error' || !acknowledged.has(p.code));
+  return reviewProblems(c, now, facts).filter((p) => p.severity === 'error' || !acknowledged.has(p.code));
 }
 

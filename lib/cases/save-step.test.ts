@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { upsertOrders } from '@/lib/orders/repository';
 import { makeUser } from '@/lib/testing/factories';
 import { createCase } from './repository';
 import { saveStep } from './save-step';
@@ -45,12 +46,13 @@ describe('saveStep', () => {
 
   it('recomputes completion and status as the case fills in', async () => {
     const now = new Date('2026-11-22T04:00:00Z');
+    await upsertOrders(caseId, [{ orderNo: '3012345678901234567' }], 'paste', { flagged: true });
     await saveStep(owner.id, caseId, 'basics', 1, {
       shopName: '店', shopId: '1', incidentKind: 'platformFlag', noticeDate: '2026-11-20', appealDeadline: '2026-12-20', contactName: '王', contactPhone: '13812345678',
     }, now);
     const result = await saveStep(owner.id, caseId, 'statement', 2, { whatHappened: 'a', whyGenuine: 'b', evidence: 'c' }, now);
-    expect(result).toMatchObject({ ok: true, states: { basics: 'complete', statement: 'complete', review: 'complete' } });
-    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ completion: 42, status: 'ready' });
+    expect(result).toMatchObject({ ok: true, states: { basics: 'complete', orders: 'complete', statement: 'complete', review: 'complete' } });
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ completion: 57, status: 'ready' });
   });
 
   it('stores acknowledged warnings deduplicated and sorted', async () => {

@@ -5,6 +5,7 @@ import { fieldErrorCodes, type FieldErrors } from '@/lib/schemas/errors';
 import { basicsDraftSchema } from '@/lib/schemas/steps/basics';
 import { STATEMENT_SECTIONS, statementDraftSchema } from '@/lib/schemas/steps/statement';
 import { caseStatus, completionPercent, stepStates, type StepState } from './completion';
+import { caseFacts } from './facts';
 import { statementValues, type CaseRecord } from './snapshot';
 import type { StepId } from './steps';
 
@@ -50,14 +51,15 @@ export async function saveStep(userId: string, caseId: string, step: StepId, bas
   if (!columns.ok) return { ok: false, error: 'invalid', fieldErrors: columns.fieldErrors };
 
   const next = { ...current, ...columns.data };
-  const states = stepStates(next, now);
+  const facts = await caseFacts(caseId);
+  const states = stepStates(next, now, facts);
   // The version in the WHERE makes check-and-write one atomic step against a concurrent save.
   const { count } = await db.case.updateMany({
     where: { id: caseId, userId, version: baseVersion },
     data: {
       ...columns.data,
       completion: completionPercent(states),
-      status: caseStatus(next, now),
+      status: caseStatus(next, now, facts),
       version: { increment: 1 },
       editedAt: now,
     },

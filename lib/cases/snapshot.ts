@@ -19,6 +19,11 @@ export type CaseRecord = {
   acknowledged: string;
 };
 
+/** Counts from the case's other tables (orders; evidence later) that progress and review depend on. */
+export type CaseFacts = { orderCount: number; flaggedCount: number };
+
+export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0 };
+
 export function basicsValues(c: CaseRecord): BasicsValues {
   return {
     title: c.title,

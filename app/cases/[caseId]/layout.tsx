@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { loadOwnedCase } from '@/lib/cases/load';
 import { stepStates } from '@/lib/cases/completion';
+import { caseFacts } from '@/lib/cases/facts';
 import { DeadlineBadge } from '@/components/cases/deadline-badge';
 import { StepNav } from '@/components/cases/step-nav';
 
@@ -17,7 +18,7 @@ export default async function CaseLayout({ children, params }: { children: React
         </span>
       </div>
       <div className="case-layout">
-        <StepNav caseId={caseId} states={stepStates(found, new Date())} />
+        <StepNav caseId={caseId} states={stepStates(found, new Date(), await caseFacts(caseId))} />
         <div>{children}</div>
       </div>
     </>

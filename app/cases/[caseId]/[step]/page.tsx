@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadOwnedCase } from '@/lib/cases/load';
+import { caseFacts } from '@/lib/cases/facts';
 import { setCurrentStep } from '@/lib/cases/repository';
 import { statementHeadings, statementText } from '@/lib/cases/statement-text';
 import { basicsValues, statementValues } from '@/lib/cases/snapshot';
@@ -31,7 +32,7 @@ export default async function StepPage({ params, searchParams }: Props) {
   } else if (step === 'orders') {
     body = <OrdersStep caseId={caseId} searchParams={query} />;
   } else if (step === 'review') {
-    body = <ReviewStep caseId={caseId} version={found.version} record={found} now={new Date()} />;
+    body = <ReviewStep caseId={caseId} version={found.version} record={found} facts={await caseFacts(caseId)} now={new Date()} />;
   } else {
     body = (
       <section className="card" aria-labelledby="step-title">
