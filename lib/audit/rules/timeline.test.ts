@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { at, makeOrder } from '../order-factory';
+import { paidBeforeCreated, shippedBeforePaid, signedBeforeShipped, signedTooFast } from './timeline';
+
+const MIN = 1 / 60; // an hour fraction
+
+describe('inversions', () => {
+  it('flags payment more than 5 minutes before creation, not exactly 5', () => {
+    const bad = makeOrder(1, { createdAt: at(10), paidAt: at(10 - 5 * MIN - MIN) });
+    const edge = makeOrder(2, { createdAt: at(10), paidAt: new Date(at(10).getTime() - 5 * 60_000) });
+    expect(paidBeforeCreated([bad, edge])).toMatchObject([
+      { rule: 'paidBeforeCreated', severity: 'medium', orderNos: [bad.orderNo], params: { gapMinutes: 6, toleranceMinutes: 5 } },
+    ]);
+  });
+
+  it('flags shipping before payment as high', () => {
+    const bad = makeOrder(1, { paidAt: at(10), shippedAt: at(9) });
+    expect(shippedBeforePaid([bad, makeOrder(2)])).toMatchObject([{ severity: 'high', params: { gapMinutes: 60 } }]);
+  });
+
+  it('flags signing before shipping, and skips orders missing either time', () => {
+    const bad = makeOrder(1, { shippedAt: at(30), signedAt: at(29.5) });
+    const noSign = makeOrder(2, { shippedAt: at(30), signedAt: undefined });
+    expect(signedBeforeShipped([bad, noSign]).map((f) => f.orderNos)).toEqual([[bad.orderNo]]);
+  });
+});
+
+describe('signedTooFast', () => {
+  it('flags a sign-off under 3 h after shipping, not at 3 h', () => {
+    const fast = makeOrder(1, { shippedAt: at(20), signedAt: at(23 - MIN) });
+    const edge = makeOrder(2, { shippedAt: at(20), signedAt: at(23) });
+    expect(signedTooFast([fast, edge])).toMatchObject([{ severity: 'medium', orderNos: [fast.orderNo], params: { minShipToSignHours: 3 } }]);
+  });
+
+  it('leaves real inversions to signedBeforeShipped but keeps clock-skew ones', () => {
+    const inverted = makeOrder(1, { shippedAt: at(20), signedAt: at(19) });
+    const skew = makeOrder(2, { shippedAt: at(20), signedAt: at(20 - 2 * MIN) });
+    expect(signedTooFast([inverted, skew])).toMatchObject([{ orderNos: [skew.orderNo], params: { hours: 0 } }]);
+  });
+});
