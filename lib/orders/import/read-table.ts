@@ -1,0 +1,66 @@
+import { readCsv } from './read-csv';
+import { readXlsx } from './read-xlsx';
+
+/** One data row; rowNumber is the row the user sees in their spreadsheet (header = 1). */
+export type TableRow = { rowNumber: number; cells: string[] };
+
+export type TableIssueCode =
+  /** A numeric cell with more than 15 significant digits: Excel has already rounded it (1.2345E+18). */
+  | 'numberRounded'
+  /** A CSV record the parser could not read (an unclosed quote, say). */
+  | 'unreadableRow';
+
+export type TableIssue = { rowNumber: number; columnIndex?: number; code: TableIssueCode };
+
+/** What a reader returns: every row including blank ones, before the header is picked. */
+export type RawTable = { rows: TableRow[]; issues: TableIssue[]; encoding: string };
+
+export type Table = {
+  headers: string[];
+  rows: TableRow[];
+  issues: TableIssue[];
+  /** Encoding of a CSV file; 'xlsx' for a workbook. */
+  encoding: string;
+};
+
+export type ReadTableResult = { ok: true; table: Table } | { ok: false; error: 'legacyXls' | 'unreadableWorkbook' };
+
+/** An .xlsx file is a ZIP archive; its first bytes say so whatever the file is called. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** An old binary .xls (OLE2 compound file): exceljs cannot read it, the user must re-save as .xlsx. */
+export function isOle2(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Reads an order export into headers and data rows. The type is decided by content, not by name:
+ * users rename files, and platforms label tab-delimited text .csv and .txt alike. The first non-blank
+ * row is the header; blank rows (exports often end with several) are dropped but keep their numbers.
+ * `_fileName` is accepted for callers' sake; nothing depends on it yet.
+ */
+export async function readTable(bytes: Uint8Array, _fileName: string, forcedEncoding?: string): Promise<ReadTableResult> {
+  if (isOle2(bytes)) return { ok: false, error: 'legacyXls' };
+  let raw: RawTable;
+  if (!isZip(bytes)) raw = readCsv(bytes, forcedEncoding);
+  else {
+    try {
+      raw = await readXlsx(bytes);
+    } catch {
+      // A corrupt ZIP, or a ZIP that is not a workbook, is a user mistake rather than a bug.
+      return { ok: false, error: 'unreadableWorkbook' };
+    }
+  }
+  const filled = raw.rows.filter((row) => !isBlankRow(row.cells));
+  const [header, ...rows] = filled;
+  const headerRow = header?.rowNumber ?? 0;
+  const issues = raw.issues.filter((issue) => issue.rowNumber > headerRow);
+  return { ok: true, table: { headers: header?.cells ?? [], rows, issues, encoding: raw.encoding } };
+}
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}

@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+/*
+ * Export files generated in code, shaped like the real ones described in shared/PLATFORMS.md, so no
+ * binary fixture (and no real buyer's data) is ever committed.
+ */
+
+export const TAOBAO_HEADERS = [
+  '订单编号', '买家会员名', '买家支付宝账号', '买家应付货款', '买家应付邮费', '买家支付积分', '总金额', '返点积分',
+  '买家实际支付金额', '买家实际支付积分', '订单状态', '买家留言', '收货人姓名', '收货地址', '运送方式', '联系电话',
+  '联系手机', '订单创建时间', '订单付款时间', '宝贝标题', '宝贝种类', '物流单号', '物流公司', '订单备注',
+  '宝贝总数量', '店铺Id', '店铺名称', '订单关闭原因',
+];
+
+type TaobaoRow = { orderNo: string; buyer: string; amount: string; created: string; title: string; quantity: string; tracking: string };
+
+function taobaoLine(row: TaobaoRow): string {
+  const cells: Record<string, string> = {
+    订单编号: `="${row.orderNo}"`, 买家会员名: row.buyer, 买家支付宝账号: 'a***@163.com', 买家实际支付金额: `"${row.amount}"`,
+    订单状态: '交易成功', 收货人姓名: '王小明', 收货地址: '浙江省 杭州市 西湖区 文三路 90 号 华星大厦 8 楼', 运送方式: '快递',
+    联系手机: `'13812345678`, 订单创建时间: row.created, 订单付款时间: '2026-11-11 20:06:00', 宝贝标题: row.title,
+    物流单号: `="${row.tracking}"`, 物流公司: '中通快递', 宝贝总数量: row.quantity, 店铺名称: '小店',
+  };
+  return TAOBAO_HEADERS.map((header) => cells[header] ?? '').join(',');
+}
+
+/**
+ * Amounts use the full-width ￥ because the half-width ¥ does not exist in GBK.
+ * Rows 2–6 as the user sees them: two orders, the second repeated per item, a row whose order
+ * number is broken, and a row whose date and amount are bad. Then blank rows, as exports end.
+ */
+export function taobaoCsvText(): string {
+  const lines = [
+    TAOBAO_HEADERS.join(','),
+    taobaoLine({ orderNo: '2741234567890123456', buyer: 'tb_小王', amount: '￥1,299.00', created: '2026-11-11 20:05:13', title: '夏季连衣裙', quantity: '2', tracking: '78812345678901' }),
+    taobaoLine({ orderNo: '2741234567890123999', buyer: '欧阳娜娜', amount: '￥12,345.60', created: '2026/11/12 08:00', title: '羊毛大衣', quantity: '1', tracking: '78812345678902' }),
+    taobaoLine({ orderNo: '2741234567890123999', buyer: '欧阳娜娜', amount: '￥12,345.60', created: '2026/11/12 08:00', title: '围巾', quantity: '3', tracking: '' }),
+    taobaoLine({ orderNo: '12#4', buyer: 'x', amount: '￥1.00', created: '2026-11-12 09:00:00', title: '坏行', quantity: '1', tracking: '' }),
+    taobaoLine({ orderNo: '2741234567890124000', buyer: '张三', amount: '￥abc', created: '2026-13-45 25:00', title: '袜子', quantity: '1', tracking: '' }),
+    ',,,,,',
+    '',
+    '',
+  ];
+  return lines.join('\r\n');
+}
+
+export const encodeGbk = (text: string): Uint8Array => iconv.encode(text, 'gbk');
+export const encodeUtf8Bom = (text: string): Uint8Array => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+export const encodeUtf16Le = (text: string, bom = true): Uint8Array =>
+  Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), iconv.encode(text, 'utf16le')]);
+
+export const PINDUODUO_CSV = [
+  '订单成交时间,商品,订单号,订单状态,商品总价(元),邮费(元),用户实付金额(元),商家实收金额(元),商品数量(件),发货时间,确认收货时间,商品id,商品规格,商家备注,售后状态,快递单号,快递公司,支付时间',
+  '2026-11-11 10:00:00,纯棉T恤 白色,261111-123456789012345,已签收,59.90,0.00,49.90,49.90,1,2026-11-11 18:00:00,2026-11-14 09:30:00,123456,白色 L,,无售后或售后取消,YT8812345678901,圆通快递,2026-11-11 10:00:05',
+  '2026-11-11 11:00:00,"保温杯, 500ml",261111-123456789012346,已发货,"1,099.00",0.00,"1,079.00","1,079.00",2,2026-11-12 18:00:00,,123457,500ml,,,SF1234567890123,顺丰速运,2026-11-11 11:00:09',
+].join('\n');
+
+export const AMAZON_TSV = [
+  ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'payments-date', 'buyer-email', 'buyer-name', 'buyer-phone-number', 'sku', 'product-name', 'quantity-purchased', 'currency', 'item-price', 'ship-address-1', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country'],
+  ['114-3941689-8772232', '', '2026-11-11T12:05:13+00:00', '2026-11-11T12:06:00-08:00', 'x@marketplace.amazon.com', 'John Smith', '+1 206-555-0100', 'SKU-1', 'Steel Water Bottle, 750 ml', '2', 'USD', '$25.98', '410 Terry Ave N', 'Seattle', 'WA', '98109', 'US'],
+].map((cells) => cells.join('\t')).join('\n');
+
+/** An .xlsx export as a merchant might have edited it in Excel. */
+export async function buildXlsx(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('订单');
+  sheet.addRow(['订单编号', '买家昵称', '实付金额', '下单时间', '发货时间', '快递单号', '数量']);
+  // Text cells: how a careful export stores long order numbers.
+  sheet.addRow(['2741234567890123456', '张三', 1299, new Date(Date.UTC(2026, 10, 11, 20, 5, 13)), '45607.5', 'SF1234567890123', 2]);
+  sheet.addRow(['2741234567890123457', '李四', 12.99, new Date(Date.UTC(2026, 10, 12, 0, 0, 0)), '', '', 1]);
+  // A number cell: Excel has already cut it to 15 significant digits.
+  sheet.addRow([2741234567890120000, '王五', 5, new Date(Date.UTC(2026, 10, 12)), '', '', 1]);
+  sheet.addRow([]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
