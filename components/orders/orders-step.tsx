@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { listOrders, orderQuerySchema } from '@/lib/orders/list';
+import { ImportOrdersForm } from './import-orders-form';
 import { OrdersTable } from './orders-table';
 import { PasteOrdersForm } from './paste-orders-form';
 
@@ -13,6 +14,7 @@ export async function OrdersStep({ caseId, searchParams }: { caseId: string; sea
       <h2 id="step-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <PasteOrdersForm caseId={caseId} />
+      <ImportOrdersForm caseId={caseId} />
       <OrdersTable caseId={caseId} listing={listing} query={query} />
     </section>
   );

@@ -1,9 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
+import { parseOrderFile, type ColumnMapping, type RowError } from '@/lib/orders/import/import-orders';
+import { readImportFile } from '@/lib/orders/import-session';
 import { parsePastedOrderNumbers, PASTE_MAX_CHARS } from '@/lib/orders/paste';
+import { ORDER_FIELDS } from '@/lib/orders/types';
 import { setFlagged, upsertOrders } from '@/lib/orders/repository';
 
 export type PasteResult =
@@ -34,4 +38,35 @@ export async function setOrderFlaggedAction(formData: FormData): Promise<void> {
   await setFlagged(caseId, [String(formData.get('orderNo') ?? '')], formData.get('flagged') === 'true');
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');
+}
+
+export type ImportResult =
+  | { ok: true; created: number; updated: number; rowErrors: RowError[]; rowErrorCount: number }
+  | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' | 'legacyXls' | 'unreadableWorkbook' | 'noHeader' };
+
+const confirmSchema = z.object({
+  caseId: z.string().min(1).max(64),
+  importId: z.string().min(1).max(64),
+  fileName: z.string().max(255),
+  mapping: z.record(z.enum(ORDER_FIELDS), z.number().int().min(0).max(10_000).nullable()),
+  keepPersonalData: z.boolean(),
+  flagged: z.boolean(),
+});
+
+/** Step two of an import: the user confirmed the mapping; read the kept file again with it and save. */
+export async function confirmImportAction(input: z.input<typeof confirmSchema>): Promise<ImportResult> {
+  const user = await requireUser('/cases');
+  const args = confirmSchema.safeParse(input);
+  if (!args.success) return { ok: false, error: 'invalidMapping' };
+  const { caseId, importId, fileName, keepPersonalData, flagged } = args.data;
+  if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
+  const bytes = await readImportFile(caseId, importId);
+  if (!bytes) return { ok: false, error: 'expired' };
+  const mapping = Object.fromEntries(ORDER_FIELDS.map((f) => [f, args.data.mapping[f] ?? null])) as ColumnMapping;
+  const parsed = await parseOrderFile(bytes, fileName, { mapping, keepPersonalData });
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { created, updated } = await upsertOrders(caseId, parsed.orders, 'import', { flagged });
+  await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}`, 'layout');
+  return { ok: true, created, updated, rowErrors: parsed.rowErrors.slice(0, 200), rowErrorCount: parsed.rowErrors.length };
 }

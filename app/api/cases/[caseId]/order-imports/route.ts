@@ -1,0 +1,42 @@
+import { NextResponse } from 'next/server';
+import { currentUser } from '@/lib/auth/session';
+import { getOwnedCase } from '@/lib/cases/repository';
+import { parseOrderFile } from '@/lib/orders/import/import-orders';
+import { keepImportFile, ORDER_IMPORT_MAX_BYTES } from '@/lib/orders/import-session';
+
+const PREVIEW_ERRORS = 200;
+
+/**
+ * Step one of an import: the file's bytes in, its suggested column mapping and
+ * a preview out. Nothing is saved to the case until the user confirms.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
+  if (!(await getOwnedCase(user.id, caseId))) return NextResponse.json({ error: 'notFound' }, { status: 404 });
+
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > ORDER_IMPORT_MAX_BYTES) return NextResponse.json({ error: 'tooLarge' }, { status: 413 });
+  const form = await request.formData().catch(() => null);
+  const file = form?.get('file');
+  if (!(file instanceof File)) return NextResponse.json({ error: 'noFile' }, { status: 422 });
+  if (file.size === 0) return NextResponse.json({ error: 'emptyFile' }, { status: 422 });
+  if (file.size > ORDER_IMPORT_MAX_BYTES) return NextResponse.json({ error: 'tooLarge' }, { status: 413 });
+
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const parsed = await parseOrderFile(bytes, file.name);
+  if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 422 });
+  const importId = await keepImportFile(caseId, bytes);
+  return NextResponse.json({
+    importId,
+    fileName: file.name,
+    encoding: parsed.encoding,
+    headers: parsed.headers,
+    mapping: parsed.mapping,
+    preview: parsed.preview,
+    orderCount: parsed.orders.length,
+    rowErrors: parsed.rowErrors.slice(0, PREVIEW_ERRORS),
+    rowErrorCount: parsed.rowErrors.length,
+  });
+}
