@@ -151,7 +151,11 @@ if (!run) {
   } catch (error) {
     // Engine errors carry Prisma's error code (P1014, P3009...), searchable in Prisma's docs.
     const code = error?.code ? ` [${error.code}]` : '';
-    console.error(`migrate ${command}${code}: ${error?.message ?? error}`);
+    const message = String(error?.message ?? error);
+    // The engine does not know the adapter's busy-timeout error and reports it as a variant it
+    // cannot parse: say what it means.
+    const hint = message.includes('SocketTimeout') ? ' (the database stayed locked by another process for 30 s: stop other copies of the app and try again)' : '';
+    console.error(`migrate ${command}${code}: ${message.split('\n')[0]}${hint}`);
     process.exitCode = 1;
   }
 }

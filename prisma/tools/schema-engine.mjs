@@ -64,7 +64,9 @@ function logLine(line) {
  */
 export async function openSchemaEngine({ url, schemaPath, schemaText }) {
   await loadWasm();
-  const factory = new ClosableSqliteFactory({ url });
+  // Wait for another process's write (a running app) instead of failing at once; a lock
+  // held longer than this surfaces from the adapter as a SocketTimeout error.
+  const factory = new ClosableSqliteFactory({ url, timeout: 30_000 });
   const engine = await glue.SchemaEngine.new(
     { datamodels: [[schemaPath, schemaText]] },
     logLine,
