@@ -23,3 +23,14 @@ export const optionalCalendarDateSchema = z.string().transform((raw, ctx) => {
   }
   return date;
 });
+
+/** A calendar date that must be given. */
+export const requiredCalendarDateSchema = z.string().transform((raw, ctx) => {
+  const s = raw.trim();
+  const date = parseCalendarDate(s);
+  if (!date) {
+    ctx.addIssue({ code: 'custom', message: s === '' ? 'required' : 'invalidDate' });
+    return z.NEVER;
+  }
+  return date;
+});

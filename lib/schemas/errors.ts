@@ -11,6 +11,7 @@ export const FIELD_ERROR_CODES = [
   'passwordMismatch',
   'phoneFormat',
   'deadlineBeforeNotice',
+  'endBeforeStart',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '@/lib/platforms/profiles';
 import { CASE_TITLE_MAX } from '../case';
-import { optionalCalendarDateSchema, parseCalendarDate } from '../dates';
+import { optionalCalendarDateSchema, requiredCalendarDateSchema } from '../dates';
 import { draftText, multiLine, optionalText, singleLine } from '../text';
 
 export const INCIDENT_KINDS = ['platformFlag', 'policeInquiry', 'other'] as const;
@@ -65,20 +65,6 @@ export function isPhoneNumber(raw: string): boolean {
   return /^1[3-9]\d{9}$/.test(mainland) || /^0\d{2,3}\d{7,8}$/.test(mainland) || /^\+[1-9]\d{6,14}$/.test(s);
 }
 
-const requiredDate = z.string().transform((raw, ctx) => {
-  const s = raw.trim();
-  if (s === '') {
-    ctx.addIssue({ code: 'custom', message: 'required' });
-    return z.NEVER;
-  }
-  const date = parseCalendarDate(s);
-  if (!date) {
-    ctx.addIssue({ code: 'custom', message: 'invalidDate' });
-    return z.NEVER;
-  }
-  return date;
-});
-
 /** What a complete step must satisfy: the form shows these errors beside the fields, the review lists them. */
 export const basicsSchema = z
   .object({
@@ -90,8 +76,8 @@ export const basicsSchema = z
     incidentDetail: z.string(),
     // Police inquiries and some platform notices carry no reference number.
     noticeNumber: optionalText(singleLine(BASICS_MAX.noticeNumber)),
-    noticeDate: requiredDate,
-    appealDeadline: requiredDate,
+    noticeDate: requiredCalendarDateSchema,
+    appealDeadline: requiredCalendarDateSchema,
     contactName: singleLine(BASICS_MAX.contactName),
     contactPhone: singleLine(BASICS_MAX.contactPhone).refine(isPhoneNumber, { error: 'phoneFormat' }),
   })

@@ -1,0 +1,65 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireUser } from '@/lib/auth/session';
+import { getOwnedCase, touchCase } from '@/lib/cases/repository';
+import { db } from '@/lib/db/client';
+import { requiredCalendarDateSchema } from '@/lib/schemas/dates';
+import { draftText, singleLine } from '@/lib/schemas/text';
+import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
+
+const noteSchema = z.object({
+  caseId: z.string().min(1).max(64),
+  findingId: z.string().min(1).max(64),
+  explanation: draftText(5000),
+  include: z.boolean(),
+});
+
+/** Saves the merchant's explanation of one finding, and whether it goes into the bundle. */
+export async function saveAuditNoteAction(input: z.input<typeof noteSchema>): Promise<ActionResult> {
+  const user = await requireUser('/cases');
+  const parsed = noteSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorCodes(parsed.error) };
+  const { caseId, findingId, explanation, include } = parsed.data;
+  if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
+  await db.auditNote.upsert({
+    where: { caseId_findingId: { caseId, findingId } },
+    create: { caseId, findingId, explanation, include },
+    update: { explanation, include },
+  });
+  await touchCase(user.id, caseId);
+  return { ok: true };
+}
+
+const promotionSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    name: singleLine(60),
+    startsOn: requiredCalendarDateSchema,
+    endsOn: requiredCalendarDateSchema,
+    channels: z.string().max(200),
+  })
+  .refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], error: 'endBeforeStart' });
+
+/** A promotion the merchant ran: bursts inside it are marked as explained (never hidden). */
+export async function addPromotionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser('/cases');
+  const parsed = promotionSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorCodes(parsed.error) };
+  const { caseId, ...promotion } = parsed.data;
+  if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
+  await db.promotion.create({ data: { caseId, ...promotion } });
+  await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}/audit`);
+  return { ok: true };
+}
+
+export async function deletePromotionAction(formData: FormData): Promise<void> {
+  const user = await requireUser('/cases');
+  const caseId = String(formData.get('caseId') ?? '');
+  if (!(await getOwnedCase(user.id, caseId))) return;
+  await db.promotion.deleteMany({ where: { id: String(formData.get('promotionId') ?? ''), caseId } });
+  await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}/audit`);
+}
