@@ -8,6 +8,7 @@ import { statementHeadings, statementText } from '@/lib/cases/statement-text';
 import { basicsValues, statementValues } from '@/lib/cases/snapshot';
 import { isStepId, nextStep, previousStep, type StepId } from '@/lib/cases/steps';
 import { AuditStep } from '@/components/audit/audit-step';
+import { LogisticsStep } from '@/components/logistics/logistics-step';
 import { OrdersStep } from '@/components/orders/orders-step';
 import { BasicsForm } from '@/components/steps/basics-form';
 import { ReviewStep } from '@/components/steps/review-step';
@@ -30,6 +31,8 @@ export default async function StepPage({ params, searchParams }: Props) {
     body = <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />;
   } else if (step === 'statement') {
     body = <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />;
+  } else if (step === 'logistics') {
+    body = <LogisticsStep caseId={caseId} />;
   } else if (step === 'audit') {
     body = <AuditStep caseId={caseId} />;
   } else if (step === 'orders') {
