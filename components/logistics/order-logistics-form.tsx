@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState, type FormEvent } from 'react';
 import { saveOrderLogisticsAction } from '@/app/cases/[caseId]/logistics-actions';
-import type { ActionResult } from '@/lib/schemas/errors';
+import type { ActionResult, FieldErrors } from '@/lib/schemas/errors';
 import { Field, FieldShell } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 
@@ -16,8 +16,7 @@ export function OrderLogisticsForm({ caseId, orderNo, initial }: { caseId: strin
   const t = useTranslations('logistics.form');
   const [state, action, pending] = useActionState(saveOrderLogisticsAction, IDLE);
   const [orderError, setOrderError] = useState(false);
-  const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  if (orderError) errors.signedAt = 'endBeforeStart';
+  const errors: FieldErrors = { ...(state.ok ? {} : state.fieldErrors), ...(orderError ? { signedAt: 'endBeforeStart' } : {}) };
 
   // Checked before sending: a refused form would be reset by React and lose the pasted timeline.
   function check(event: FormEvent<HTMLFormElement>) {
