@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { setOrderFlaggedAction } from '@/app/cases/[caseId]/order-actions';
-import type { listOrders, OrderQuery } from '@/lib/orders/list';
+import { ORDER_FILTERS, type listOrders, type OrderQuery } from '@/lib/orders/list';
 
 type Listing = Awaited<ReturnType<typeof listOrders>>;
 
@@ -25,9 +25,11 @@ export async function OrdersTable({ caseId, listing, query }: { caseId: string; 
   return (
     <div className="section-block">
       <nav className="tabs" aria-label={t('filterLabel')}>
-        {(['all', 'flagged', 'unflagged'] as const).map((filter) => (
+        {ORDER_FILTERS.map((filter) => (
           <Link key={filter} href={href({ filter, page: 1 })} aria-current={query.filter === filter ? 'page' : undefined} className="tab">
-            {t(`filter.${filter}`, { count: listing.counts[filter] })}
+            {filter === 'all' || filter === 'flagged' || filter === 'unflagged'
+              ? t(`filter.${filter}`, { count: listing.counts[filter] })
+              : t(`filter.${filter}`)}
           </Link>
         ))}
       </nav>

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** A stored instant as a `datetime-local` input shows it, in China time ('' for none). */
@@ -11,3 +13,14 @@ export function fromChinaLocalInput(value: string): Date | null {
   const date = new Date(`${value}:00+08:00`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** An optional `datetime-local` field: empty is null, anything else must be a real time. */
+export const optionalChinaLocalSchema = z.string().transform((s, ctx) => {
+  if (s.trim() === '') return null;
+  const date = fromChinaLocalInput(s);
+  if (!date) {
+    ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+    return z.NEVER;
+  }
+  return date;
+});

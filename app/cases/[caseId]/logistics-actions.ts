@@ -6,16 +6,9 @@ import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
 import { db } from '@/lib/db/client';
 import { normaliseTrackingNo } from '@/lib/logistics/detect';
-import { fromChinaLocalInput } from '@/lib/schemas/china-time';
+import { optionalChinaLocalSchema } from '@/lib/schemas/china-time';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
 import { draftText } from '@/lib/schemas/text';
-
-const localTime = z.string().transform((s, ctx) => {
-  if (s.trim() === '') return null;
-  const date = fromChinaLocalInput(s);
-  if (!date) ctx.addIssue({ code: 'custom', message: 'invalidDate' });
-  return date;
-});
 
 const logisticsSchema = z
   .object({
@@ -23,8 +16,8 @@ const logisticsSchema = z
     orderNo: z.string().min(1).max(64),
     carrier: draftText(40),
     trackingNo: draftText(40),
-    shippedAt: localTime,
-    signedAt: localTime,
+    shippedAt: optionalChinaLocalSchema,
+    signedAt: optionalChinaLocalSchema,
     trackingHistory: draftText(20_000),
   })
   .refine((v) => !v.shippedAt || !v.signedAt || v.signedAt >= v.shippedAt, { path: ['signedAt'], error: 'endBeforeStart' });

@@ -8,6 +8,10 @@ import { parseOrderFile, type ColumnMapping, type RowError } from '@/lib/orders/
 import { readImportFile } from '@/lib/orders/import-session';
 import { parsePastedOrderNumbers, PASTE_MAX_CHARS } from '@/lib/orders/paste';
 import { ORDER_FIELDS } from '@/lib/orders/types';
+import { parseAmountCents, parseOrderNo } from '@/lib/orders/import/normalise';
+import { optionalChinaLocalSchema } from '@/lib/schemas/china-time';
+import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
+import { draftText } from '@/lib/schemas/text';
 import { setFlagged, upsertOrders } from '@/lib/orders/repository';
 
 export type PasteResult =
@@ -69,4 +73,37 @@ export async function confirmImportAction(input: z.input<typeof confirmSchema>):
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');
   return { ok: true, created, updated, rowErrors: parsed.rowErrors.slice(0, 200), rowErrorCount: parsed.rowErrors.length };
+}
+
+const manualSchema = z.object({
+  caseId: z.string().min(1).max(64),
+  orderNo: z.string().transform((s, ctx) => {
+    const parsed = parseOrderNo(s);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: s.trim() === '' ? 'required' : 'invalid' });
+    return parsed.ok ? parsed.value : z.NEVER;
+  }),
+  orderedAt: optionalChinaLocalSchema,
+  amount: z.string().transform((s, ctx) => {
+    if (s.trim() === '') return undefined;
+    const parsed = parseAmountCents(s);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: 'invalid' });
+    return parsed.ok ? parsed.value : z.NEVER;
+  }),
+  itemTitle: draftText(200),
+  trackingNo: draftText(40),
+  carrier: draftText(40),
+});
+
+/** Adds (or fills in) one order typed by hand. */
+export async function addManualOrderAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser('/cases');
+  const parsed = manualSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorCodes(parsed.error) };
+  const { caseId, orderNo, orderedAt, amount, itemTitle, trackingNo, carrier } = parsed.data;
+  if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
+  const record = { orderNo, createdAt: orderedAt ?? undefined, amountCents: amount, itemTitle: itemTitle.trim() || undefined, trackingNo: trackingNo.trim() || undefined, carrier: carrier.trim() || undefined };
+  await upsertOrders(caseId, [record], 'manual', { flagged: formData.get('flagged') === 'on' });
+  await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}`, 'layout');
+  return { ok: true };
 }
