@@ -5,12 +5,21 @@ import { FindingNote } from './finding-note';
 import { PromotionsForm } from './promotions-form';
 
 const SHOWN_ORDERS = 12;
+/** Findings listed per rule: a shop with thousands of one kind needs the pattern, not a page that never ends. */
+const SHOWN_PER_RULE = 25;
 
 /** Step 3: the shop's orders as the platform's risk model sees them. A report: it hides and changes nothing. */
 export async function AuditStep({ caseId }: { caseId: string }) {
   const [t, format, audit] = await Promise.all([getTranslations('audit'), getFormatter(), runCaseAudit(caseId)]);
   const { findings, promotions, stats } = audit;
   const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
+  const perRule = new Map<string, number>();
+  const shown = findings.filter((f) => {
+    const n = (perRule.get(f.rule) ?? 0) + 1;
+    perRule.set(f.rule, n);
+    return n <= SHOWN_PER_RULE;
+  });
+  const hidden = [...perRule].filter(([, n]) => n > SHOWN_PER_RULE).map(([rule, n]) => ({ rule, count: n - SHOWN_PER_RULE }));
   const money = (cents: unknown) => format.number(Number(cents) / 100, { style: 'currency', currency: 'CNY' });
 
   return (
@@ -48,7 +57,7 @@ export async function AuditStep({ caseId }: { caseId: string }) {
         <p className="section-block empty-value">{stats.orders === 0 ? t('noOrders') : t('noFindings')}</p>
       ) : (
         <ol className="finding-list section-block" data-testid="findings">
-          {findings.map((f) => {
+          {shown.map((f) => {
             // ICU select needs strings; money is shown in yuan.
             const params = {
               ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v])),
@@ -76,6 +85,13 @@ export async function AuditStep({ caseId }: { caseId: string }) {
             );
           })}
         </ol>
+      )}
+      {hidden.length > 0 && (
+        <ul className="hint" data-testid="hidden-findings">
+          {hidden.map(({ rule, count }) => (
+            <li key={rule}>{t('moreFindings', { count, title: t(`rules.${rule}.title`), shown: SHOWN_PER_RULE })}</li>
+          ))}
+        </ul>
       )}
     </section>
   );

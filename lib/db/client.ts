@@ -7,6 +7,9 @@ import { databaseUrl } from './data-dir.mjs';
  * The one database seam: Prisma over a driver adapter. SQLite (better-sqlite3)
  * is the embedded default; PostgreSQL needs only another adapter here.
  */
+/** The SQL dialect behind the adapter, for the rare hand-written statement (lib/orders/bulk-insert.ts). */
+export const DB_PROVIDER: 'sqlite' | 'postgresql' = 'sqlite';
+
 function createClient(): PrismaClient {
   // A busy timeout lets a writer wait for another's WAL commit instead of failing.
   const adapter = new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 5000 });

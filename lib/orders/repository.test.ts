@@ -22,6 +22,19 @@ describe('upsertOrders', () => {
     expect(stored[1]).toMatchObject({ amountCents: 129900, orderedAt: new Date('2026-11-11T12:00:00Z') });
   });
 
+  it('stores every column the way Prisma itself reads it back', async () => {
+    const record = {
+      orderNo: LONG, buyerName: '张*', buyerPhone: '138****5678', address: '浙江省 杭州市 西湖区', ip: '1.2.3.4',
+      createdAt: new Date('2026-11-11T00:05:13Z'), paidAt: new Date('2026-11-11T00:05:40Z'), amountCents: 8950, itemTitle: '数据线',
+      quantity: 2, trackingNo: 'SF1234567890123', carrier: '顺丰速运', shippedAt: new Date('2026-11-11T08:00:00Z'), signedAt: new Date('2026-11-12T08:00:00Z'),
+    };
+    await upsertOrders(caseId, [record], 'import', { flagged: true });
+    const { createdAt, ...rest } = record;
+    const stored = await db.order.findUniqueOrThrow({ where: { caseId_orderNo: { caseId, orderNo: LONG } } });
+    expect(stored).toMatchObject({ ...rest, orderedAt: createdAt, flagged: true, source: 'import', trackingHistory: '' });
+    expect(await db.order.count({ where: { caseId, flagged: true, orderedAt: { gte: new Date('2026-11-11T00:00:00Z') } } })).toBe(1);
+  });
+
   it('fills in pasted orders from a later import without erasing what is there', async () => {
     await upsertOrders(caseId, [{ orderNo: LONG }], 'paste', { flagged: true });
     await upsertOrders(caseId, [{ orderNo: LONG, trackingNo: 'SF1234567890123' }], 'import');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { insertOrdersStatement } from './bulk-insert';
 import type { OrderRecord } from './types';
 
 export type OrderSource = 'paste' | 'manual' | 'import';
@@ -70,7 +71,7 @@ export async function upsertOrders(caseId: string, records: OrderRecord[], sourc
       if (options.flagged && !before.flagged) changes.flagged = true;
       if (Object.keys(changes).length > 0) updates.push(db.order.update({ where: { id: before.id }, data: changes }));
     }
-    await db.$transaction([db.order.createMany({ data: fresh }), ...updates]);
+    await db.$transaction([...(fresh.length > 0 ? [insertOrdersStatement(fresh)] : []), ...updates]);
     created += fresh.length;
     updated += updates.length;
   }
