@@ -113,7 +113,7 @@ export function ImportOrdersForm({ caseId }: { caseId: string }) {
             ))}
           </div>
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table preview-table">
               <thead>
                 <tr>
                   <th scope="col">{t('row')}</th>

@@ -5,7 +5,7 @@ import { blockingProblems, reviewProblems } from './review';
 import { statementHeadings, statementText } from './statement-text';
 
 const NOW = new Date('2026-11-22T04:00:00Z');
-const FACTS = { orderCount: 3, flaggedCount: 2 };
+const FACTS = { orderCount: 3, flaggedCount: 2, flaggedWithTracking: 2 };
 const codes = (c = completeCase()) => reviewProblems(c, NOW, FACTS).map((p) => `${p.severity}:${p.code}`);
 
 describe('review problems', () => {
@@ -52,21 +52,26 @@ describe('review problems', () => {
 
 describe('flagged orders', () => {
   it('asks the merchant to confirm an appeal without any flagged order', () => {
-    expect(reviewProblems(completeCase(), NOW, { orderCount: 5, flaggedCount: 0 }).map((p) => p.code)).toEqual(['noFlaggedOrders']);
+    expect(reviewProblems(completeCase(), NOW, { orderCount: 5, flaggedCount: 0, flaggedWithTracking: 0 }).map((p) => p.code)).toEqual(['noFlaggedOrders']);
   });
 
   it('counts the orders step complete once flagged orders are marked', () => {
-    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0 }).orders).toBe('notStarted');
-    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0 }).orders).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0 }).orders).toBe('notStarted');
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0, flaggedWithTracking: 0 }).orders).toBe('inProgress');
     expect(stepStates(completeCase(), NOW, FACTS).orders).toBe('complete');
+  });
+
+  it('counts logistics complete once every flagged order has a tracking number', () => {
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 2, flaggedWithTracking: 1 }).logistics).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, FACTS).logistics).toBe('complete');
   });
 });
 
 describe('step states and completion', () => {
   it('marks complete steps and counts them', () => {
     const states = stepStates(completeCase(), NOW, FACTS);
-    expect(states).toMatchObject({ basics: 'complete', orders: 'complete', statement: 'complete', review: 'complete', audit: 'notStarted' });
-    expect(completionPercent(states)).toBe(57);
+    expect(states).toMatchObject({ basics: 'complete', orders: 'complete', logistics: 'complete', statement: 'complete', review: 'complete', audit: 'inProgress' });
+    expect(completionPercent(states)).toBe(71);
   });
 
   it('tells in-progress from has-problems', () => {
