@@ -7,7 +7,7 @@ import { isPlatformId, PLATFORM_IDS, PLATFORMS } from '@/lib/platforms/profiles'
 import { formatCalendarDate, parseCalendarDate } from '@/lib/schemas/dates';
 import { BASICS_MAX, basicsSchema, INCIDENT_KINDS, type BasicsValues } from '@/lib/schemas/steps/basics';
 import { Field, FieldShell } from '@/components/ui/field';
-import { SaveIndicator } from './save-indicator';
+import { StepForm } from './step-form';
 import { useAutosave } from './use-autosave';
 import { useVisibleErrors } from './visible-errors';
 
@@ -54,13 +54,7 @@ export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
     : null;
 
   return (
-    <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
-      <div className="step-head">
-        <h2 id="step-title">{t('title')}</h2>
-        <SaveIndicator status={autosave.status} onRetry={autosave.retry} />
-      </div>
-      <p className="muted">{t('intro')}</p>
-
+    <StepForm title={t('title')} intro={t('intro')} status={autosave.status} onRetry={autosave.retry}>
       <Field label={t('caseTitle')} maxLength={BASICS_MAX.title} error={errors.title} required {...bind('title')} />
       <div className="form-row">
         <FieldShell id="field-platform" label={t('platform')} error={errors.platform} required>
@@ -102,6 +96,6 @@ export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
         <Field label={t('contactName')} maxLength={BASICS_MAX.contactName} autoComplete="name" error={errors.contactName} required {...bind('contactName')} />
         <Field type="tel" inputMode="tel" label={t('contactPhone')} maxLength={BASICS_MAX.contactPhone} autoComplete="tel" hint={t('contactPhoneHint')} error={errors.contactPhone} required {...bind('contactPhone')} />
       </div>
-    </form>
+    </StepForm>
   );
 }

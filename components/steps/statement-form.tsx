@@ -13,7 +13,7 @@ import {
   type StatementValues,
 } from '@/lib/schemas/steps/statement';
 import { FieldShell } from '@/components/ui/field';
-import { SaveIndicator } from './save-indicator';
+import { StepForm } from './step-form';
 import { useAutosave } from './use-autosave';
 import { useVisibleErrors } from './visible-errors';
 
@@ -45,13 +45,7 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
   }
 
   return (
-    <form className="card" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
-      <div className="step-head">
-        <h2 id="step-title">{t('title')}</h2>
-        <SaveIndicator status={autosave.status} onRetry={autosave.retry} />
-      </div>
-      <p className="muted">{t('intro')}</p>
-
+    <StepForm title={t('title')} intro={t('intro')} status={autosave.status} onRetry={autosave.retry}>
       {STATEMENT_SECTIONS.map((section) => (
         <div key={section} className="section-block">
           <FieldShell
@@ -100,6 +94,6 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
         </span>
         {over && <span className="count-over">{t('overLimit', { over: count - limit })}</span>}
       </div>
-    </form>
+    </StepForm>
   );
 }

@@ -10,8 +10,8 @@ export function charCount(s: string): number {
   return Array.from(s).length;
 }
 
-/** A single-line text field: trimmed, no control characters, length-capped. */
-export function singleLine(max: number) {
+/** Required text, trimmed and length-capped; control characters refused (line breaks only where `multiLine`). */
+function requiredText(max: number, multiLine: boolean) {
   return z
     .string()
     .transform((s) => s.trim())
@@ -20,22 +20,18 @@ export function singleLine(max: number) {
         .string()
         .min(1, { error: 'required' })
         .refine((s) => charCount(s) <= max, { error: 'tooLong' })
-        .refine((s) => !CONTROL_CHARS.test(s) && !LINE_BREAKS.test(s), { error: 'controlChars' }),
+        .refine((s) => !CONTROL_CHARS.test(s) && (multiLine || !LINE_BREAKS.test(s)), { error: 'controlChars' }),
     );
+}
+
+/** A single-line text field: trimmed, no control characters, length-capped. */
+export function singleLine(max: number) {
+  return requiredText(max, false);
 }
 
 /** A multi-line text: trimmed, line breaks allowed, other control characters not. */
 export function multiLine(max: number) {
-  return z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'required' })
-        .refine((s) => charCount(s) <= max, { error: 'tooLong' })
-        .refine((s) => !CONTROL_CHARS.test(s), { error: 'controlChars' }),
-    );
+  return requiredText(max, true);
 }
 
 /** What autosave accepts for a text field: anything the user typed, within a hard cap. */
