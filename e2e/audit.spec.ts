@@ -48,3 +48,15 @@ test('a declared promotion marks a burst as explained but keeps it in the report
   await expect(burst).toContainText('有您登记的促销活动');
   await expect(burst).toContainText('2026-11-11 共 30 单');
 });
+
+test('with the ship-from province set, a cross-province parcel signed within hours is reported', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  await upsertTestOrders(c.id, [
+    { orderNo: '3012345678901234601', shippedAt: new Date('2026-11-11T02:00:00Z'), signedAt: new Date('2026-11-11T07:00:00Z'), address: '上海 上海市 浦东新区' },
+  ]);
+  await page.goto(`/cases/${c.id}/audit`);
+  await expect(page.locator('[data-rule="signedTooFast"]')).toHaveCount(0);
+  await page.getByTestId('ship-from').getByLabel('发货地').selectOption('浙江');
+  await page.getByRole('button', { name: '保存发货地' }).click();
+  await expect(page.locator('[data-rule="signedTooFast"]')).toContainText('从浙江发往上海属于跨省');
+});

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { deletePromotionAction } from '@/app/cases/[caseId]/audit-actions';
+import { deletePromotionAction, setShipFromAction } from '@/app/cases/[caseId]/audit-actions';
+import { PROVINCES } from '@/lib/audit/province';
 import { runCaseAudit } from '@/lib/audit/case-audit';
 import { FindingNote } from './finding-note';
 import { PromotionsForm } from './promotions-form';
@@ -29,6 +30,17 @@ export async function AuditStep({ caseId }: { caseId: string }) {
       <p data-testid="audit-summary">
         {t('summary', { orders: stats.orders, findings: findings.length, high: bySeverity('high'), medium: bySeverity('medium'), low: bySeverity('low') })}
       </p>
+
+      <form action={setShipFromAction} className="section-block" data-testid="ship-from">
+        <input type="hidden" name="caseId" value={caseId} />
+        <label htmlFor="ship-from-province"><strong>{t('shipFrom.label')}</strong></label>
+        <p className="hint">{t('shipFrom.hint')}</p>
+        <select id="ship-from-province" name="shipFromProvince" defaultValue={audit.shipFromProvince}>
+          <option value="">{t('shipFrom.unknown')}</option>
+          {PROVINCES.map((p) => <option key={p} value={p}>{p}</option>)}
+        </select>{' '}
+        <button type="submit" className="btn">{t('shipFrom.save')}</button>
+      </form>
 
       <div className="section-block">
         <h3>{t('promotions.title')}</h3>

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { checkTracking } from '@/lib/logistics/detect';
 import type { OrderRecord } from '@/lib/orders/types';
+import { isProvince } from './province';
 import { runAudit } from './run-audit';
 import type { Finding } from './types';
 
@@ -38,7 +39,8 @@ function loadOrders(caseId: string) {
  * the explanations already written, keyed by the findings' stable ids.
  */
 export async function runCaseAudit(caseId: string) {
-  const [orders, promotions, notes] = await Promise.all([
+  const [c, orders, promotions, notes] = await Promise.all([
+    db.case.findUniqueOrThrow({ where: { id: caseId }, select: { shipFromProvince: true } }),
     loadOrders(caseId),
     db.promotion.findMany({ where: { caseId }, orderBy: { startsOn: 'asc' } }),
     db.auditNote.findMany({ where: { caseId } }),
@@ -46,6 +48,7 @@ export async function runCaseAudit(caseId: string) {
   const flagged = new Set(orders.filter((o) => o.flagged).map((o) => o.orderNo));
   const { findings, stats } = runAudit(orders.map(toRecord), {
     checkTracking: ({ trackingNo, carrierName }) => checkTracking({ trackingNo, carrierName }),
+    shipFromProvince: isProvince(c.shipFromProvince) ? c.shipFromProvince : undefined,
     // A promotion's last day counts in full.
     promotions: promotions.map((p) => ({ start: p.startsOn, end: new Date(p.endsOn.getTime() + 24 * 60 * 60 * 1000) })),
   });
@@ -53,6 +56,7 @@ export async function runCaseAudit(caseId: string) {
   return {
     findings: findings.map((f: Finding) => ({ ...f, flaggedOrders: f.orderNos.filter((no) => flagged.has(no)).length, note: noteByFinding.get(f.id) })),
     promotions,
+    shipFromProvince: c.shipFromProvince,
     stats,
   };
 }

@@ -29,7 +29,7 @@ export type AuditThresholds = {
     hourMinOrders: number;
   };
   tracking: { shipWithinDays: number; sharedMinOrders: number };
-  timeline: { toleranceMinutes: number; minShipToSignHours: number };
+  timeline: { toleranceMinutes: number; minShipToSignHours: number; crossProvinceMinShipToSignHours: number };
 };
 
 export const AUDIT_THRESHOLDS: AuditThresholds = {
@@ -81,5 +81,9 @@ export const AUDIT_THRESHOLDS: AuditThresholds = {
     // orders apart. One conservative threshold: same-city couriers can deliver within a few hours of
     // pickup, so only a sign-off faster than 3 h is reported (intercity parcels take 12 h or more).
     minShipToSignHours: 3,
+    // When the merchant says where the shop ships from and the buyer's province differs, the parcel
+    // crossed a provincial border: even same-day services between neighbouring provinces (the
+    // Yangtze delta's 即日达) take most of a working day, so under 6 h is implausible.
+    crossProvinceMinShipToSignHours: 6,
   },
 };

@@ -1,4 +1,5 @@
 import type { OrderRecord } from '@/lib/orders/types';
+import type { Province } from './province';
 import type { AuditThresholds } from './thresholds';
 
 /**
@@ -74,6 +75,8 @@ export type AuditContext = {
    * the export was taken, so the same file always gives the same findings.
    */
   asOf?: Date;
+  /** Where the shop ships from, for the distance in signedTooFast; unknown when absent. */
+  shipFromProvince?: Province;
   /** Minutes east of UTC for day and hour buckets; China is +480. */
   utcOffsetMinutes?: number;
 };

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
+import { isProvince } from '@/lib/audit/province';
 import { db } from '@/lib/db/client';
 import { requiredCalendarDateSchema } from '@/lib/schemas/dates';
 import { draftText, singleLine } from '@/lib/schemas/text';
@@ -30,6 +31,17 @@ export async function saveAuditNoteAction(input: z.input<typeof noteSchema>): Pr
   });
   await touchCase(user.id, caseId);
   return { ok: true };
+}
+
+/** Where the shop ships from: the self-audit then judges delivery speed by distance. */
+export async function setShipFromAction(formData: FormData): Promise<void> {
+  const user = await requireUser('/cases');
+  const caseId = String(formData.get('caseId') ?? '');
+  const province = String(formData.get('shipFromProvince') ?? '');
+  if (!(await getOwnedCase(user.id, caseId)) || (province !== '' && !isProvince(province))) return;
+  await db.case.updateMany({ where: { id: caseId, userId: user.id }, data: { shipFromProvince: province } });
+  await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}/audit`);
 }
 
 const promotionSchema = z

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultContext } from '../finding';
 import { at, makeOrder } from '../order-factory';
 import { paidBeforeCreated, shippedBeforePaid, signedBeforeShipped, signedTooFast } from './timeline';
 
@@ -36,5 +37,18 @@ describe('signedTooFast', () => {
     const inverted = makeOrder(1, { shippedAt: at(20), signedAt: at(19) });
     const skew = makeOrder(2, { shippedAt: at(20), signedAt: at(20 - 2 * MIN) });
     expect(signedTooFast([inverted, skew])).toMatchObject([{ orderNos: [skew.orderNo], params: { hours: 0 } }]);
+  });
+
+  it('uses the longer threshold when the parcel crossed a province, the short one otherwise', () => {
+    const ctx = { ...defaultContext(), shipFromProvince: '浙江' as const };
+    const crossFast = makeOrder(1, { shippedAt: at(20), signedAt: at(25), address: '上海 上海市 浦东新区' });
+    const crossOk = makeOrder(2, { shippedAt: at(20), signedAt: at(26), address: '上海 上海市 浦东新区' });
+    const local = makeOrder(3, { shippedAt: at(20), signedAt: at(25), address: '浙江省 杭州市 西湖区' });
+    const unknown = makeOrder(4, { shippedAt: at(20), signedAt: at(25), address: 'Seattle, WA, US' });
+    expect(signedTooFast([crossFast, crossOk, local, unknown], ctx)).toMatchObject([
+      { orderNos: [crossFast.orderNo], params: { minShipToSignHours: 6, distance: 'crossProvince', from: '浙江', to: '上海' } },
+    ]);
+    // Without the ship-from province the same orders are judged by the same-city threshold only.
+    expect(signedTooFast([crossFast])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { OrderRecord } from '@/lib/orders/types';
 import { defaultContext, makeFinding, round2 } from '../finding';
 import { HOUR_MS, ms, orderIndex } from '../order-index';
+import { provinceOf } from '../province';
 import type { Finding, Rule, RuleId, Severity } from '../types';
 
 type TimeField = 'createdAt' | 'paidAt' | 'shippedAt' | 'signedAt';
@@ -42,21 +43,28 @@ export const shippedBeforePaid = inversion('shippedBeforePaid', 'paidAt', 'shipp
 export const signedBeforeShipped = inversion('signedBeforeShipped', 'shippedAt', 'signedAt', 'high');
 
 /**
- * Signed for sooner after shipping than a parcel can travel. One threshold for every order: the
- * record has the buyer's address but not where the shop ships from, so same-city delivery cannot be
- * recognised, and the threshold is set below what a same-city courier manages (see thresholds.ts).
+ * Signed for sooner after shipping than a parcel can travel that distance. When the merchant has
+ * said which province the shop ships from and the buyer's address is in another one, the parcel
+ * crossed a border and the longer threshold applies; otherwise (same province, or either end
+ * unknown) only a sign-off faster than a same-city courier manages is reported (see thresholds.ts).
  * Inversions beyond the tolerance belong to signedBeforeShipped and are not counted twice.
  */
 export const signedTooFast: Rule = (orders, ctx = defaultContext()) => {
-  const { toleranceMinutes, minShipToSignHours } = ctx.thresholds.timeline;
+  const { toleranceMinutes, minShipToSignHours, crossProvinceMinShipToSignHours } = ctx.thresholds.timeline;
   const findings: Finding[] = [];
   for (const o of orderIndex(orders, ctx).distinct) {
     const gapMs = gap(o, 'shippedAt', 'signedAt');
-    if (gapMs === undefined || gapMs < -toleranceMinutes * 60_000 || gapMs >= minShipToSignHours * HOUR_MS) continue;
+    const to = provinceOf(o.address);
+    const distance = !ctx.shipFromProvince || !to ? 'unknown' : to === ctx.shipFromProvince ? 'sameProvince' : 'crossProvince';
+    const threshold = distance === 'crossProvince' ? crossProvinceMinShipToSignHours : minShipToSignHours;
+    if (gapMs === undefined || gapMs < -toleranceMinutes * 60_000 || gapMs >= threshold * HOUR_MS) continue;
     findings.push(
       makeFinding('signedTooFast', o.orderNo, 'medium', [o.orderNo], {
         hours: round2(Math.max(0, gapMs) / HOUR_MS),
-        minShipToSignHours,
+        minShipToSignHours: threshold,
+        distance,
+        from: ctx.shipFromProvince ?? '',
+        to: to ?? '',
       }),
     );
   }
