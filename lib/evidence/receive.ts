@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import type { BlobStore } from '@/lib/storage/types';
+
+/** Bytes kept from the start of an upload, for content sniffing: enough for every magic number we check. */
+export const HEAD_BYTES = 64 * 1024;
+
+export type Received = { ok: true; sha256: string; size: number; head: Uint8Array };
+export type NotReceived = { ok: false; reason: 'empty' | 'tooLarge' | 'aborted' };
+
+class TooLarge extends Error {}
+
+/**
+ * Hashes, counts and samples bytes as they pass, and stops the stream the
+ * moment the limit is crossed: an oversize upload is refused while it is
+ * still arriving, not after it has filled the disk.
+ */
+class Meter extends Transform {
+  readonly hash = createHash('sha256');
+  size = 0;
+  private readonly headChunks: Buffer[] = [];
+  private headSize = 0;
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) return done(new TooLarge());
+    this.hash.update(chunk);
+    if (this.headSize < HEAD_BYTES) {
+      const part = chunk.subarray(0, HEAD_BYTES - this.headSize);
+      this.headChunks.push(part);
+      this.headSize += part.length;
+    }
+    done(null, chunk);
+  }
+
+  head(): Uint8Array {
+    return new Uint8Array(Buffer.concat(this.headChunks));
+  }
+}
+
+/**
+ * Streams an upload into the store under `key`, never holding it whole in
+ * memory. The store writes a temporary file and renames it into place only
+ * when complete, so an interrupted or refused upload leaves nothing behind.
+ */
+export async function receiveUpload(body: ReadableStream<Uint8Array> | Readable, key: string, store: BlobStore, maxBytes: number): Promise<Received | NotReceived> {
+  const source = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const meter = new Meter(maxBytes);
+  // pipe() does not pass a dropped connection on: forward it so the store's write fails and cleans up.
+  source.once('error', (error) => meter.destroy(error));
+  try {
+    await store.put(key, source.pipe(meter));
+  } catch (error) {
+    source.destroy();
+    await store.delete(key);
+    return { ok: false, reason: error instanceof TooLarge || meter.size > maxBytes ? 'tooLarge' : 'aborted' };
+  }
+  if (meter.size === 0) {
+    await store.delete(key);
+    return { ok: false, reason: 'empty' };
+  }
+  return { ok: true, sha256: meter.hash.digest('hex'), size: meter.size, head: meter.head() };
+}
