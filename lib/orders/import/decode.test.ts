@@ -25,6 +25,11 @@ describe('decodeBytes', () => {
     expect(decodeBytes(iconv.encode(SHORT, 'utf16be'))).toEqual({ text: SHORT, encoding: 'utf-16be' });
   });
 
+  it('reads BOM-less UTF-16 of pure ASCII, which is also valid UTF-8', () => {
+    const text = 'order,amount\r\n1234567890,99.00\r\n';
+    expect(decodeBytes(iconv.encode(text, 'utf-16le'))).toEqual({ text, encoding: 'utf-16le' });
+  });
+
   it('reads a two-line GBK file that chardet calls windows-1251 as GB18030', () => {
     expect(decodeBytes(encodeGbk(SHORT))).toEqual({ text: SHORT, encoding: 'gb18030' });
   });

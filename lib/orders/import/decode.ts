@@ -30,15 +30,15 @@ export function decodeBytes(bytes: Uint8Array, forced?: string): DecodedText {
 
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be');
+  // Before UTF-8: BOM-less UTF-16 of ASCII text is also valid UTF-8 (zero bytes are legal there).
+  const nulOrder = utf16ByNulBytes(bytes);
+  if (nulOrder) return utf16(bytes, nulOrder);
   try {
     // fatal: a single invalid sequence means "not UTF-8"; ignoreBOM: false strips the BOM.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: fall through to the guesses below.
   }
-
-  const nulOrder = utf16ByNulBytes(bytes);
-  if (nulOrder) return utf16(bytes, nulOrder);
 
   // chardet reads all it is given (4 s for a 10 MB export), so it gets a sample; the sample starts
   // at the first non-ASCII byte because a long ASCII-only start would tell it nothing.
