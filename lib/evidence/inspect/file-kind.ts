@@ -1,0 +1,100 @@
+import { fileTypeFromBuffer, type FileTypeResult } from 'file-type';
+import { safeDisplayName } from './file-name';
+import { looksLikeHtml, sniffText } from './text-sniff';
+
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'text' | 'csv' | 'html' | 'xlsx' | 'docx';
+
+export type KindResult =
+  | { ok: true; kind: FileKind; mime: string }
+  | { ok: false; reason: 'empty' | 'unsupportedType' | 'mismatch' | 'executable'; detected?: string };
+
+/** How much of a file detectKind needs: magic numbers, ZIP directory entries, a text sample. */
+export const HEAD_BYTES = 64 * 1024;
+
+/** Extensions a file of each kind may carry; the first is the canonical one. */
+export const KINDS: Record<FileKind, { extensions: readonly string[]; mime: string }> = {
+  pdf: { extensions: ['pdf'], mime: 'application/pdf' },
+  jpeg: { extensions: ['jpg', 'jpeg', 'jfif'], mime: 'image/jpeg' },
+  png: { extensions: ['png'], mime: 'image/png' },
+  webp: { extensions: ['webp'], mime: 'image/webp' },
+  gif: { extensions: ['gif'], mime: 'image/gif' },
+  tiff: { extensions: ['tif', 'tiff'], mime: 'image/tiff' },
+  text: { extensions: ['txt', 'log'], mime: 'text/plain' },
+  csv: { extensions: ['csv'], mime: 'text/csv' },
+  html: { extensions: ['html', 'htm'], mime: 'text/html' },
+  xlsx: { extensions: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  docx: { extensions: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+};
+
+/** file-type's names for the kinds we accept; an animated PNG is still a PNG to every decoder. */
+const BY_DETECTED: Record<string, FileKind> = {
+  pdf: 'pdf', jpg: 'jpeg', png: 'png', apng: 'png', webp: 'webp', gif: 'gif', tif: 'tiff', xlsx: 'xlsx', docx: 'docx',
+};
+
+/** Programs, installers and files that run something when opened: never evidence, whatever the name. */
+const EXECUTABLES = new Set(['exe', 'elf', 'macho', 'wasm', 'class', 'jar', 'apk', 'crx', 'xpi', 'deb', 'rpm', 'lnk', 'reg', 'chm']);
+
+const TEXT_KINDS: readonly FileKind[] = ['text', 'csv', 'html'];
+
+/**
+ * Decides what an upload is from its content, then checks that its name agrees. The extension
+ * never decides the type: a name is whatever the user (or an attacker) typed. A missing extension
+ * is allowed and the content decides alone.
+ */
+export async function detectKind({ head, fileName }: { head: Uint8Array; fileName: string }): Promise<KindResult> {
+  if (head.length === 0) return { ok: false, reason: 'empty' };
+  const extension = extensionOf(fileName);
+
+  const script = scriptMagic(head);
+  if (script) return { ok: false, reason: 'executable', detected: script };
+
+  let detected: FileTypeResult | undefined;
+  try {
+    detected = await fileTypeFromBuffer(head);
+  } catch {
+    // A container file-type cannot walk (a corrupt ZIP, say) is nothing we could read either.
+    return { ok: false, reason: 'unsupportedType' };
+  }
+  return detected ? judgeDetected(detected.ext, extension) : judgeText(head, extension);
+}
+
+function judgeDetected(detected: string, extension: string): KindResult {
+  if (EXECUTABLES.has(detected)) return { ok: false, reason: 'executable', detected };
+  const kind = BY_DETECTED[detected];
+  if (!kind) return { ok: false, reason: 'unsupportedType', detected };
+  if (extension && !KINDS[kind].extensions.includes(extension)) return { ok: false, reason: 'mismatch', detected };
+  return { ok: true, kind, mime: KINDS[kind].mime };
+}
+
+function judgeText(head: Uint8Array, extension: string): KindResult {
+  const claimed = kindOfExtension(extension);
+  if (extension && !claimed) return { ok: false, reason: 'unsupportedType' };
+
+  const sniff = sniffText(head);
+  if (!sniff.ok) return { ok: false, reason: 'unsupportedType' };
+  if (sniff.text.trim() === '') return { ok: false, reason: 'empty' };
+
+  const content: FileKind = looksLikeHtml(sniff.text) ? 'html' : 'text';
+  if (!claimed) return { ok: true, kind: content, mime: KINDS[content].mime };
+  // Only an .html name may hold HTML: served as .txt or .csv, a browser could still sniff and run it.
+  const agrees = claimed === 'html' || (TEXT_KINDS.includes(claimed) && content !== 'html');
+  if (!agrees) return { ok: false, reason: 'mismatch', detected: content };
+  return { ok: true, kind: claimed, mime: KINDS[claimed].mime };
+}
+
+function kindOfExtension(extension: string): FileKind | undefined {
+  return (Object.keys(KINDS) as FileKind[]).find((kind) => KINDS[kind].extensions.includes(extension));
+}
+
+/** The lower-case extension of the name as it will be shown, so a bidi trick cannot hide the real one. */
+function extensionOf(fileName: string): string {
+  const name = safeDisplayName(fileName);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** file-type recognises compiled programs but not scripts: "#!" makes any text file runnable on Unix. */
+function scriptMagic(head: Uint8Array): string | undefined {
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  return head[start] === 0x23 && head[start + 1] === 0x21 ? 'script' : undefined;
+}

@@ -1,0 +1,149 @@
+import { crc32 } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+
+/*
+ * Every evidence file the inspect tests need, generated in code: no binary fixture is committed and
+ * no real merchant's photo or document can leak into the repository.
+ */
+
+export type PhotoOptions = { width?: number; height?: number; orientation?: number; takenAt?: string; offset?: string; gps?: boolean };
+
+/** A solid-colour photo carrying the EXIF a phone would write: orientation, capture time, location. */
+export async function photo(format: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif', options: PhotoOptions = {}): Promise<Buffer> {
+  const { width = 40, height = 20, orientation, takenAt, offset, gps } = options;
+  let image = sharp({ create: { width, height, channels: 3, background: '#c0392b' } })[format]();
+  const exif = {
+    IFD0: { Make: 'Fixture' },
+    ...(takenAt ? { IFD2: { DateTimeOriginal: takenAt, ...(offset ? { OffsetTimeOriginal: offset } : {}) } } : {}),
+    ...(gps ? { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 10/1 0/1' } } : {}),
+  };
+  if (takenAt || gps) image = image.withExif(exif);
+  if (orientation) image = image.withMetadata({ orientation });
+  return image.toBuffer();
+}
+
+/**
+ * A PNG whose header claims width × height but whose pixel data is one black pixel: what a
+ * decompression bomb looks like to anything that trusts the header, at a few dozen bytes.
+ */
+export async function pixelBombPng(width: number, height: number): Promise<Buffer> {
+  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer());
+  // Signature (8), IHDR length (4) and type (4), then width and height; the CRC covers type and data.
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)) >>> 0, 29);
+  return png;
+}
+
+/** A PDF made by pdf-lib with fixed dates, so cut points in the tests land in the same object every run. */
+export async function generatedPdf(pages: number, created = new Date('2026-11-11T12:00:00Z')): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage([200, 200]);
+  doc.setCreationDate(created);
+  doc.setModificationDate(created);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** A one-page PDF written by hand with a correct xref table; `trailerExtra` adds trailer entries. */
+export function handWrittenPdf(trailerExtra = '', extraObjects: string[] = []): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    ...extraObjects,
+  ];
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  text += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(text, 'latin1');
+}
+
+/** The standard security handler, RC4 40-bit, as an "open with password" PDF from a bank would carry. */
+export function encryptedPdf(): Uint8Array {
+  const id = `<${'ab'.repeat(16)}>`;
+  const encrypt = `<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -44 >>`;
+  return handWrittenPdf(`/Encrypt 4 0 R /ID [${id} ${id}]`, [encrypt]);
+}
+
+/** The first bytes of a 64-bit Linux program. */
+export const elfHeader = (): Uint8Array => padded([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 64);
+/** "MZ" with e_lfanew pointing at "PE\0\0", as every Windows .exe starts. */
+export function peHeader(): Uint8Array {
+  const bytes = padded([0x4d, 0x5a], 256);
+  new DataView(bytes.buffer).setUint32(0x3c, 0x80, true);
+  bytes.set([0x50, 0x45, 0, 0], 0x80);
+  return bytes;
+}
+/** A 64-bit Mach-O (macOS) program, little-endian magic 0xfeedfacf. */
+export const machOHeader = (): Uint8Array => padded([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1], 64);
+
+function padded(start: number[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  bytes.set(start);
+  return bytes;
+}
+
+/** A ZIP written with the "stored" method (no compression): enough structure for file-type to read. */
+export function storedZip(entries: Array<[name: string, content: string]>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const data = Buffer.from(content, 'utf8');
+    const crc = crc32(data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x21, 12); // 1980-01-01: a zero date is invalid in DOS format
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The two parts that make a Word document recognisable: its content types and its body. */
+export function minimalDocx(): Uint8Array {
+  const main = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+  return storedZip([
+    ['[Content_Types].xml', `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="${main}"/></Types>`],
+    ['word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>聊天记录</w:t></w:r></w:p></w:body></w:document>'],
+  ]);
+}
+
+export async function minimalXlsx(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('订单').addRow(['订单编号', '金额']);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
