@@ -52,6 +52,9 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | Readable,
   const meter = new Meter(maxBytes);
   // pipe() does not pass a dropped connection on: forward it so the store's write fails and cleans up.
   source.once('error', (error) => meter.destroy(error));
+  // Bytes flow as soon as they are piped, before the store attaches its own listeners: an early
+  // refusal must not surface as an uncaught error. The store's write still fails on it.
+  meter.on('error', () => {});
   try {
     await store.put(key, source.pipe(meter));
   } catch (error) {

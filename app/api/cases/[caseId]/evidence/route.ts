@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { currentUser } from '@/lib/auth/session';
+import { acceptUpload } from '@/lib/evidence/accept-upload';
+
+const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, aborted: 400 };
+
+/**
+ * One file per request, as the raw body (not multipart), so it streams
+ * straight into storage; its name and category travel in the query string.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ ok: false, error: 'unauthenticated' }, { status: 401 });
+  if (!request.body) return NextResponse.json({ ok: false, error: 'empty' }, { status: 422 });
+  const url = new URL(request.url);
+  const outcome = await acceptUpload({
+    userId: user.id,
+    caseId,
+    fileName: url.searchParams.get('name') ?? '',
+    category: url.searchParams.get('category') ?? 'other',
+    body: request.body,
+  });
+  return NextResponse.json(outcome, { status: outcome.ok ? (outcome.duplicate ? 200 : 201) : (STATUS[outcome.error] ?? 422) });
+}

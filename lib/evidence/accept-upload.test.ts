@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase } from '@/lib/cases/repository';
+import { dataDir } from '@/lib/db/data-dir.mjs';
+import { db } from '@/lib/db/client';
+import { blobStore } from '@/lib/storage';
+import { makeUser } from '@/lib/testing/factories';
+import { acceptUpload } from './accept-upload';
+import { elfHeader, encryptedPdf, generatedPdf, photo, pixelBombPng } from './inspect/test-fixtures';
+
+let user: { id: string };
+let caseId: string;
+beforeEach(async () => {
+  user = await makeUser();
+  caseId = (await createCase(user.id, { title: 't', platform: 'tmall', appealDeadline: null })).id;
+});
+afterEach(() => {
+  delete process.env.EVIDENCE_MAX_FILE_MB;
+});
+
+const upload = (bytes: Uint8Array, fileName: string, category = 'invoice', who = user.id) =>
+  acceptUpload({ userId: who, caseId, fileName, category, body: Readable.from([Buffer.from(bytes)]) });
+
+function storedKeys(): string[] {
+  try {
+    return readdirSync(path.join(dataDir(), 'files', 'cases', caseId), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+describe('acceptUpload', () => {
+  it('stores a photo byte for byte with its hash, date and labelled derived copies', async () => {
+    const bytes = await photo('jpeg', { takenAt: '2026:11:11 10:00:00', gps: true });
+    const result = await upload(bytes, '../../发票 照片.jpg');
+    expect(result).toMatchObject({ ok: true, duplicate: false, checkStatus: 'ok' });
+    const row = await db.evidence.findFirstOrThrow({ where: { caseId } });
+    expect(row).toMatchObject({ kind: 'jpeg', mime: 'image/jpeg', size: bytes.length, originalName: '发票 照片.jpg', title: '发票 照片', category: 'invoice', position: 1 });
+    expect(row.documentDate).toEqual(new Date('2026-11-11T02:00:00Z'));
+    const original = await blobStore().get(row.storageKey);
+    expect(Buffer.compare(Buffer.concat(await original!.toArray()), Buffer.from(bytes))).toBe(0);
+    expect(row.thumbnailKey).toMatch(/derived\/.*-thumb\.webp$/);
+    expect(row.previewKey).toMatch(/derived\/.*-preview\.jpg$/);
+  });
+
+  it('recognises the same file uploaded twice and stores it once', async () => {
+    const bytes = await generatedPdf(2);
+    const first = await upload(bytes, 'a.pdf');
+    const second = await upload(bytes, 'copy of a.pdf');
+    expect(second).toMatchObject({ ok: true, duplicate: true, evidenceId: first.ok ? first.evidenceId : '' });
+    expect(await db.evidence.count({ where: { caseId } })).toBe(1);
+    expect(storedKeys()).toHaveLength(1);
+  });
+
+  it('keeps an encrypted PDF as the original, flagged with the reason', async () => {
+    expect(await upload(encryptedPdf(), 'locked.pdf')).toMatchObject({ ok: true, checkStatus: 'flagged', checkReason: 'encrypted' });
+  });
+
+  it.each([
+    ['a zero-byte file', () => new Uint8Array(), 'empty.pdf', 'empty'],
+    ['a JPEG renamed .pdf', () => photo('jpeg'), 'invoice.pdf', 'mismatch'],
+    ['an executable renamed .png', () => elfHeader(), 'photo.png', 'executable'],
+    ['a 30000×30000 PNG', () => pixelBombPng(30000, 30000), 'huge.png', 'tooManyPixels'],
+  ])('refuses %s and keeps nothing', async (_label, make, name, error) => {
+    expect(await upload(await make(), name)).toMatchObject({ ok: false, error });
+    expect(await db.evidence.count({ where: { caseId } })).toBe(0);
+    expect(storedKeys()).toEqual([]);
+  });
+
+  it('refuses a file over the limit while streaming', async () => {
+    process.env.EVIDENCE_MAX_FILE_MB = '1';
+    expect(await upload(new Uint8Array(2 * 1024 * 1024), 'big.pdf')).toEqual({ ok: false, error: 'tooLarge' });
+    expect(storedKeys()).toEqual([]);
+  });
+
+  it('answers notFound for another user’s case and stores nothing', async () => {
+    const stranger = await makeUser();
+    expect(await upload(await generatedPdf(1), 'a.pdf', 'invoice', stranger.id)).toEqual({ ok: false, error: 'notFound' });
+    expect(storedKeys()).toEqual([]);
+  });
+});

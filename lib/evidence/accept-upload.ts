@@ -1,0 +1,98 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { db } from '@/lib/db/client';
+import { touchCase } from '@/lib/cases/repository';
+import { blobStore, casePrefix } from '@/lib/storage';
+import { isEvidenceCategory, type EvidenceCategory } from './categories';
+import { detectKind } from './inspect/file-kind';
+import { safeDisplayName } from './inspect/file-name';
+import { inspectImage, makeDerivedPreview, makeThumbnail } from './inspect/image';
+import { inspectPdf } from './inspect/pdf-check';
+import { uploadLimits } from './limits';
+import { receiveUpload } from './receive';
+
+export type UploadRefusal = 'notFound' | 'empty' | 'tooLarge' | 'caseFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
+
+export type UploadOutcome =
+  | { ok: true; evidenceId: string; duplicate: boolean; checkStatus: string; checkReason: string }
+  | { ok: false; error: UploadRefusal; detected?: string };
+
+const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
+
+/**
+ * One upload, start to finish: stream it into storage (hashing on the way),
+ * decide its type by content, recognise a file the case already has, check
+ * PDFs and images, make labelled derived copies, and register it. Anything
+ * refused is removed again: a refusal leaves neither bytes nor a row.
+ */
+export async function acceptUpload(input: { userId: string; caseId: string; fileName: string; category: string; body: ReadableStream<Uint8Array> | Readable }): Promise<UploadOutcome> {
+  const { userId, caseId } = input;
+  const owned = await db.case.findFirst({ where: { id: caseId, userId }, select: { id: true } });
+  if (!owned) return { ok: false, error: 'notFound' };
+
+  const { maxFileBytes, maxCaseBytes } = uploadLimits();
+  const used = (await db.evidence.aggregate({ where: { caseId }, _sum: { size: true } }))._sum.size ?? 0;
+  const room = maxCaseBytes - used;
+  if (room <= 0) return { ok: false, error: 'caseFull' };
+
+  const store = blobStore();
+  const key = `${casePrefix(caseId)}evidence/${randomUUID()}`;
+  const received = await receiveUpload(input.body, key, store, Math.min(maxFileBytes, room));
+  if (!received.ok) return { ok: false, error: received.reason === 'tooLarge' && room < maxFileBytes ? 'caseFull' : received.reason };
+
+  const refuse = async (error: UploadRefusal, detected?: string): Promise<UploadOutcome> => {
+    await store.delete(key);
+    return { ok: false, error, detected };
+  };
+  const originalName = safeDisplayName(input.fileName);
+  const kind = await detectKind({ head: received.head, fileName: originalName });
+  if (!kind.ok) return refuse(kind.reason, kind.detected);
+
+  const existing = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
+  if (existing) {
+    await store.delete(key);
+    return { ok: true, evidenceId: existing.id, duplicate: true, checkStatus: existing.checkStatus, checkReason: existing.checkReason };
+  }
+
+  const id = randomUUID();
+  const facts: { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string } = { checkStatus: 'ok', checkReason: '' };
+  if (kind.kind === 'pdf' || IMAGE_KINDS.has(kind.kind)) {
+    // Checks need the whole file; it is within the per-file limit, already on disk.
+    const stream = await store.get(key);
+    const bytes = stream ? new Uint8Array(await buffer(stream)) : new Uint8Array();
+    if (kind.kind === 'pdf') {
+      const pdf = await inspectPdf(bytes);
+      // Encrypted or unreadable PDFs are kept as originals, flagged: the bundle attaches them with a placeholder page.
+      Object.assign(facts, { checkStatus: pdf.status === 'ok' ? 'ok' : 'flagged', checkReason: pdf.status === 'ok' ? '' : pdf.status, pageCount: pdf.pageCount, documentDate: pdf.documentDate });
+    } else {
+      const image = await inspectImage(bytes);
+      if (image.status === 'refused') return refuse(image.reason);
+      const thumbnailKey = `${casePrefix(caseId)}derived/${id}-thumb.webp`;
+      const previewKey = `${casePrefix(caseId)}derived/${id}-preview.jpg`;
+      await store.put(thumbnailKey, (await makeThumbnail(bytes)).data);
+      await store.put(previewKey, (await makeDerivedPreview(bytes)).data);
+      Object.assign(facts, { documentDate: image.takenAt, thumbnailKey, previewKey });
+    }
+  }
+
+  const category: EvidenceCategory = isEvidenceCategory(input.category) ? input.category : 'other';
+  const position = (await db.evidence.count({ where: { caseId, category } })) + 1;
+  try {
+    await db.evidence.create({
+      data: {
+        id, caseId, storageKey: key, sha256: received.sha256, size: received.size, mime: kind.mime, kind: kind.kind,
+        originalName, uploadedBy: userId, category, title: originalName.replace(/\.[^.]+$/, ''), position, ...facts,
+      },
+    });
+  } catch (error) {
+    // The same file arriving twice at once: the unique (case, sha256) lets one win; the other is a duplicate.
+    await Promise.all([key, facts.thumbnailKey, facts.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));
+    const winner = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
+    if (!winner) throw error;
+    return { ok: true, evidenceId: winner.id, duplicate: true, checkStatus: winner.checkStatus, checkReason: winner.checkReason };
+  }
+  await touchCase(userId, caseId);
+  return { ok: true, evidenceId: id, duplicate: false, checkStatus: facts.checkStatus, checkReason: facts.checkReason };
+}
