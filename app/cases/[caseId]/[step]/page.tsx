@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { loadOwnedCase } from '@/lib/cases/load';
@@ -8,6 +9,7 @@ import { statementHeadings, statementText } from '@/lib/cases/statement-text';
 import { basicsValues, statementValues } from '@/lib/cases/snapshot';
 import { isStepId, nextStep, previousStep, type StepId } from '@/lib/cases/steps';
 import { AuditStep } from '@/components/audit/audit-step';
+import { EvidenceStep } from '@/components/evidence/evidence-step';
 import { LogisticsStep } from '@/components/logistics/logistics-step';
 import { OrdersStep } from '@/components/orders/orders-step';
 import { BasicsForm } from '@/components/steps/basics-form';
@@ -26,28 +28,18 @@ export default async function StepPage({ params, searchParams }: Props) {
   const showAllErrors = query.check === '1';
   const t = await getTranslations('steps');
 
-  let body;
-  if (step === 'basics') {
-    body = <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />;
-  } else if (step === 'statement') {
-    body = <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />;
-  } else if (step === 'logistics') {
-    body = <LogisticsStep caseId={caseId} />;
-  } else if (step === 'audit') {
-    body = <AuditStep caseId={caseId} />;
-  } else if (step === 'orders') {
-    body = <OrdersStep caseId={caseId} searchParams={query} />;
-  } else if (step === 'review') {
-    body = <ReviewStep caseId={caseId} version={found.version} record={found} facts={await caseFacts(caseId)} now={new Date()} />;
-  } else {
-    body = (
-      <section className="card" aria-labelledby="step-title">
-        <h2 id="step-title">{t(`${step}.title`)}</h2>
-        <p className="muted">{t(`${step}.intro`)}</p>
-        <p className="alert alert-warn">{t('comingSoon')}</p>
-      </section>
-    );
-  }
+  const bodies: Record<StepId, () => Promise<ReactNode> | ReactNode> = {
+    basics: () => <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />,
+    orders: () => <OrdersStep caseId={caseId} searchParams={query} />,
+    audit: () => <AuditStep caseId={caseId} />,
+    evidence: () => <EvidenceStep caseId={caseId} />,
+    logistics: () => <LogisticsStep caseId={caseId} />,
+    statement: () => (
+      <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />
+    ),
+    review: async () => <ReviewStep caseId={caseId} version={found.version} record={found} facts={await caseFacts(caseId)} now={new Date()} />,
+  };
+  const body = await bodies[step]();
   return (
     <>
       {body}

@@ -1,0 +1,55 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db/client';
+import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
+import { uploadLimits } from '@/lib/evidence/limits';
+import { Uploader } from './uploader';
+
+/** Step 4: upload evidence; each file listed under its category with its hash and checks. */
+export async function EvidenceStep({ caseId }: { caseId: string }) {
+  const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
+  const files = await db.evidence.findMany({ where: { caseId }, orderBy: [{ category: 'asc' }, { position: 'asc' }] });
+  const { maxFileBytes, maxCaseBytes } = uploadLimits();
+  const used = files.reduce((sum, f) => sum + f.size, 0);
+  const size = (bytes: number) => `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+
+  return (
+    <section className="card" aria-labelledby="step-title">
+      <h2 id="step-title">{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      <p className="hint">{t('usage', { used: size(used), limit: size(maxCaseBytes) })}</p>
+      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} />
+      {EVIDENCE_CATEGORIES.map((category) => {
+        const inCategory = files.filter((f) => f.category === category);
+        if (inCategory.length === 0) return null;
+        return (
+          <div key={category} className="section-block">
+            <h3>{tc(`${category}.name`)}</h3>
+            <ul className="evidence-list" data-testid={`evidence-${category}`}>
+              {inCategory.map((f) => (
+                <li key={f.id} className="evidence-item" data-check={f.checkStatus}>
+                  {f.thumbnailKey ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- a private, owner-only route: next/image would proxy and cache it
+                    <img src={`/api/cases/${caseId}/evidence/${f.id}/thumbnail`} alt={t('thumbnailOf', { name: f.originalName })} width={96} height={96} />
+                  ) : (
+                    <span className="evidence-kind" aria-hidden="true">{f.kind.toUpperCase()}</span>
+                  )}
+                  <div>
+                    <strong>{EXHIBIT_LETTER[category]}-{String(f.position).padStart(3, '0')} {f.title}</strong>
+                    <p className="hint">
+                      {f.originalName} · {size(f.size)}
+                      {f.pageCount ? ` · ${t('pages', { count: f.pageCount })}` : ''}
+                      {f.documentDate ? ` · ${format.dateTime(f.documentDate, { dateStyle: 'medium' })}` : ''}
+                    </p>
+                    <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
+                    {f.checkStatus !== 'ok' && <p className="alert alert-warn">{t(`check.${f.checkReason === 'encrypted' ? 'encrypted' : 'unreadable'}`)}</p>}
+                    <a href={`/api/cases/${caseId}/evidence/${f.id}/original`}>{t('download')}</a>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type DragEvent } from 'react';
+import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
+
+type Item = { id: string; file: File; category: string; progress: number; state: 'queued' | 'sending' | 'done' | 'duplicate' | 'failed' | 'cancelled'; error?: string; xhr?: XMLHttpRequest };
+
+/**
+ * Many files at once, each with its own progress bar, cancel and retry. Each
+ * file is one streamed request; the size limit is checked here before sending
+ * and again by the server while the bytes arrive.
+ */
+export function Uploader({ caseId, maxFileBytes }: { caseId: string; maxFileBytes: number }) {
+  const t = useTranslations('evidence.upload');
+  const tc = useTranslations('evidence.categories');
+  const router = useRouter();
+  const [category, setCategory] = useState<string>('invoice');
+  const [items, setItems] = useState<Item[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const update = (id: string, change: Partial<Item>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...change } : i)));
+
+  function send(item: Item) {
+    if (item.file.size > maxFileBytes) return update(item.id, { state: 'failed', error: 'tooLarge' });
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/cases/${caseId}/evidence?name=${encodeURIComponent(item.file.name)}&category=${item.category}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => e.lengthComputable && update(item.id, { progress: e.loaded / e.total });
+    xhr.onload = () => {
+      let body: { ok?: boolean; duplicate?: boolean; error?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = { ok: false, error: 'network' };
+      }
+      if (body.ok) {
+        update(item.id, { state: body.duplicate ? 'duplicate' : 'done', progress: 1 });
+        router.refresh();
+      } else update(item.id, { state: 'failed', error: body.error ?? 'network' });
+    };
+    xhr.onerror = () => update(item.id, { state: 'failed', error: 'network' });
+    update(item.id, { state: 'sending', progress: 0, error: undefined, xhr });
+    xhr.send(item.file);
+  }
+
+  function add(files: FileList | null) {
+    const fresh = Array.from(files ?? []).map((file) => ({ id: crypto.randomUUID(), file, category, progress: 0, state: 'queued' as const }));
+    setItems((all) => [...fresh, ...all]);
+    fresh.forEach(send);
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    add(e.dataTransfer.files);
+  };
+
+  return (
+    <div className="section-block">
+      <label htmlFor="evidence-category"><strong>{t('category')}</strong></label>{' '}
+      <select id="evidence-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+        {EVIDENCE_CATEGORIES.map((c) => <option key={c} value={c}>{tc(`${c}.name`)}</option>)}
+      </select>
+      <p className="hint">{tc(`${category as (typeof EVIDENCE_CATEGORIES)[number]}.hint`)}</p>
+      <div
+        className={dragging ? 'dropzone dropzone-active' : 'dropzone'}
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>{t('drop', { mb: Math.round(maxFileBytes / 1024 / 1024) })}</p>
+        <label className="btn" htmlFor="evidence-files">{t('choose')}</label>
+        <input id="evidence-files" ref={input} type="file" multiple className="sr-only" aria-label={t('choose')}
+          accept=".pdf,.jpg,.jpeg,.png,.webp,.gif,.tif,.tiff,.txt,.csv,.html,.htm,.xlsx,.docx"
+          onChange={(e) => { add(e.target.files); e.target.value = ''; }} />
+      </div>
+      {items.length > 0 && (
+        <ul className="upload-list" aria-live="polite" data-testid="uploads">
+          {items.map((item) => (
+            <li key={item.id} data-state={item.state}>
+              <span className="upload-name">{item.file.name}</span>
+              <progress max={1} value={item.progress} aria-label={t('progress', { name: item.file.name })} />
+              <span>{item.state === 'failed' ? t(`errors.${item.error ?? 'network'}`) : t(`state.${item.state}`)}</span>
+              {item.state === 'sending' && <button type="button" className="btn-link btn" onClick={() => { item.xhr?.abort(); update(item.id, { state: 'cancelled' }); }}>{t('cancel')}</button>}
+              {(item.state === 'failed' || item.state === 'cancelled') && item.error !== 'tooLarge' && <button type="button" className="btn-link btn" onClick={() => send(item)}>{t('retry')}</button>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
