@@ -10,7 +10,8 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
   const files = await db.evidence.findMany({ where: { caseId }, orderBy: [{ category: 'asc' }, { position: 'asc' }] });
   const { maxFileBytes, maxCaseBytes } = uploadLimits();
   const used = files.reduce((sum, f) => sum + f.size, 0);
-  const size = (bytes: number) => `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024 ? `${format.number(Math.ceil(bytes / 1024))} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 
   return (
     <section className="card" aria-labelledby="step-title">

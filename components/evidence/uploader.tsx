@@ -5,6 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
 
+/** Failures a second try can fix; the others (wrong type, too large, damaged) need another file. */
+const RETRYABLE = new Set(['network', 'aborted', 'unauthenticated']);
+
 type Item = { id: string; file: File; category: string; progress: number; state: 'queued' | 'sending' | 'done' | 'duplicate' | 'failed' | 'cancelled'; error?: string; xhr?: XMLHttpRequest };
 
 /**
@@ -85,7 +88,7 @@ export function Uploader({ caseId, maxFileBytes }: { caseId: string; maxFileByte
               <progress max={1} value={item.progress} aria-label={t('progress', { name: item.file.name })} />
               <span>{item.state === 'failed' ? t(`errors.${item.error ?? 'network'}`) : t(`state.${item.state}`)}</span>
               {item.state === 'sending' && <button type="button" className="btn-link btn" onClick={() => { item.xhr?.abort(); update(item.id, { state: 'cancelled' }); }}>{t('cancel')}</button>}
-              {(item.state === 'failed' || item.state === 'cancelled') && item.error !== 'tooLarge' && <button type="button" className="btn-link btn" onClick={() => send(item)}>{t('retry')}</button>}
+              {(item.state === 'cancelled' || (item.state === 'failed' && RETRYABLE.has(item.error ?? 'network'))) && <button type="button" className="btn-link btn" onClick={() => send(item)}>{t('retry')}</button>}
             </li>
           ))}
         </ul>
