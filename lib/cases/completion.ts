@@ -20,7 +20,7 @@ function stateFrom(errors: Partial<Record<string, FieldErrorCode>>, started: boo
  * done that isn't. Orders are complete once the platform's flagged orders are
  * marked, logistics once each of them has a tracking number; the self-audit is
  * never marked complete here (answering findings is open-ended), and evidence
- * follows with the uploads issue.
+ * shows as begun once a file is uploaded.
  */
 export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<StepId, StepState> {
   const states = Object.fromEntries(STEP_IDS.map((step) => [step, 'notStarted'])) as Record<StepId, StepState>;
@@ -32,6 +32,8 @@ export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<S
   states.orders = facts.flaggedCount > 0 ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
   // The audit is a report to read and answer: it has begun once there are orders to audit.
   states.audit = facts.orderCount > 0 ? 'inProgress' : 'notStarted';
+  // Complete needs every flagged order linked to its proof, which arrives with evidence linking.
+  states.evidence = facts.evidenceCount > 0 ? 'inProgress' : 'notStarted';
   const allTracked = facts.flaggedCount > 0 && facts.flaggedWithTracking === facts.flaggedCount;
   states.logistics = allTracked ? 'complete' : facts.flaggedWithTracking > 0 ? 'inProgress' : 'notStarted';
   states.review = blockingProblems(c, now, facts).length === 0 ? 'complete' : 'inProgress';

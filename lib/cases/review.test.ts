@@ -5,7 +5,7 @@ import { blockingProblems, reviewProblems } from './review';
 import { statementHeadings, statementText } from './statement-text';
 
 const NOW = new Date('2026-11-22T04:00:00Z');
-const FACTS = { orderCount: 3, flaggedCount: 2, flaggedWithTracking: 2 };
+const FACTS = { orderCount: 3, flaggedCount: 2, flaggedWithTracking: 2, evidenceCount: 0 };
 const codes = (c = completeCase()) => reviewProblems(c, NOW, FACTS).map((p) => `${p.severity}:${p.code}`);
 
 describe('review problems', () => {
@@ -52,17 +52,17 @@ describe('review problems', () => {
 
 describe('flagged orders', () => {
   it('asks the merchant to confirm an appeal without any flagged order', () => {
-    expect(reviewProblems(completeCase(), NOW, { orderCount: 5, flaggedCount: 0, flaggedWithTracking: 0 }).map((p) => p.code)).toEqual(['noFlaggedOrders']);
+    expect(reviewProblems(completeCase(), NOW, { orderCount: 5, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0 }).map((p) => p.code)).toEqual(['noFlaggedOrders']);
   });
 
   it('counts the orders step complete once flagged orders are marked', () => {
-    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0 }).orders).toBe('notStarted');
-    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0, flaggedWithTracking: 0 }).orders).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0 }).orders).toBe('notStarted');
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0 }).orders).toBe('inProgress');
     expect(stepStates(completeCase(), NOW, FACTS).orders).toBe('complete');
   });
 
   it('counts logistics complete once every flagged order has a tracking number', () => {
-    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 2, flaggedWithTracking: 1 }).logistics).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 2, flaggedWithTracking: 1, evidenceCount: 0 }).logistics).toBe('inProgress');
     expect(stepStates(completeCase(), NOW, FACTS).logistics).toBe('complete');
   });
 });

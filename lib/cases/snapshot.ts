@@ -20,9 +20,9 @@ export type CaseRecord = {
 };
 
 /** Counts from the case's other tables (orders; evidence later) that progress and review depend on. */
-export type CaseFacts = { orderCount: number; flaggedCount: number; flaggedWithTracking: number };
+export type CaseFacts = { orderCount: number; flaggedCount: number; flaggedWithTracking: number; evidenceCount: number };
 
-export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0 };
+export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0 };
 
 export function basicsValues(c: CaseRecord): BasicsValues {
   return {
