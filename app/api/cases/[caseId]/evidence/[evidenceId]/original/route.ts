@@ -1,16 +1,12 @@
 import { Readable } from 'node:stream';
-import { currentUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
+import { ownedEvidence } from '@/lib/evidence/owned';
 import { contentDisposition } from '@/lib/evidence/inspect/file-name';
 import { blobStore } from '@/lib/storage';
 
 /** The original, byte for byte, to the case owner only; anyone else gets the same 404 as a missing file. */
 export async function GET(_request: Request, { params }: { params: Promise<{ caseId: string; evidenceId: string }> }) {
   const { caseId, evidenceId } = await params;
-  const user = await currentUser();
-  const evidence = user
-    ? await db.evidence.findFirst({ where: { id: evidenceId, caseId, case: { userId: user.id } } })
-    : null;
+  const evidence = await ownedEvidence(caseId, evidenceId);
   const stream = evidence ? await blobStore().get(evidence.storageKey) : null;
   if (!evidence || !stream) return new Response('Not found', { status: 404 });
   return new Response(Readable.toWeb(stream) as ReadableStream, {

@@ -1,13 +1,11 @@
 import { Readable } from 'node:stream';
-import { currentUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
+import { ownedEvidence } from '@/lib/evidence/owned';
 import { blobStore } from '@/lib/storage';
 
 /** The derived thumbnail of an image (metadata stripped), to the case owner only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ caseId: string; evidenceId: string }> }) {
   const { caseId, evidenceId } = await params;
-  const user = await currentUser();
-  const evidence = user ? await db.evidence.findFirst({ where: { id: evidenceId, caseId, case: { userId: user.id } } }) : null;
+  const evidence = await ownedEvidence(caseId, evidenceId);
   const stream = evidence?.thumbnailKey ? await blobStore().get(evidence.thumbnailKey) : null;
   if (!stream) return new Response('Not found', { status: 404 });
   return new Response(Readable.toWeb(stream) as ReadableStream, {
