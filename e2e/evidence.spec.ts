@@ -1,5 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
+import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { upsertTestOrders } from './support/orders';
+import { E2E_DATA_DIR } from './support/paths';
 
 test('upload a mixed batch: good files are listed after a reload, bad ones are refused with the reason', async ({ page, user }) => {
   const c = await createCase(user.id);
@@ -24,4 +29,33 @@ test('upload a mixed batch: good files are listed after a reload, bad ones are r
   await expect(list.getByRole('img', { name: '面单照片.jpg 的缩略图' })).toBeVisible();
   const download = await page.request.get((await list.getByRole('link', { name: '下载原件' }).getAttribute('href')) ?? '');
   expect(Buffer.compare(await download.body(), photo)).toBe(0);
+});
+
+test('link a file to the orders it proves, see it in the coverage view, then delete it with its bytes', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  await upsertTestOrders(c.id, [{ orderNo: '3012345678901234701', flagged: true }]);
+  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#16a34a' } }).jpeg().toBuffer();
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('logistics');
+  await page.getByLabel('选择文件').setInputFiles([{ name: '签收证明.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+  await expect(page.getByTestId('uploads')).toContainText('已上传');
+
+  const item = page.getByTestId('evidence-logistics').getByRole('listitem');
+  await item.getByText('编辑信息与关联订单').click();
+  await item.getByLabel('证明的订单').fill('3012345678901234701\n3999999999999999999');
+  await item.getByRole('button', { name: '保存' }).click();
+  await expect(item.getByTestId('details-status')).toContainText('这些订单号不在本案件中，未关联：3999999999999999999');
+
+  await page.goto(`/cases/${c.id}/logistics`);
+  const row = page.getByTestId('coverage').getByRole('row').filter({ hasText: '3012345678901234701' });
+  await expect(row.getByRole('cell').nth(2)).toHaveText('有');
+
+  await page.goto(`/cases/${c.id}/evidence`);
+  const evidence = await testDb().evidence.findFirstOrThrow({ where: { caseId: c.id } });
+  await item.getByText(/编辑信息与关联订单/).click();
+  await item.getByRole('button', { name: '删除此文件' }).click();
+  await item.getByRole('button', { name: '永久删除' }).click();
+  await expect(page.getByTestId('evidence-logistics')).toHaveCount(0);
+  expect(existsSync(path.join(E2E_DATA_DIR, 'files', evidence.storageKey))).toBe(false);
+  expect(existsSync(path.join(E2E_DATA_DIR, 'files', evidence.thumbnailKey ?? 'missing'))).toBe(false);
 });

@@ -2,12 +2,18 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
 import { uploadLimits } from '@/lib/evidence/limits';
+import { formatCalendarDate } from '@/lib/schemas/dates';
+import { EvidenceDetailsForm } from './evidence-details-form';
 import { Uploader } from './uploader';
 
 /** Step 4: upload evidence; each file listed under its category with its hash and checks. */
 export async function EvidenceStep({ caseId }: { caseId: string }) {
   const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
-  const files = await db.evidence.findMany({ where: { caseId }, orderBy: [{ category: 'asc' }, { position: 'asc' }] });
+  const files = await db.evidence.findMany({
+    where: { caseId },
+    orderBy: [{ category: 'asc' }, { position: 'asc' }],
+    include: { orders: { select: { order: { select: { orderNo: true } } } } },
+  });
   const { maxFileBytes, maxCaseBytes } = uploadLimits();
   const used = files.reduce((sum, f) => sum + f.size, 0);
   const size = (bytes: number) =>
@@ -44,6 +50,11 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
                     <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
                     {f.checkStatus !== 'ok' && <p className="alert alert-warn">{t(`check.${f.checkReason === 'encrypted' ? 'encrypted' : 'unreadable'}`)}</p>}
                     <a href={`/api/cases/${caseId}/evidence/${f.id}/original`}>{t('download')}</a>
+                    <EvidenceDetailsForm
+                      caseId={caseId}
+                      evidenceId={f.id}
+                      initial={{ category: f.category, title: f.title, documentDate: formatCalendarDate(f.documentDate), description: f.description, orderNos: f.orders.map((l) => l.order.orderNo) }}
+                    />
                   </div>
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { CARRIERS, type CarrierId } from '@/lib/logistics/carriers';
 import { checkTracking } from '@/lib/logistics/detect';
 import { parseTrackingHistory, shippedEvent, signedEvent } from '@/lib/logistics/tracking-history';
 import { coverageRow, EVIDENCE_KINDS } from '@/lib/orders/coverage';
+import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
 import { toChinaLocalInput } from '@/lib/schemas/china-time';
 import { OrderLogisticsForm } from './order-logistics-form';
 
@@ -13,12 +14,14 @@ const MAX_ORDERS = 200;
 /** Step 5: delivery details of each flagged order, checked against its carrier, and what proof each order has. */
 export async function LogisticsStep({ caseId }: { caseId: string }) {
   const [t, tc, format, locale] = await Promise.all([getTranslations('logistics'), getTranslations('logistics.coverage'), getFormatter(), getLocale()]);
-  const orders = await db.order.findMany({ where: { caseId, flagged: true }, orderBy: { orderNo: 'asc' }, take: MAX_ORDERS });
+  const [orders, linked] = await Promise.all([
+    db.order.findMany({ where: { caseId, flagged: true }, orderBy: { orderNo: 'asc' }, take: MAX_ORDERS }),
+    linkedKindsByOrder(caseId),
+  ]);
   const rows = orders.map((o) => {
     const check = checkTracking({ trackingNo: o.trackingNo ?? '', carrierName: o.carrier });
     const history = o.trackingHistory ? parseTrackingHistory(o.trackingHistory) : null;
-    // Evidence links arrive with the uploads step; until then only tracking can be covered.
-    return { order: o, check, history, coverage: coverageRow(o.orderNo, check.status, new Set()) };
+    return { order: o, check, history, coverage: coverageRow(o.orderNo, check.status, linked.get(o.orderNo) ?? new Set()) };
   });
   const carrierName = (id: string | null) => {
     const carrier = id && id in CARRIERS ? CARRIERS[id as CarrierId] : undefined;

@@ -3,7 +3,8 @@ import { listOrders, orderQuerySchema, type OrderFilter } from '@/lib/orders/lis
 import { runCaseAudit } from '@/lib/audit/case-audit';
 import { db } from '@/lib/db/client';
 import { checkTracking } from '@/lib/logistics/detect';
-import { coverageRow } from '@/lib/orders/coverage';
+import { coverageRow, EVIDENCE_KINDS } from '@/lib/orders/coverage';
+import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
 import { ImportOrdersForm } from './import-orders-form';
 import { ManualOrderForm } from './manual-order-form';
 import { OrdersTable } from './orders-table';
@@ -16,13 +17,14 @@ async function orderNosForFilter(caseId: string, filter: OrderFilter): Promise<R
     return new Set(findings.flatMap((f) => f.orderNos));
   }
   if (filter === 'withoutEvidence') {
-    const orders = await db.order.findMany({ where: { caseId }, select: { orderNo: true, trackingNo: true, carrier: true } });
-    // Evidence links arrive with uploads; an order lacks evidence while nothing at all covers it.
-    return new Set(
-      orders
-        .filter((o) => coverageRow(o.orderNo, checkTracking({ trackingNo: o.trackingNo ?? '', carrierName: o.carrier }).status, new Set()).missing.length === 5)
-        .map((o) => o.orderNo),
-    );
+    const [orders, linked] = await Promise.all([
+      db.order.findMany({ where: { caseId }, select: { orderNo: true, trackingNo: true, carrier: true } }),
+      linkedKindsByOrder(caseId),
+    ]);
+    // An order lacks evidence while nothing at all covers it: no valid tracking number, no linked file.
+    const uncovered = (o: (typeof orders)[number]) =>
+      coverageRow(o.orderNo, checkTracking({ trackingNo: o.trackingNo ?? '', carrierName: o.carrier }).status, linked.get(o.orderNo) ?? new Set()).missing.length === EVIDENCE_KINDS.length;
+    return new Set(orders.filter(uncovered).map((o) => o.orderNo));
   }
   return undefined;
 }

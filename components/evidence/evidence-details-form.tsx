@@ -1,0 +1,64 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useState } from 'react';
+import { deleteEvidenceAction, saveEvidenceDetailsAction } from '@/app/cases/[caseId]/evidence-actions';
+import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
+import type { ActionResult } from '@/lib/schemas/errors';
+import { Field, FieldShell } from '@/components/ui/field';
+
+type Details = { category: string; title: string; documentDate: string; description: string; orderNos: string[] };
+const IDLE: ActionResult<string[]> = { ok: true };
+
+/** Edit what a file is and which orders it proves; delete it (after a confirmation). */
+export function EvidenceDetailsForm({ caseId, evidenceId, initial }: { caseId: string; evidenceId: string; initial: Details }) {
+  const t = useTranslations('evidence.details');
+  const tc = useTranslations('evidence.categories');
+  const [state, action, pending] = useActionState(saveEvidenceDetailsAction, IDLE);
+  const [confirming, setConfirming] = useState(false);
+  const id = (f: string) => `${evidenceId}-${f}`;
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  return (
+    <details className="evidence-details">
+      <summary>{t('edit', { count: initial.orderNos.length })}</summary>
+      <form action={action}>
+        <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="evidenceId" value={evidenceId} />
+        <div className="form-row">
+          <FieldShell id={id('category')} label={t('category')}>
+            {(control) => (
+              <select {...control} name="category" defaultValue={initial.category}>
+                {EVIDENCE_CATEGORIES.map((c) => <option key={c} value={c}>{tc(`${c}.name`)}</option>)}
+              </select>
+            )}
+          </FieldShell>
+          <Field name="title" id={id('title')} label={t('title')} defaultValue={initial.title} maxLength={120} error={errors.title} />
+          <Field name="documentDate" id={id('documentDate')} type="date" label={t('documentDate')} defaultValue={initial.documentDate} error={errors.documentDate} />
+        </div>
+        <FieldShell id={id('description')} label={t('description')}>
+          {(control) => <textarea {...control} name="description" rows={2} maxLength={2000} defaultValue={initial.description} />}
+        </FieldShell>
+        <FieldShell id={id('orders')} label={t('orders')} hint={t('ordersHint')}>
+          {(control) => <textarea {...control} name="orderNumbers" rows={2} defaultValue={initial.orderNos.join('\n')} />}
+        </FieldShell>
+        <button type="submit" className="btn" disabled={pending}>{t('save')}</button>
+        <span role="status" aria-live="polite" className="hint" data-testid="details-status">
+          {state.ok && state.data ? ` ${t('saved')}${state.data.length > 0 ? ` ${t('unknownOrders', { orders: state.data.slice(0, 10).join('、') })}` : ''}` : ''}
+        </span>
+      </form>
+      <form action={deleteEvidenceAction} className="section-block">
+        <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="evidenceId" value={evidenceId} />
+        {confirming ? (
+          <>
+            <span>{t('confirmDelete')}</span>{' '}
+            <button type="submit" className="btn btn-danger">{t('deleteForGood')}</button>{' '}
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>{t('delete')}</button>
+        )}
+      </form>
+    </details>
+  );
+}
