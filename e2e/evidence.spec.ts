@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
@@ -58,4 +59,23 @@ test('link a file to the orders it proves, see it in the coverage view, then del
   await expect(page.getByTestId('evidence-logistics')).toHaveCount(0);
   expect(existsSync(path.join(E2E_DATA_DIR, 'files', evidence.storageKey))).toBe(false);
   expect(existsSync(path.join(E2E_DATA_DIR, 'files', evidence.thumbnailKey ?? 'missing'))).toBe(false);
+});
+
+test('a GBK chat log is shown as text; files can be reordered within their category', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  const chat = iconv.encode('2026-11-11 10:00 买家：请问今天能发货吗？\r\n2026-11-11 10:01 客服：可以，下午发顺丰。\r\n', 'gbk');
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('chat');
+  await page.getByLabel('选择文件').setInputFiles([{ name: '聊天记录1.txt', mimeType: 'text/plain', buffer: chat }]);
+  await expect(page.getByTestId('uploads')).toContainText('已上传');
+  await page.getByLabel('选择文件').setInputFiles([{ name: '聊天记录2.txt', mimeType: 'text/plain', buffer: Buffer.from('第二份聊天记录\n', 'utf8') }]);
+  await expect(page.getByTestId('uploads').getByRole('listitem').filter({ hasText: '聊天记录2.txt' })).toContainText('已上传');
+
+  await page.reload();
+  const list = page.getByTestId('evidence-chat');
+  await list.getByRole('listitem').first().getByText('查看内容').click();
+  await expect(list.getByTestId('text-preview').first()).toContainText('买家：请问今天能发货吗？');
+  await expect(list.getByRole('listitem').first()).toContainText('C-001 聊天记录1');
+  await page.getByRole('button', { name: '把“聊天记录2”上移' }).click();
+  await expect(list.getByRole('listitem').first()).toContainText('C-001 聊天记录2');
 });

@@ -1,7 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
+import { moveEvidenceAction } from '@/app/cases/[caseId]/evidence-order-actions';
 import { uploadLimits } from '@/lib/evidence/limits';
+import { textPreview } from '@/lib/evidence/text-preview';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { EvidenceDetailsForm } from './evidence-details-form';
 import { Uploader } from './uploader';
@@ -15,6 +17,8 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
     include: { orders: { select: { order: { select: { orderNo: true } } } } },
   });
   const { maxFileBytes, maxCaseBytes } = uploadLimits();
+  const TEXT_KINDS = new Set(['text', 'csv', 'html']);
+  const previews = new Map(await Promise.all(files.filter((f) => TEXT_KINDS.has(f.kind)).map(async (f) => [f.id, await textPreview(f.storageKey)] as const)));
   const used = files.reduce((sum, f) => sum + f.size, 0);
   const size = (bytes: number) =>
     bytes < 1024 * 1024 ? `${format.number(Math.ceil(bytes / 1024))} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
@@ -32,7 +36,7 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
           <div key={category} className="section-block">
             <h3>{tc(`${category}.name`)}</h3>
             <ul className="evidence-list" data-testid={`evidence-${category}`}>
-              {inCategory.map((f) => (
+              {inCategory.map((f, index) => (
                 <li key={f.id} className="evidence-item" data-check={f.checkStatus}>
                   {f.thumbnailKey ? (
                     // eslint-disable-next-line @next/next/no-img-element -- a private, owner-only route: next/image would proxy and cache it
@@ -49,7 +53,19 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
                     </p>
                     <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
                     {f.checkStatus !== 'ok' && <p className="alert alert-warn">{t(`check.${f.checkReason === 'encrypted' ? 'encrypted' : 'unreadable'}`)}</p>}
+                    {previews.get(f.id) && (
+                      <details>
+                        <summary>{t('showText')}</summary>
+                        <pre className="preview" data-testid="text-preview">{previews.get(f.id)}</pre>
+                      </details>
+                    )}
                     <a href={`/api/cases/${caseId}/evidence/${f.id}/original`}>{t('download')}</a>
+                    <form action={moveEvidenceAction} className="move-buttons">
+                      <input type="hidden" name="caseId" value={caseId} />
+                      <input type="hidden" name="evidenceId" value={f.id} />
+                      <button type="submit" name="direction" value="up" className="btn-link btn" disabled={index === 0} aria-label={t('moveUp', { title: f.title })}>↑</button>
+                      <button type="submit" name="direction" value="down" className="btn-link btn" disabled={index === inCategory.length - 1} aria-label={t('moveDown', { title: f.title })}>↓</button>
+                    </form>
                     <EvidenceDetailsForm
                       caseId={caseId}
                       evidenceId={f.id}
