@@ -79,3 +79,22 @@ test('a GBK chat log is shown as text; files can be reordered within their categ
   await page.getByRole('button', { name: '把“聊天记录2”上移' }).click();
   await expect(list.getByRole('listitem').first()).toContainText('C-001 聊天记录2');
 });
+
+test('replace a file keeps its details', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('invoice');
+  await page.getByLabel('选择文件').setInputFiles([{ name: '发票旧.txt', mimeType: 'text/plain', buffer: Buffer.from('旧的发票说明\n') }]);
+  await expect(page.getByTestId('uploads')).toContainText('已上传');
+  await page.reload();
+  const item = page.getByTestId('evidence-invoice').getByRole('listitem');
+  await item.getByText(/编辑信息与关联订单/).click();
+  await item.getByLabel('标题').fill('11 月进货发票');
+  await item.getByRole('button', { name: '保存' }).click();
+  await expect(item.getByTestId('details-status')).toContainText('已保存');
+  await item.getByLabel('替换为新文件').setInputFiles({ name: '发票新.txt', mimeType: 'text/plain', buffer: Buffer.from('新的发票说明\n') });
+  await expect(item.getByTestId('replace-status')).toContainText('已替换');
+  await page.reload();
+  await expect(item).toContainText('B-001 11 月进货发票');
+  await expect(item).toContainText('发票新.txt');
+});

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { deleteEvidenceAction, saveEvidenceDetailsAction } from '@/app/cases/[caseId]/evidence-actions';
 import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
@@ -9,6 +10,38 @@ import { Field, FieldShell } from '@/components/ui/field';
 
 type Details = { category: string; title: string; documentDate: string; description: string; orderNos: string[] };
 const IDLE: ActionResult<string[]> = { ok: true };
+
+/** Upload a corrected file in place of this one; what the merchant wrote about it and its links stay. */
+function ReplaceFile({ caseId, evidenceId }: { caseId: string; evidenceId: string }) {
+  const t = useTranslations('evidence.details');
+  const tu = useTranslations('evidence.upload');
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function replace(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const response = await fetch(`/api/cases/${caseId}/evidence?replace=${evidenceId}&name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
+      const body = (await response.json()) as { ok: boolean; error?: string };
+      setMessage(body.ok ? t('replaced') : tu(`errors.${body.error ?? 'network'}`));
+      if (body.ok) router.refresh();
+    } catch {
+      setMessage(tu('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="section-block">
+      <label htmlFor={`${evidenceId}-replace`}>{t('replace')}</label>{' '}
+      <input id={`${evidenceId}-replace`} type="file" disabled={busy} onChange={(e) => void replace(e.target.files?.[0])} />
+      <span role="status" aria-live="polite" className="hint" data-testid="replace-status">{message}</span>
+    </div>
+  );
+}
 
 /** Edit what a file is and which orders it proves; delete it (after a confirmation). */
 export function EvidenceDetailsForm({ caseId, evidenceId, initial }: { caseId: string; evidenceId: string; initial: Details }) {
@@ -46,6 +79,7 @@ export function EvidenceDetailsForm({ caseId, evidenceId, initial }: { caseId: s
           {state.ok && state.data ? ` ${t('saved')}${state.data.length > 0 ? ` ${t('unknownOrders', { orders: state.data.slice(0, 10).join('、') })}` : ''}` : ''}
         </span>
       </form>
+      <ReplaceFile caseId={caseId} evidenceId={evidenceId} />
       <form action={deleteEvidenceAction} className="section-block">
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="evidenceId" value={evidenceId} />

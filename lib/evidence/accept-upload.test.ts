@@ -81,3 +81,30 @@ describe('acceptUpload', () => {
     expect(storedKeys()).toEqual([]);
   });
 });
+
+describe('acceptUpload replacing a file', () => {
+  it('swaps the original, keeps the details and links, and removes the old bytes', async () => {
+    const first = await upload(await photo('jpeg', { width: 40 }), 'old.jpg');
+    if (!first.ok) throw new Error('upload failed');
+    await db.evidence.update({ where: { id: first.evidenceId }, data: { title: '发货面单', description: '顺丰面单' } });
+    const before = await db.evidence.findUniqueOrThrow({ where: { id: first.evidenceId } });
+    const fresh = await generatedPdf(3);
+    const result = await acceptUpload({ userId: user.id, caseId, fileName: 'new.pdf', category: 'other', replaceId: first.evidenceId, body: Readable.from([Buffer.from(fresh)]) });
+    expect(result).toMatchObject({ ok: true, evidenceId: first.evidenceId });
+    const after = await db.evidence.findUniqueOrThrow({ where: { id: first.evidenceId } });
+    expect(after).toMatchObject({ title: '发货面单', description: '顺丰面单', kind: 'pdf', pageCount: 3, originalName: 'new.pdf', thumbnailKey: null });
+    expect(await blobStore().get(before.storageKey)).toBeNull();
+    expect(await blobStore().get(before.thumbnailKey ?? '')).toBeNull();
+    expect(storedKeys()).toHaveLength(1);
+  });
+
+  it('refuses a replacement that is another file of the case', async () => {
+    const a = await upload(await generatedPdf(1), 'a.pdf');
+    const bBytes = await generatedPdf(2);
+    await upload(bBytes, 'b.pdf');
+    if (!a.ok) throw new Error('upload failed');
+    const result = await acceptUpload({ userId: user.id, caseId, fileName: 'b again.pdf', category: 'other', replaceId: a.evidenceId, body: Readable.from([Buffer.from(bBytes)]) });
+    expect(result).toEqual({ ok: false, error: 'alreadyUploaded', detected: undefined });
+    expect(await db.evidence.count({ where: { caseId } })).toBe(2);
+  });
+});

@@ -13,7 +13,7 @@ import { inspectPdf } from './inspect/pdf-check';
 import { uploadLimits } from './limits';
 import { receiveUpload } from './receive';
 
-export type UploadRefusal = 'notFound' | 'empty' | 'tooLarge' | 'caseFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
+export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
 
 export type UploadOutcome =
   | { ok: true; evidenceId: string; duplicate: boolean; checkStatus: string; checkReason: string }
@@ -27,10 +27,20 @@ const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
  * PDFs and images, make labelled derived copies, and register it. Anything
  * refused is removed again: a refusal leaves neither bytes nor a row.
  */
-export async function acceptUpload(input: { userId: string; caseId: string; fileName: string; category: string; body: ReadableStream<Uint8Array> | Readable }): Promise<UploadOutcome> {
+export async function acceptUpload(input: {
+  userId: string;
+  caseId: string;
+  fileName: string;
+  category: string;
+  body: ReadableStream<Uint8Array> | Readable;
+  /** Replace this file's original, keeping what the merchant said about it and its order links. */
+  replaceId?: string;
+}): Promise<UploadOutcome> {
   const { userId, caseId } = input;
   const owned = await db.case.findFirst({ where: { id: caseId, userId }, select: { id: true } });
   if (!owned) return { ok: false, error: 'notFound' };
+  const replacing = input.replaceId ? await db.evidence.findFirst({ where: { id: input.replaceId, caseId } }) : null;
+  if (input.replaceId && !replacing) return { ok: false, error: 'notFound' };
 
   const { maxFileBytes, maxCaseBytes } = uploadLimits();
   const used = (await db.evidence.aggregate({ where: { caseId }, _sum: { size: true } }))._sum.size ?? 0;
@@ -51,12 +61,13 @@ export async function acceptUpload(input: { userId: string; caseId: string; file
   if (!kind.ok) return refuse(kind.reason, kind.detected);
 
   const existing = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
+  if (existing && replacing && existing.id !== replacing.id) return refuse('alreadyUploaded');
   if (existing) {
     await store.delete(key);
     return { ok: true, evidenceId: existing.id, duplicate: true, checkStatus: existing.checkStatus, checkReason: existing.checkReason };
   }
 
-  const id = randomUUID();
+  const id = replacing?.id ?? randomUUID();
   const facts: { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string } = { checkStatus: 'ok', checkReason: '' };
   if (kind.kind === 'pdf' || IMAGE_KINDS.has(kind.kind)) {
     // Checks need the whole file; it is within the per-file limit, already on disk.
@@ -69,12 +80,27 @@ export async function acceptUpload(input: { userId: string; caseId: string; file
     } else {
       const image = await inspectImage(bytes);
       if (image.status === 'refused') return refuse(image.reason);
-      const thumbnailKey = `${casePrefix(caseId)}derived/${id}-thumb.webp`;
-      const previewKey = `${casePrefix(caseId)}derived/${id}-preview.jpg`;
+      // Fresh names, so a replacement never overwrites the derived copies of the file it replaces mid-way.
+      const thumbnailKey = `${casePrefix(caseId)}derived/${randomUUID()}-thumb.webp`;
+      const previewKey = `${casePrefix(caseId)}derived/${randomUUID()}-preview.jpg`;
       await store.put(thumbnailKey, (await makeThumbnail(bytes)).data);
       await store.put(previewKey, (await makeDerivedPreview(bytes)).data);
       Object.assign(facts, { documentDate: image.takenAt, thumbnailKey, previewKey });
     }
+  }
+
+  if (replacing) {
+    await db.evidence.update({
+      where: { id: replacing.id },
+      data: {
+        storageKey: key, sha256: received.sha256, size: received.size, mime: kind.mime, kind: kind.kind, originalName, uploadedAt: new Date(), uploadedBy: userId,
+        checkStatus: facts.checkStatus, checkReason: facts.checkReason, pageCount: facts.pageCount ?? null,
+        documentDate: replacing.documentDate ?? facts.documentDate, thumbnailKey: facts.thumbnailKey ?? null, previewKey: facts.previewKey ?? null,
+      },
+    });
+    await Promise.all([replacing.storageKey, replacing.thumbnailKey, replacing.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));
+    await touchCase(userId, caseId);
+    return { ok: true, evidenceId: replacing.id, duplicate: false, checkStatus: facts.checkStatus, checkReason: facts.checkReason };
   }
 
   const category: EvidenceCategory = isEvidenceCategory(input.category) ? input.category : 'other';

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
 
-const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, aborted: 400 };
+const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, aborted: 400, alreadyUploaded: 409 };
 
 /**
  * One file per request, as the raw body (not multipart), so it streams
@@ -19,6 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
     caseId,
     fileName: url.searchParams.get('name') ?? '',
     category: url.searchParams.get('category') ?? 'other',
+    replaceId: url.searchParams.get('replace') ?? undefined,
     body: request.body,
   });
   return NextResponse.json(outcome, { status: outcome.ok ? (outcome.duplicate ? 200 : 201) : (STATUS[outcome.error] ?? 422) });
