@@ -28,6 +28,7 @@ test('upload a mixed batch: good files are listed after a reload, bad ones are r
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('E-001 面单照片');
   await expect(list.getByRole('img', { name: '面单照片.jpg 的缩略图' })).toBeVisible();
+  await expect(list.getByRole('figure')).toContainText('派生预览');
   const download = await page.request.get((await list.getByRole('link', { name: '下载原件' }).getAttribute('href')) ?? '');
   expect(Buffer.compare(await download.body(), photo)).toBe(0);
 });
@@ -43,7 +44,8 @@ test('link a file to the orders it proves, see it in the coverage view, then del
 
   const item = page.getByTestId('evidence-logistics').getByRole('listitem');
   await item.getByText('编辑信息与关联订单').click();
-  await item.getByLabel('证明的订单').fill('3012345678901234701\n3999999999999999999');
+  await item.getByRole('checkbox', { name: '3012345678901234701' }).check();
+  await item.getByLabel('证明的订单').fill('3999999999999999999');
   await item.getByRole('button', { name: '保存' }).click();
   await expect(item.getByTestId('details-status')).toContainText('这些订单号不在本案件中，未关联：3999999999999999999');
 

@@ -9,6 +9,9 @@ import type { ActionResult } from '@/lib/schemas/errors';
 import { Field, FieldShell } from '@/components/ui/field';
 
 type Details = { category: string; title: string; documentDate: string; description: string; orderNos: string[] };
+
+/** Flagged orders offered as ticks; more than this and pasting is the practical way. */
+const MAX_PICKS = 60;
 const IDLE: ActionResult<string[]> = { ok: true };
 
 /** Upload a corrected file in place of this one; what the merchant wrote about it and its links stay. */
@@ -44,7 +47,7 @@ function ReplaceFile({ caseId, evidenceId }: { caseId: string; evidenceId: strin
 }
 
 /** Edit what a file is and which orders it proves; delete it (after a confirmation). */
-export function EvidenceDetailsForm({ caseId, evidenceId, initial }: { caseId: string; evidenceId: string; initial: Details }) {
+export function EvidenceDetailsForm({ caseId, evidenceId, initial, flaggedOrders }: { caseId: string; evidenceId: string; initial: Details; flaggedOrders: string[] }) {
   const t = useTranslations('evidence.details');
   const tc = useTranslations('evidence.categories');
   const [state, action, pending] = useActionState(saveEvidenceDetailsAction, IDLE);
@@ -71,8 +74,25 @@ export function EvidenceDetailsForm({ caseId, evidenceId, initial }: { caseId: s
         <FieldShell id={id('description')} label={t('description')}>
           {(control) => <textarea {...control} name="description" rows={2} maxLength={2000} defaultValue={initial.description} />}
         </FieldShell>
+        {flaggedOrders.length > 0 && flaggedOrders.length <= MAX_PICKS && (
+          <fieldset className="pick-orders">
+            <legend>{t('pickFlagged')}</legend>
+            {flaggedOrders.map((no) => (
+              <label key={no} className="mono">
+                <input type="checkbox" name="pick" value={no} defaultChecked={initial.orderNos.includes(no)} /> {no}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <FieldShell id={id('orders')} label={t('orders')} hint={t('ordersHint')}>
-          {(control) => <textarea {...control} name="orderNumbers" rows={2} defaultValue={initial.orderNos.join('\n')} />}
+          {(control) => (
+            <textarea
+              {...control}
+              name="orderNumbers"
+              rows={2}
+              defaultValue={initial.orderNos.filter((no) => flaggedOrders.length > MAX_PICKS || !flaggedOrders.includes(no)).join('\n')}
+            />
+          )}
         </FieldShell>
         <button type="submit" className="btn" disabled={pending}>{t('save')}</button>
         <span role="status" aria-live="polite" className="hint" data-testid="details-status">

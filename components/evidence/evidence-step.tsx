@@ -11,6 +11,7 @@ import { Uploader } from './uploader';
 /** Step 4: upload evidence; each file listed under its category with its hash and checks. */
 export async function EvidenceStep({ caseId }: { caseId: string }) {
   const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
+  const flagged = (await db.order.findMany({ where: { caseId, flagged: true }, select: { orderNo: true }, orderBy: { orderNo: 'asc' }, take: 61 })).map((o) => o.orderNo);
   const files = await db.evidence.findMany({
     where: { caseId },
     orderBy: [{ category: 'asc' }, { position: 'asc' }],
@@ -28,7 +29,7 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
       <h2 id="step-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <p className="hint">{t('usage', { used: size(used), limit: size(maxCaseBytes) })}</p>
-      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} />
+      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={Math.max(0, maxCaseBytes - used)} />
       {EVIDENCE_CATEGORIES.map((category) => {
         const inCategory = files.filter((f) => f.category === category);
         if (inCategory.length === 0) return null;
@@ -39,8 +40,11 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
               {inCategory.map((f, index) => (
                 <li key={f.id} className="evidence-item" data-check={f.checkStatus}>
                   {f.thumbnailKey ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- a private, owner-only route: next/image would proxy and cache it
-                    <img src={`/api/cases/${caseId}/evidence/${f.id}/thumbnail`} alt={t('thumbnailOf', { name: f.originalName })} width={96} height={96} />
+                    <figure className="thumb">
+                      {/* eslint-disable-next-line @next/next/no-img-element -- a private, owner-only route: next/image would proxy and cache it */}
+                      <img src={`/api/cases/${caseId}/evidence/${f.id}/thumbnail`} alt={t('thumbnailOf', { name: f.originalName })} width={96} height={96} />
+                      <figcaption>{t('derived')}</figcaption>
+                    </figure>
                   ) : (
                     <span className="evidence-kind" aria-hidden="true">{f.kind.toUpperCase()}</span>
                   )}
@@ -69,6 +73,7 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
                     <EvidenceDetailsForm
                       caseId={caseId}
                       evidenceId={f.id}
+                      flaggedOrders={flagged}
                       initial={{ category: f.category, title: f.title, documentDate: formatCalendarDate(f.documentDate), description: f.description, orderNos: f.orders.map((l) => l.order.orderNo) }}
                     />
                   </div>

@@ -15,7 +15,7 @@ type Item = { id: string; file: File; category: string; progress: number; state:
  * file is one streamed request; the size limit is checked here before sending
  * and again by the server while the bytes arrive.
  */
-export function Uploader({ caseId, maxFileBytes }: { caseId: string; maxFileBytes: number }) {
+export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; maxFileBytes: number; roomBytes: number }) {
   const t = useTranslations('evidence.upload');
   const tc = useTranslations('evidence.categories');
   const router = useRouter();
@@ -28,6 +28,8 @@ export function Uploader({ caseId, maxFileBytes }: { caseId: string; maxFileByte
 
   function send(item: Item) {
     if (item.file.size > maxFileBytes) return update(item.id, { state: 'failed', error: 'tooLarge' });
+    // The room left when the page loaded: the server rechecks against the true total while streaming.
+    if (item.file.size > roomBytes) return update(item.id, { state: 'failed', error: 'caseFull' });
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/cases/${caseId}/evidence?name=${encodeURIComponent(item.file.name)}&category=${item.category}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');

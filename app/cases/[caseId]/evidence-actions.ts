@@ -29,7 +29,9 @@ const detailsSchema = z.object({
  */
 export async function saveEvidenceDetailsAction(_prev: ActionResult<string[]>, formData: FormData): Promise<ActionResult<string[]>> {
   const user = await requireUser('/cases');
-  const parsed = detailsSchema.safeParse(Object.fromEntries(formData));
+  // Orders arrive both pasted (orderNumbers) and ticked from the case's flagged orders (pick).
+  const picked = formData.getAll('pick').map(String).join('\n');
+  const parsed = detailsSchema.safeParse({ ...Object.fromEntries(formData), orderNumbers: `${formData.get('orderNumbers') ?? ''}\n${picked}` });
   if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorCodes(parsed.error) };
   const { caseId, evidenceId, category, title, documentDate, description, orderNumbers } = parsed.data;
   if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
