@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
@@ -99,4 +100,19 @@ test('replace a file keeps its details', async ({ page, user }) => {
   await page.reload();
   await expect(item).toContainText('B-001 11 月进货发票');
   await expect(item).toContainText('发票新.txt');
+});
+
+test('a PDF shows its page count and a first-page preview', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < 3; i++) doc.addPage([300, 400]);
+  const pdf = Buffer.from(await doc.save());
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('supply');
+  await page.getByLabel('选择文件').setInputFiles([{ name: '进货合同.pdf', mimeType: 'application/pdf', buffer: pdf }]);
+  await expect(page.getByTestId('uploads')).toContainText('已上传');
+  await page.reload();
+  const item = page.getByTestId('evidence-supply').getByRole('listitem');
+  await expect(item).toContainText('3 页');
+  await expect(item.getByRole('img', { name: '进货合同.pdf 的缩略图' })).toBeVisible();
 });

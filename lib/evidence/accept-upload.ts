@@ -10,6 +10,7 @@ import { detectKind } from './inspect/file-kind';
 import { safeDisplayName } from './inspect/file-name';
 import { inspectImage, makeDerivedPreview, makeThumbnail } from './inspect/image';
 import { inspectPdf } from './inspect/pdf-check';
+import { renderFirstPage } from './inspect/pdf-preview';
 import { uploadLimits } from './limits';
 import { receiveUpload } from './receive';
 
@@ -77,6 +78,12 @@ export async function acceptUpload(input: {
       const pdf = await inspectPdf(bytes);
       // Encrypted or unreadable PDFs are kept as originals, flagged: the bundle attaches them with a placeholder page.
       Object.assign(facts, { checkStatus: pdf.status === 'ok' ? 'ok' : 'flagged', checkReason: pdf.status === 'ok' ? '' : pdf.status, pageCount: pdf.pageCount, documentDate: pdf.documentDate });
+      const firstPage = pdf.status === 'ok' ? await renderFirstPage(bytes) : null;
+      if (firstPage) {
+        const thumbnailKey = `${casePrefix(caseId)}derived/${randomUUID()}-thumb.webp`;
+        await store.put(thumbnailKey, (await makeThumbnail(firstPage)).data);
+        facts.thumbnailKey = thumbnailKey;
+      }
     } else {
       const image = await inspectImage(bytes);
       if (image.status === 'refused') return refuse(image.reason);
