@@ -1,0 +1,40 @@
+import 'server-only';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import subsetFont from 'subset-font';
+
+const FONT_DIR = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
+const FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
+export type FontWeight = keyof typeof FILES;
+
+const cache = new Map<FontWeight, Promise<Buffer>>();
+
+function fontBytes(weight: FontWeight): Promise<Buffer> {
+  let bytes = cache.get(weight);
+  if (!bytes) {
+    // Read by the server at run time (10.5 MB a weight), never served to browsers.
+    bytes = readFile(path.join(FONT_DIR, FILES[weight]));
+    cache.set(weight, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Noto Sans SC subset to exactly the characters the document uses, embedded
+ * whole. pdf-lib's own subsetting draws most CJK glyphs as blanks (see
+ * shared/TECH-NOTES.md); HarfBuzz subsetting first, then a full embed of the
+ * small subset, renders and extracts correctly.
+ */
+export async function embedChineseFonts(doc: PDFDocument, allText: string): Promise<Record<FontWeight, PDFFont>> {
+  doc.registerFontkit(fontkit);
+  // Digits, Latin and common punctuation are always in, so page numbers and stamps never miss a glyph.
+  const text = `${allText} 0123456789第页共/-:·.,()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`;
+  const embed = async (weight: FontWeight) => {
+    const subset = await subsetFont(await fontBytes(weight), text, { targetFormat: 'truetype' });
+    return doc.embedFont(subset, { subset: false });
+  };
+  const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);
+  return { regular, bold };
+}
