@@ -4,16 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { hasTool } from '@/lib/testing/has-tool';
 import { embedChineseFonts } from './fonts';
-
-function has(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const TEXT = '申诉证据包 天猫 双十一订单 第 1 页 / 共 1 页';
 
@@ -32,7 +24,7 @@ describe('embedChineseFonts', () => {
     expect(bytes.length).toBeLessThan(120_000);
   }, 30_000);
 
-  it.runIf(has('pdftotext'))('produces text that extracts back as written', async () => {
+  it.runIf(hasTool('pdftotext'))('produces text that extracts back as written', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fonts-'));
     try {
       const file = path.join(dir, 'sample.pdf');

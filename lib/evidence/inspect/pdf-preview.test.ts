@@ -1,20 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { hasTool } from '@/lib/testing/has-tool';
 import { renderFirstPage } from './pdf-preview';
 import { generatedPdf } from './test-fixtures';
 
-const hasPdftoppm = (() => {
-  try {
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe('renderFirstPage', () => {
-  it.runIf(hasPdftoppm)('renders the first page as a PNG', async () => {
+  it.runIf(hasTool('pdftoppm'))('renders the first page as a PNG', async () => {
     const png = await renderFirstPage(await generatedPdf(3));
     expect(png).not.toBeNull();
     expect((await sharp(png!).metadata()).format).toBe('png');
