@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createCase } from '@/lib/cases/repository';
+import { db } from '@/lib/db/client';
+import { makeUser } from '@/lib/testing/factories';
+import { InProcessJobRunner } from './runner';
+
+let caseId: string;
+beforeEach(async () => {
+  const user = await makeUser();
+  caseId = (await createCase(user.id, { title: 't', platform: 'tmall', appealDeadline: null })).id;
+});
+
+describe('InProcessJobRunner', () => {
+  it('runs a job, recording progress, the current item and the result', async () => {
+    const runner = new InProcessJobRunner();
+    const seen: number[] = [];
+    runner.register('count', async ({ input, progress, jobId }) => {
+      const { n } = input as { n: number };
+      for (let i = 1; i <= n; i++) {
+        await progress(i / n, `item ${i}`);
+        seen.push((await db.job.findUniqueOrThrow({ where: { id: jobId } })).progress);
+      }
+      return { total: n };
+    });
+    const id = await runner.enqueue(caseId, 'count', { n: 4 });
+    await runner.idle();
+    expect(seen).toEqual([0.25, 0.5, 0.75, 1]);
+    expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'done', progress: 1, currentItem: '', result: '{"total":4}' });
+  });
+
+  it('records a failure on the job and goes on with the next one', async () => {
+    const runner = new InProcessJobRunner();
+    runner.register('boom', async () => {
+      throw new Error('font missing');
+    });
+    runner.register('ok', async () => 'fine');
+    const failed = await runner.enqueue(caseId, 'boom');
+    const next = await runner.enqueue(caseId, 'ok');
+    await runner.idle();
+    expect(await db.job.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({ status: 'failed', error: 'font missing' });
+    expect(await db.job.findUniqueOrThrow({ where: { id: next } })).toMatchObject({ status: 'done' });
+  });
+
+  it('refuses a kind nobody handles, and marks jobs a crash interrupted as failed', async () => {
+    const runner = new InProcessJobRunner();
+    await expect(runner.enqueue(caseId, 'unknown')).rejects.toThrow(/no handler/);
+    const stuck = await db.job.create({ data: { caseId, kind: 'export-pdf', status: 'running' } });
+    expect(await runner.recover()).toBeGreaterThanOrEqual(1);
+    expect(await db.job.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: 'failed', error: 'interrupted' });
+  });
+});
