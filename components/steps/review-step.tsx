@@ -3,7 +3,6 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { acknowledgedCodes, basicsValues, statementValues, type CaseFacts, type CaseRecord } from '@/lib/cases/snapshot';
 import { blockingProblems, reviewProblems, type Problem } from '@/lib/cases/review';
 import { statementText } from '@/lib/cases/statement-text';
-import { db } from '@/lib/db/client';
 import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
 import { AcknowledgeWarnings } from './acknowledge-warnings';
 
@@ -21,7 +20,6 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
   const basics = basicsValues(record);
   const statement = statementValues(record);
   const { count, limit } = statementText(record);
-  const evidenceCount = await db.evidence.count({ where: { caseId } });
 
   const editLink = (p: Pick<Problem, 'step' | 'field'>) => `/cases/${caseId}/${p.step}?check=1${p.field ? `#field-${p.field}` : ''}`;
   const problemText = (p: Problem) => {
@@ -92,7 +90,7 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
 
       {([
         ['audit', t('review.auditSummary')],
-        ['evidence', t('review.evidenceCount', { count: evidenceCount })],
+        ['evidence', t('review.evidenceCount', { count: facts.evidenceCount })],
         ['logistics', t('review.trackingCount', { tracked: facts.flaggedWithTracking, flagged: facts.flaggedCount })],
       ] as const).map(([step, summary]) => (
         <div key={step} className="section-block review-group">

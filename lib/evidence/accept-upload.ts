@@ -22,6 +22,11 @@ export type UploadOutcome =
 
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
 
+/** The answer for a file the case already holds: the existing one, not stored again. */
+function asDuplicate(e: { id: string; checkStatus: string; checkReason: string }): UploadOutcome {
+  return { ok: true, evidenceId: e.id, duplicate: true, checkStatus: e.checkStatus, checkReason: e.checkReason };
+}
+
 /**
  * One upload, start to finish: stream it into storage (hashing on the way),
  * decide its type by content, recognise a file the case already has, check
@@ -65,7 +70,7 @@ export async function acceptUpload(input: {
   if (existing && replacing && existing.id !== replacing.id) return refuse('alreadyUploaded');
   if (existing) {
     await store.delete(key);
-    return { ok: true, evidenceId: existing.id, duplicate: true, checkStatus: existing.checkStatus, checkReason: existing.checkReason };
+    return asDuplicate(existing);
   }
 
   const id = replacing?.id ?? randomUUID();
@@ -124,7 +129,7 @@ export async function acceptUpload(input: {
     await Promise.all([key, facts.thumbnailKey, facts.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));
     const winner = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
     if (!winner) throw error;
-    return { ok: true, evidenceId: winner.id, duplicate: true, checkStatus: winner.checkStatus, checkReason: winner.checkReason };
+    return asDuplicate(winner);
   }
   await touchCase(userId, caseId);
   return { ok: true, evidenceId: id, duplicate: false, checkStatus: facts.checkStatus, checkReason: facts.checkReason };
