@@ -1,0 +1,285 @@
+import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+
+/** A4 portrait in points. */
+export const A4: [number, number] = [595.28, 841.89];
+/**
+ * Margins of the pages the bundle typesets. The top band holds the exhibit stamp
+ * and the bottom band the page number, so stamps never cover typeset content.
+ */
+export const MARGIN = { top: 60, bottom: 60, left: 52, right: 52 } as const;
+
+export type Fonts = { regular: PDFFont; bold: PDFFont };
+export type TextStyle = { size?: number; bold?: boolean; color?: Color; indent?: number; lineHeight?: number };
+
+export const INK = rgb(0.1, 0.1, 0.12);
+export const MUTED = rgb(0.4, 0.4, 0.45);
+export const RULE = rgb(0.78, 0.78, 0.8);
+
+// Chinese line breaking (GB/T 15834 and the usual 禁则): these never start a line…
+const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕〉”’…—·%,.;:!?)]}'] as string[]);
+// …and these never end one.
+const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{'] as string[]);
+const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]/u;
+
+/** Tabs become spaces; other control characters and lone surrogates are dropped (the font has no glyph for them). */
+export function cleanText(text: string): string {
+  return text.replace(/\t/g, '    ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/g, '');
+}
+
+/**
+ * Break units: a CJK character stands alone (a line may break before or after
+ * it), a run of Latin letters and digits stays together, a space is its own unit.
+ */
+function units(line: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of line) {
+    if (ch === ' ' || WIDE.test(ch)) {
+      if (word) out.push(word);
+      word = '';
+      out.push(ch);
+    } else {
+      word += ch;
+    }
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Measures text with a per-character cache: fontkit's own measuring lays out every call. */
+export class Measure {
+  private readonly cache = new Map<PDFFont, Map<string, number>>();
+
+  width(text: string, font: PDFFont, size: number): number {
+    let widths = this.cache.get(font);
+    if (!widths) this.cache.set(font, (widths = new Map()));
+    let total = 0;
+    for (const ch of text) {
+      let w = widths.get(ch);
+      if (w === undefined) {
+        w = font.widthOfTextAtSize(ch, 1);
+        widths.set(ch, w);
+      }
+      total += w;
+    }
+    return total * size;
+  }
+
+  /** Lines of at most `maxWidth`, breaking between CJK characters or at spaces, never before closing punctuation. */
+  wrap(text: string, maxWidth: number, font: PDFFont, size: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of cleanText(text).split(/\r\n|\r|\n/)) {
+      let line = '';
+      let lineWidth = 0;
+      for (const unit of units(paragraph)) {
+        const w = this.width(unit, font, size);
+        if (lineWidth + w <= maxWidth || line === '') {
+          if (w > maxWidth && line === '') {
+            // A word wider than the line (a long URL or order list) is cut by characters.
+            for (const piece of this.cut(unit, maxWidth, font, size)) lines.push(piece);
+            const last = lines.pop() ?? '';
+            line = last;
+            lineWidth = this.width(last, font, size);
+            continue;
+          }
+          line += unit;
+          lineWidth += w;
+          continue;
+        }
+        if (unit === ' ') {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+          continue;
+        }
+        // Keep closing punctuation with the character before it; keep opening punctuation with what follows.
+        let carry = '';
+        if (NO_LINE_START.has(unit) && line.length > 1) {
+          const chars = [...line];
+          carry = chars.pop() ?? '';
+          line = chars.join('');
+        }
+        while (line.length > 1 && NO_LINE_END.has([...line].at(-1) ?? '')) {
+          const chars = [...line];
+          carry = (chars.pop() ?? '') + carry;
+          line = chars.join('');
+        }
+        lines.push(line.trimEnd());
+        line = carry + unit;
+        lineWidth = this.width(line, font, size);
+        if (lineWidth > maxWidth) {
+          const pieces = this.cut(line, maxWidth, font, size);
+          line = pieces.pop() ?? '';
+          lines.push(...pieces);
+          lineWidth = this.width(line, font, size);
+        }
+      }
+      lines.push(line.trimEnd());
+    }
+    return lines;
+  }
+
+  /** Shortens to one line, ending with an ellipsis when cut. */
+  fit(text: string, maxWidth: number, font: PDFFont, size: number): string {
+    const clean = cleanText(text).replace(/\s+/g, ' ');
+    if (this.width(clean, font, size) <= maxWidth) return clean;
+    const chars = [...clean];
+    while (chars.length > 0 && this.width(`${chars.join('')}…`, font, size) > maxWidth) chars.pop();
+    return `${chars.join('')}…`;
+  }
+
+  private cut(text: string, maxWidth: number, font: PDFFont, size: number): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    for (const ch of text) {
+      if (piece && this.width(piece + ch, font, size) > maxWidth) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    pieces.push(piece);
+    return pieces;
+  }
+}
+
+/**
+ * Flowing text on A4 pages: keeps a cursor, wraps, and opens a new page when
+ * the next block does not fit. Every page it opens is reported to `onPage`,
+ * so the bundle knows which exhibit a page belongs to.
+ */
+export class Typesetter {
+  page!: PDFPage;
+  y = 0;
+  readonly measure = new Measure();
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+    private readonly onPage: (page: PDFPage) => void = () => {},
+  ) {}
+
+  get left(): number {
+    return MARGIN.left;
+  }
+  get width(): number {
+    return A4[0] - MARGIN.left - MARGIN.right;
+  }
+  get bottom(): number {
+    return MARGIN.bottom;
+  }
+
+  newPage(): PDFPage {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - MARGIN.top;
+    this.onPage(this.page);
+    return this.page;
+  }
+
+  /** Opens a new page unless `height` points still fit on this one. */
+  ensure(height: number): void {
+    if (!this.page || this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  font(bold = false): PDFFont {
+    return bold ? this.fonts.bold : this.fonts.regular;
+  }
+
+  /** Wrapped text at the cursor; long text continues on new pages. Returns the lines drawn. */
+  text(text: string, style: TextStyle = {}): number {
+    const { size = 10.5, bold = false, color = INK, indent = 0, lineHeight = 1.55 } = style;
+    const font = this.font(bold);
+    const step = size * lineHeight;
+    const lines = this.measure.wrap(text, this.width - indent, font, size);
+    for (const line of lines) {
+      this.ensure(step);
+      this.y -= step;
+      if (line) this.page.drawText(line, { x: this.left + indent, y: this.y + (step - size) / 2, size, font, color });
+    }
+    return lines.length;
+  }
+
+  heading(text: string, size = 16): void {
+    this.ensure(size * 3);
+    this.gap(size * 0.4);
+    this.text(text, { size, bold: true, lineHeight: 1.4 });
+    this.gap(size * 0.4);
+  }
+
+  gap(points: number): void {
+    this.y -= points;
+  }
+
+  rule(color = RULE): void {
+    this.ensure(8);
+    this.y -= 4;
+    this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.left + this.width, y: this.y }, thickness: 0.6, color });
+    this.y -= 4;
+  }
+
+  /** A label/value list (cover, captions): labels in a fixed column, values wrapped beside them. */
+  fields(rows: ReadonlyArray<readonly [label: string, value: string]>, { size = 10.5, labelWidth = 110 } = {}): void {
+    const step = size * 1.55;
+    for (const [label, value] of rows) {
+      const lines = this.measure.wrap(value || '—', this.width - labelWidth, this.fonts.regular, size);
+      this.ensure(step * Math.min(lines.length, 3));
+      this.page.drawText(this.measure.fit(label, labelWidth - 8, this.fonts.bold, size), { x: this.left, y: this.y - step + (step - size) / 2, size, font: this.fonts.bold, color: MUTED });
+      for (const line of lines) {
+        this.ensure(step);
+        this.y -= step;
+        if (line) this.page.drawText(line, { x: this.left + labelWidth, y: this.y + (step - size) / 2, size, font: this.fonts.regular, color: INK });
+      }
+    }
+  }
+
+  /**
+   * A table across pages: the header row repeats on every page, cells wrap and
+   * are cut after `maxLines` lines (with an ellipsis) so one cell never fills a page.
+   * `widths` are relative; they are scaled to the line width.
+   */
+  table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, { widths, size = 8.5, maxLines = 6 }: { widths?: readonly number[]; size?: number; maxLines?: number } = {}): void {
+    const weights = widths ?? header.map(() => 1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const cols = weights.map((w) => (w / total) * this.width);
+    const pad = 3;
+    const step = size * 1.35;
+    const layoutRow = (cells: readonly string[], bold: boolean) =>
+      cols.map((w, i) => {
+        const lines = this.measure.wrap(cells[i] ?? '', w - 2 * pad, this.font(bold), size);
+        if (lines.length <= maxLines) return lines;
+        const kept = lines.slice(0, maxLines);
+        kept[maxLines - 1] = this.measure.fit(`${kept[maxLines - 1]}…`, w - 2 * pad, this.font(bold), size);
+        return kept;
+      });
+    const heightOf = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length)) * step + 2 * pad;
+    const drawRow = (cells: string[][], bold: boolean, shade: boolean) => {
+      const h = heightOf(cells);
+      const top = this.y;
+      if (shade) this.page.drawRectangle({ x: this.left, y: top - h, width: this.width, height: h, color: rgb(0.94, 0.95, 0.97) });
+      let x = this.left;
+      cells.forEach((lines, i) => {
+        lines.forEach((line, n) => {
+          if (line) this.page.drawText(line, { x: x + pad, y: top - pad - (n + 1) * step + (step - size) / 2, size, font: this.font(bold), color: INK });
+        });
+        x += cols[i] ?? 0;
+      });
+      this.y -= h;
+      this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.left + this.width, y: this.y }, thickness: 0.4, color: RULE });
+    };
+    const head = layoutRow(header, true);
+    const headHeight = heightOf(head);
+    const startPage = () => {
+      this.ensure(headHeight + step * 2 + 2 * pad);
+      drawRow(head, true, true);
+    };
+    startPage();
+    for (const row of rows) {
+      const cells = layoutRow(row, false);
+      if (this.y - heightOf(cells) < MARGIN.bottom) {
+        this.newPage();
+        drawRow(head, true, true);
+      }
+      drawRow(cells, false, false);
+    }
+  }
+}
