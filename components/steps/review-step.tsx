@@ -4,6 +4,9 @@ import { acknowledgedCodes, basicsValues, statementValues, type CaseFacts, type 
 import { blockingProblems, reviewProblems, type Problem } from '@/lib/cases/review';
 import { statementText } from '@/lib/cases/statement-text';
 import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
+import { latestExport } from '@/lib/export/run';
+import { platformProfile } from '@/lib/platforms/profiles';
+import { ExportPanel } from '@/components/export/export-panel';
 import { AcknowledgeWarnings } from './acknowledge-warnings';
 
 type Props = { caseId: string; version: number; record: CaseRecord; facts: CaseFacts; now: Date };
@@ -64,6 +67,8 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
       {warnings.length > 0 && (
         <AcknowledgeWarnings caseId={caseId} version={version} initial={acknowledgedCodes(record)} warnings={warnings.map((p) => ({ code: p.code, text: problemText(p) }))} />
       )}
+
+      <ExportPanel caseId={caseId} blocked={blocking.length > 0} maxBundleMB={platformProfile(record.platform).maxBundleMB} hasEvidence={facts.evidenceCount > 0} initial={await latestExport(caseId)} />
 
       <div className="section-block review-group">
         <div className="step-head">

@@ -32,7 +32,11 @@ export async function embedChineseFonts(doc: PDFDocument, allText: string): Prom
   // Digits, Latin and common punctuation are always in, so page numbers and stamps never miss a glyph.
   const text = `${allText} 0123456789第页共/-:·.,()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`;
   const embed = async (weight: FontWeight) => {
-    const subset = await subsetFont(await fontBytes(weight), text, { targetFormat: 'truetype' });
+    // Without layout tables: fontkit would otherwise swap in contextual alternates (the digits of
+    // "B-001" became other glyphs) that print spaced out and extract as nothing.
+    // (subset-font 2.9 takes dropTables; @types/subset-font does not list it yet.)
+    const options = { targetFormat: 'truetype', noLayoutClosure: true, dropTables: ['GSUB', 'GPOS'] } as Parameters<typeof subsetFont>[2];
+    const subset = await subsetFont(await fontBytes(weight), text, options);
     return doc.embedFont(subset, { subset: false });
   };
   const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);

@@ -1,4 +1,22 @@
-import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFHexString,
+  PDFNumber,
+  beginText,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  showText,
+  type Color,
+  type PDFDocument,
+  type PDFFont,
+  type PDFName,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 
 /** A4 portrait in points. */
 export const A4: [number, number] = [595.28, 841.89];
@@ -10,6 +28,7 @@ export const MARGIN = { top: 60, bottom: 60, left: 52, right: 52 } as const;
 
 export type Fonts = { regular: PDFFont; bold: PDFFont };
 export type TextStyle = { size?: number; bold?: boolean; color?: Color; indent?: number; lineHeight?: number };
+export type DrawOptions = { x: number; y: number; size: number; font: PDFFont; color?: Color };
 
 export const INK = rgb(0.1, 0.1, 0.12);
 export const MUTED = rgb(0.4, 0.4, 0.45);
@@ -68,7 +87,8 @@ export class Measure {
   /** Lines of at most `maxWidth`, breaking between CJK characters or at spaces, never before closing punctuation. */
   wrap(text: string, maxWidth: number, font: PDFFont, size: number): string[] {
     const lines: string[] = [];
-    for (const paragraph of cleanText(text).split(/\r\n|\r|\n/)) {
+    // Split before cleaning: cleanText drops \r, which would join lines that end in a lone CR.
+    for (const paragraph of text.split(/\r\n|\r|\n/).map(cleanText)) {
       let line = '';
       let lineWidth = 0;
       for (const unit of units(paragraph)) {
@@ -152,6 +172,10 @@ export class Typesetter {
   page!: PDFPage;
   y = 0;
   readonly measure = new Measure();
+  private readonly glyphCodes = new Map<PDFFont, Map<string, string>>();
+  private readonly fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+  private readonly fills = new WeakMap<Color, PDFOperator>();
+  private readonly numbers = new Map<number, PDFNumber>();
 
   constructor(
     readonly doc: PDFDocument,
@@ -176,6 +200,55 @@ export class Typesetter {
     return this.page;
   }
 
+  /**
+   * One line of text, on the current page unless another is given. pdf-lib's page.drawText lays
+   * each line out with fontkit, adds the font to the page's resources again on every call (a /Font
+   * entry per line drawn) and formats a dozen numbers; a 2,000-line chat log spent most of its time
+   * there. Here glyph codes are cached per character, a font is added once a page, and positions
+   * are rounded to 1/100 pt and their PDF numbers reused.
+   */
+  draw(text: string, { x, y, size, font, color = INK }: DrawOptions, page: PDFPage = this.page): void {
+    let keys = this.fontKeys.get(page);
+    if (!keys) this.fontKeys.set(page, (keys = new Map()));
+    let key = keys.get(font);
+    if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+    let fill = this.fills.get(color);
+    if (!fill) this.fills.set(color, (fill = setFillingColor(color)));
+    page.pushOperators(
+      pushGraphicsState(),
+      beginText(),
+      fill,
+      setFontAndSize(key, this.pdfNumber(size)),
+      moveText(this.pdfNumber(x), this.pdfNumber(y)),
+      showText(this.encode(text, font)),
+      endText(),
+      popGraphicsState(),
+    );
+  }
+
+  private encode(text: string, font: PDFFont): PDFHexString {
+    let codes = this.glyphCodes.get(font);
+    if (!codes) this.glyphCodes.set(font, (codes = new Map()));
+    let hex = '';
+    for (const ch of text) {
+      let code = codes.get(ch);
+      if (code === undefined) {
+        // A PDFHexString prints as <0a1b>: keep the digits.
+        code = font.encodeText(ch).toString().slice(1, -1);
+        codes.set(ch, code);
+      }
+      hex += code;
+    }
+    return PDFHexString.of(hex);
+  }
+
+  private pdfNumber(value: number): PDFNumber {
+    const rounded = Math.round(value * 100) / 100;
+    let number = this.numbers.get(rounded);
+    if (!number) this.numbers.set(rounded, (number = PDFNumber.of(rounded)));
+    return number;
+  }
+
   /** Opens a new page unless `height` points still fit on this one. */
   ensure(height: number): void {
     if (!this.page || this.y - height < MARGIN.bottom) this.newPage();
@@ -194,7 +267,7 @@ export class Typesetter {
     for (const line of lines) {
       this.ensure(step);
       this.y -= step;
-      if (line) this.page.drawText(line, { x: this.left + indent, y: this.y + (step - size) / 2, size, font, color });
+      if (line) this.draw(line, { x: this.left + indent, y: this.y + (step - size) / 2, size, font, color });
     }
     return lines.length;
   }
@@ -223,11 +296,11 @@ export class Typesetter {
     for (const [label, value] of rows) {
       const lines = this.measure.wrap(value || '—', this.width - labelWidth, this.fonts.regular, size);
       this.ensure(step * Math.min(lines.length, 3));
-      this.page.drawText(this.measure.fit(label, labelWidth - 8, this.fonts.bold, size), { x: this.left, y: this.y - step + (step - size) / 2, size, font: this.fonts.bold, color: MUTED });
+      this.draw(this.measure.fit(label, labelWidth - 8, this.fonts.bold, size), { x: this.left, y: this.y - step + (step - size) / 2, size, font: this.fonts.bold, color: MUTED });
       for (const line of lines) {
         this.ensure(step);
         this.y -= step;
-        if (line) this.page.drawText(line, { x: this.left + labelWidth, y: this.y + (step - size) / 2, size, font: this.fonts.regular, color: INK });
+        if (line) this.draw(line, { x: this.left + labelWidth, y: this.y + (step - size) / 2, size, font: this.fonts.regular, color: INK });
       }
     }
   }
@@ -259,7 +332,7 @@ export class Typesetter {
       let x = this.left;
       cells.forEach((lines, i) => {
         lines.forEach((line, n) => {
-          if (line) this.page.drawText(line, { x: x + pad, y: top - pad - (n + 1) * step + (step - size) / 2, size, font: this.font(bold), color: INK });
+          if (line) this.draw(line, { x: x + pad, y: top - pad - (n + 1) * step + (step - size) / 2, size, font: this.font(bold), color: INK });
         });
         x += cols[i] ?? 0;
       });

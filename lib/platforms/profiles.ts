@@ -84,3 +84,8 @@ export const PLATFORMS: Record<PlatformId, PlatformProfile> = {
 export function isPlatformId(value: string): value is PlatformId {
   return (PLATFORM_IDS as readonly string[]).includes(value);
 }
+
+/** The profile of a stored platform id; anything unknown gets the 'other' profile. */
+export function platformProfile(value: string): PlatformProfile {
+  return isPlatformId(value) ? PLATFORMS[value] : PLATFORMS.other;
+}

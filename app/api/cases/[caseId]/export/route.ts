@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { currentUser } from '@/lib/auth/session';
+import { caseFacts } from '@/lib/cases/facts';
+import { getOwnedCase } from '@/lib/cases/repository';
+import { blockingProblems } from '@/lib/cases/review';
+import { latestExport, startExport } from '@/lib/export/run';
+
+type Params = { params: Promise<{ caseId: string }> };
+
+const startSchema = z.object({ attachOriginals: z.boolean().default(false) });
+
+async function owned(caseId: string) {
+  const user = await currentUser();
+  return user ? getOwnedCase(user.id, caseId) : null;
+}
+
+/** The case's latest export: status, progress and current item while it runs, the files once done. */
+export async function GET(_request: Request, { params }: Params) {
+  const { caseId } = await params;
+  if (!(await owned(caseId))) return Response.json({ error: 'notFound' }, { status: 404 });
+  return Response.json({ job: await latestExport(caseId) }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+/** Starts an export (or returns the running one, or the stored bundle of an unchanged case). */
+export async function POST(request: Request, { params }: Params) {
+  const { caseId } = await params;
+  const found = await owned(caseId);
+  if (!found) return Response.json({ error: 'notFound' }, { status: 404 });
+  const parsed = startSchema.safeParse(await request.json().catch(() => ({})));
+  if (!parsed.success) return Response.json({ error: 'badRequest' }, { status: 400 });
+  const blocking = blockingProblems(found, new Date(), await caseFacts(caseId));
+  if (blocking.length > 0) return Response.json({ error: 'blocked', problems: blocking.map((p) => p.code) }, { status: 409 });
+  return Response.json({ job: await startExport(caseId, parsed.data) }, { status: 202 });
+}

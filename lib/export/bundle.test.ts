@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFArray } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blobStore } from '@/lib/storage';
+import { bundleCase } from '@/lib/testing/bundle-case';
+import { hasTool } from '@/lib/testing/has-tool';
+import { buildBundle, type BundleOutput } from './bundle';
+import { collectBundleData, type BundleData } from './collect';
+
+const MB = 1024 * 1024;
+const now = new Date('2026-11-22T04:00:00Z');
+const dir = mkdtempSync(path.join(tmpdir(), 'bundle-test-'));
+const hasPoppler = hasTool('pdftotext');
+const hasQpdf = hasTool('qpdf') || (() => {
+  try {
+    execFileSync('qpdf', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function write(name: string, bytes: Uint8Array): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+const pageText = (file: string, page: number) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+const allText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+let data: BundleData;
+let out: BundleOutput;
+let file: string;
+
+beforeAll(async () => {
+  const { caseId } = await bundleCase();
+  data = await collectBundleData(caseId);
+  out = await buildBundle(data, blobStore(), { maxBytes: 20 * MB, attachOriginals: true, now });
+  file = write('bundle.pdf', out.volumes[0]!.bytes);
+}, 60_000);
+
+describe('buildBundle', () => {
+  it('makes one volume whose page count matches, with the exhibits in category order', async () => {
+    expect(out.volumes).toHaveLength(1);
+    const doc = await PDFDocument.load(out.volumes[0]!.bytes);
+    expect(doc.getPageCount()).toBe(out.pages);
+    expect(data.exhibits.map((x) => x.exhibitId)).toEqual(['B-001', 'B-002', 'S-001', 'S-002', 'C-001', 'E-001']);
+    // Cover, contents, statement, orders, audit, 4 dividers, 6 captions, 3 merged PDF pages, appendix.
+    expect(out.pages).toBeGreaterThanOrEqual(19);
+    expect(doc.getTitle()).toBe('申诉证据包：小明数码旗舰店');
+    expect(doc.getAuthor()).toBe('王小明');
+    expect(doc.getSubject()).toContain('天猫');
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toContain('zh-CN');
+  });
+
+  it('keeps merged pages at their size and rotation, and stamps them', async () => {
+    const doc = await PDFDocument.load(out.volumes[0]!.bytes);
+    const sizes = doc.getPages().map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight()), p.getRotation().angle]);
+    expect(sizes).toContainEqual([842, 595, 0]);
+    expect(sizes).toContainEqual([595, 842, 90]);
+  });
+
+  it('puts placeholders with the reason for an encrypted and a truncated PDF, and reports them', () => {
+    expect(out.warnings).toEqual(
+      expect.arrayContaining([
+        { exhibitId: 'B-002', reason: 'encrypted' },
+        { exhibitId: 'S-002', reason: 'corrupt' },
+      ]),
+    );
+    if (!hasPoppler) return;
+    const text = allText(file);
+    expect(text.match(/此证据无法排入证据包/g)).toHaveLength(2);
+    expect(text).toContain('PDF 文件已加密');
+    expect(text).toContain('银行流水（加密）.pdf');
+  });
+
+  it('has an outline that mirrors the contents and contents lines that link to their pages', async () => {
+    const doc = await PDFDocument.load(out.volumes[0]!.bytes);
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const titles: string[] = [];
+    const walk = (first: unknown) => {
+      let node = first instanceof PDFDict ? first : undefined;
+      while (node) {
+        titles.push(String(node.lookup(PDFName.of('Title'))?.toString()));
+        walk(node.lookup(PDFName.of('First')));
+        const next = node.lookup(PDFName.of('Next'));
+        node = next instanceof PDFDict ? next : undefined;
+      }
+    };
+    walk(outlines.lookup(PDFName.of('First')));
+    // Statement, orders (+ coverage), audit, evidence (+ 4 categories + 6 exhibits), appendix, declaration;
+    // the contents list all but the evidence group.
+    expect(titles).toHaveLength(17);
+    const tocPage = doc.getPage(1);
+    const annots = tocPage.node.lookup(PDFName.of('Annots'), PDFArray);
+    expect(annots.size()).toBe(titles.length - 1);
+    const pageRefs = doc.getPages().map((p) => p.ref.toString());
+    for (let i = 0; i < annots.size(); i++) {
+      const dest = annots.lookup(i, PDFDict).lookup(PDFName.of('Dest'), PDFArray);
+      expect(pageRefs).toContain(dest.get(0).toString());
+    }
+    if (!hasPoppler) return;
+    const contents = pageText(file, 2);
+    expect(contents).toContain('目录');
+    expect(contents).toMatch(/C-001\s+聊天记录\s+第 \d+ 页/);
+  });
+
+  it('numbers every page and stamps evidence pages with the exhibit id, in selectable Chinese', () => {
+    if (!hasPoppler) return;
+    expect(pageText(file, 1)).toContain(`第 1 页 / 共 ${out.pages} 页`);
+    expect(pageText(file, out.pages)).toContain(`第 ${out.pages} 页 / 共 ${out.pages} 页`);
+    const text = allText(file);
+    expect(text).toContain('小明数码客服');
+    expect(text).toContain('麻烦尽快发顺丰');
+    expect(text).toContain('INVOICE PAGE 3');
+    expect(text).toContain(data.exhibits[0]!.sha256);
+    expect(text).toContain('本人郑重声明');
+    // Every page of the chat exhibit carries its stamp.
+    expect(text.match(/C-001/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('attaches the originals when asked and the size allows', async () => {
+    expect(out.attachedOriginals).toBe(true);
+    const doc = await PDFDocument.load(out.volumes[0]!.bytes);
+    const names = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+    expect(names.size() / 2).toBe(data.exhibits.length);
+  });
+
+  it('passes qpdf --check', () => {
+    if (!hasQpdf) return;
+    expect(() => execFileSync('qpdf', ['--check', file], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('splits into volumes with continuous page numbers when the limit is small', async () => {
+    const small = await buildBundle(data, blobStore(), { maxBytes: 0.4 * MB, attachOriginals: true, now });
+    expect(small.volumes.length).toBeGreaterThanOrEqual(2);
+    expect(small.attachedOriginals).toBe(false);
+    expect(small.volumes.reduce((n, v) => n + v.pages, 0)).toBe(small.pages);
+    const second = small.volumes[1]!;
+    expect(second.firstPage).toBe(small.volumes[0]!.pages + 1);
+    const secondDoc = await PDFDocument.load(second.bytes);
+    expect(secondDoc.getPageCount()).toBe(second.pages);
+    const labels = secondDoc.catalog.lookup(PDFName.of('PageLabels'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).lookup(1, PDFDict);
+    expect(labels.get(PDFName.of('St'))?.toString()).toBe(String(second.firstPage));
+    if (!hasPoppler) return;
+    const secondFile = write('volume-2.pdf', second.bytes);
+    expect(pageText(secondFile, 1)).toContain('卷二');
+    expect(pageText(secondFile, 1)).toContain(`第 ${second.firstPage} 页 / 共 ${small.pages} 页`);
+    const firstFile = write('volume-1.pdf', small.volumes[0]!.bytes);
+    expect(pageText(firstFile, 2)).toMatch(/卷二 第 \d+ 页/);
+  }, 60_000);
+});

@@ -1,0 +1,154 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { runCaseAudit } from '@/lib/audit/case-audit';
+import { statementText } from '@/lib/cases/statement-text';
+import { db } from '@/lib/db/client';
+import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER, isEvidenceCategory, type EvidenceCategory } from '@/lib/evidence/categories';
+import { checkTracking } from '@/lib/logistics/detect';
+import { coverageRow, type CoverageRow } from '@/lib/orders/coverage';
+import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
+import { platformProfile } from '@/lib/platforms/profiles';
+import type { Finding } from '@/lib/audit/types';
+
+/** One exhibit as the bundle, the ZIP and the manifest show it. */
+export type Exhibit = {
+  evidenceId: string;
+  /** C-003: the category letter and the position within the category. */
+  exhibitId: string;
+  category: EvidenceCategory;
+  title: string;
+  documentDate: Date | null;
+  description: string;
+  orderNos: string[];
+  originalName: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Date;
+  storageKey: string;
+  /** The upright, metadata-free 1600 px JPEG made at upload (images only). */
+  previewKey: string | null;
+  checkStatus: string;
+  checkReason: string;
+};
+
+export type FlaggedOrder = {
+  orderNo: string;
+  orderedAt: Date | null;
+  amountCents: number | null;
+  itemTitle: string;
+  carrier: string;
+  trackingNo: string;
+  exhibitIds: string[];
+  coverage: CoverageRow;
+};
+
+export type IncludedFinding = Pick<Finding, 'id' | 'rule' | 'severity' | 'orderNos' | 'params' | 'explainedByPromotion'> & { explanation: string };
+
+/** Everything the bundle prints, read once from the database. */
+export type BundleData = {
+  caseId: string;
+  language: 'zh-CN' | 'en';
+  maxBundleMB: number;
+  case: {
+    title: string;
+    platform: string;
+    shopName: string;
+    shopId: string;
+    noticeNumber: string;
+    noticeDate: Date | null;
+    appealDeadline: Date | null;
+    contactName: string;
+    incidentKind: string;
+  };
+  statement: string;
+  flaggedOrders: FlaggedOrder[];
+  findings: IncludedFinding[];
+  /** In bundle order: by category (EVIDENCE_CATEGORIES), then position. */
+  exhibits: Exhibit[];
+};
+
+export function exhibitIdOf(category: EvidenceCategory, position: number): string {
+  return `${EXHIBIT_LETTER[category]}-${String(position).padStart(3, '0')}`;
+}
+
+export async function collectBundleData(caseId: string): Promise<BundleData> {
+  const [c, evidence, flagged, linked, audit] = await Promise.all([
+    db.case.findUniqueOrThrow({ where: { id: caseId } }),
+    db.evidence.findMany({ where: { caseId }, include: { orders: { select: { order: { select: { orderNo: true } } } } } }),
+    db.order.findMany({ where: { caseId, flagged: true }, orderBy: [{ orderedAt: 'asc' }, { orderNo: 'asc' }] }),
+    linkedKindsByOrder(caseId),
+    runCaseAudit(caseId),
+  ]);
+  const rank = (cat: string) => EVIDENCE_CATEGORIES.indexOf(cat as EvidenceCategory);
+  const exhibits: Exhibit[] = evidence
+    .filter((e) => isEvidenceCategory(e.category))
+    .sort((a, b) => rank(a.category) - rank(b.category) || a.position - b.position || a.uploadedAt.getTime() - b.uploadedAt.getTime())
+    .map((e) => {
+      const category = e.category as EvidenceCategory;
+      return {
+        evidenceId: e.id,
+        exhibitId: exhibitIdOf(category, e.position),
+        category,
+        title: e.title || e.originalName,
+        documentDate: e.documentDate,
+        description: e.description,
+        orderNos: e.orders.map((o) => o.order.orderNo).sort(),
+        originalName: e.originalName,
+        kind: e.kind,
+        mime: e.mime,
+        size: e.size,
+        sha256: e.sha256,
+        uploadedAt: e.uploadedAt,
+        storageKey: e.storageKey,
+        previewKey: e.previewKey,
+        checkStatus: e.checkStatus,
+        checkReason: e.checkReason,
+      };
+    });
+  const exhibitsByOrder = new Map<string, string[]>();
+  for (const x of exhibits) for (const no of x.orderNos) exhibitsByOrder.set(no, [...(exhibitsByOrder.get(no) ?? []), x.exhibitId]);
+
+  const profile = platformProfile(c.platform);
+  return {
+    caseId,
+    language: profile.documentLanguage,
+    maxBundleMB: profile.maxBundleMB,
+    case: {
+      title: c.title,
+      platform: c.platform,
+      shopName: c.shopName,
+      shopId: c.shopId,
+      noticeNumber: c.noticeNumber,
+      noticeDate: c.noticeDate,
+      appealDeadline: c.appealDeadline,
+      contactName: c.contactName,
+      incidentKind: c.incidentKind,
+    },
+    statement: statementText(c).text,
+    flaggedOrders: flagged.map((o) => ({
+      orderNo: o.orderNo,
+      orderedAt: o.orderedAt,
+      amountCents: o.amountCents,
+      itemTitle: o.itemTitle ?? '',
+      carrier: o.carrier ?? '',
+      trackingNo: o.trackingNo ?? '',
+      exhibitIds: exhibitsByOrder.get(o.orderNo) ?? [],
+      coverage: coverageRow(o.orderNo, checkTracking({ trackingNo: o.trackingNo ?? '', carrierName: o.carrier ?? undefined }).status, linked.get(o.orderNo) ?? new Set()),
+    })),
+    findings: audit.findings
+      .filter((f) => f.note?.include ?? true)
+      .map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, orderNos: f.orderNos, params: f.params, explainedByPromotion: f.explainedByPromotion, explanation: f.note?.explanation ?? '' })),
+    exhibits,
+  };
+}
+
+/**
+ * Identifies what a bundle would contain: the same data and options give the
+ * same fingerprint, so an unchanged case reuses its stored bundle and any edit
+ * (a field, an order, a file, an explanation) makes a new one.
+ */
+export function bundleFingerprint(data: BundleData, options: object): string {
+  return createHash('sha256').update(JSON.stringify({ v: 1, data, options })).digest('hex').slice(0, 32);
+}

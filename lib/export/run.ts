@@ -1,0 +1,122 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { jobRunner } from '@/lib/jobs/runner';
+import { blobStore, casePrefix } from '@/lib/storage';
+import { buildBundle, type BundleWarning } from './bundle';
+import { bundleFingerprint, collectBundleData } from './collect';
+
+export const EXPORT_JOB = 'export-pdf';
+const MB = 1024 * 1024;
+
+export type ExportOptions = { attachOriginals?: boolean; maxBundleMB?: number };
+export type ExportFile = { key: string; size: number; pages: number; volume: number; firstPage: number };
+export type ExportResult = {
+  fingerprint: string;
+  files: ExportFile[];
+  pages: number;
+  warnings: BundleWarning[];
+  oversized: string[];
+  imageLevel: number;
+  attachOriginals: boolean;
+  attachedOriginals: boolean;
+  maxBundleMB: number;
+  generatedAt: string;
+};
+
+async function fingerprintOf(caseId: string, options: ExportOptions) {
+  const data = await collectBundleData(caseId);
+  const maxBundleMB = options.maxBundleMB ?? data.maxBundleMB;
+  const attachOriginals = options.attachOriginals ?? false;
+  return { data, maxBundleMB, attachOriginals, fingerprint: bundleFingerprint(data, { attachOriginals, maxBundleMB }) };
+}
+
+/**
+ * Builds the bundle of a case as it is now and stores it (one key per
+ * volume) under the case's exports prefix, replacing older bundles: a bundle
+ * of an earlier state of the case is never what the merchant should send.
+ */
+export async function buildAndStoreBundle(caseId: string, options: ExportOptions = {}, progress?: (fraction: number, item: string) => Promise<void> | void): Promise<ExportResult> {
+  const { data, maxBundleMB, attachOriginals, fingerprint } = await fingerprintOf(caseId, options);
+  const store = blobStore();
+  const out = await buildBundle(data, store, { maxBytes: maxBundleMB * MB, attachOriginals, now: new Date() }, progress);
+  const exportsPrefix = `${casePrefix(caseId)}exports/`;
+  await store.deletePrefix(exportsPrefix);
+  const files: ExportFile[] = [];
+  for (const [i, volume] of out.volumes.entries()) {
+    const key = `${exportsPrefix}${fingerprint}/volume-${i + 1}.pdf`;
+    const { size } = await store.put(key, volume.bytes);
+    files.push({ key, size, pages: volume.pages, volume: i + 1, firstPage: volume.firstPage });
+  }
+  // Exported only if nothing changed while the bundle was being made.
+  const now = await fingerprintOf(caseId, options);
+  if (now.fingerprint === fingerprint) await db.case.update({ where: { id: caseId }, data: { status: 'exported' } });
+  return {
+    fingerprint,
+    files,
+    pages: out.pages,
+    warnings: out.warnings,
+    oversized: out.oversized,
+    imageLevel: out.imageLevel,
+    attachOriginals,
+    attachedOriginals: out.attachedOriginals,
+    maxBundleMB,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+export type ExportJobView = {
+  id: string;
+  status: string;
+  progress: number;
+  currentItem: string;
+  error: string;
+  result: ExportResult | null;
+  /** The bundle still matches the case (false once anything was edited after it was made). */
+  current: boolean;
+};
+
+function view(job: { id: string; status: string; progress: number; currentItem: string; error: string; result: string }, fingerprint: string | null): ExportJobView {
+  const result = job.status === 'done' ? (JSON.parse(job.result) as ExportResult) : null;
+  return { id: job.id, status: job.status, progress: job.progress, currentItem: job.currentItem, error: job.error, result, current: !!result && result.fingerprint === fingerprint };
+}
+
+async function allStored(files: ExportFile[]): Promise<boolean> {
+  for (const file of files) {
+    const stream = await blobStore().get(file.key);
+    if (!stream) return false;
+    stream.destroy();
+  }
+  return files.length > 0;
+}
+
+function registerExportJob(): void {
+  jobRunner().register(EXPORT_JOB, async ({ caseId, input, progress }) => buildAndStoreBundle(caseId, input as ExportOptions, progress));
+}
+
+/** The case's latest export job, and whether its bundle still matches the case. */
+export async function latestExport(caseId: string): Promise<ExportJobView | null> {
+  const job = await db.job.findFirst({ where: { caseId, kind: EXPORT_JOB }, orderBy: { createdAt: 'desc' } });
+  if (!job) return null;
+  const options = JSON.parse(job.input) as ExportOptions;
+  const fingerprint = job.status === 'done' ? (await fingerprintOf(caseId, options)).fingerprint : null;
+  return view(job, fingerprint);
+}
+
+/**
+ * Starts an export, or returns the one already running, or the stored bundle
+ * when the case has not changed since it was made (no new job at all).
+ */
+export async function startExport(caseId: string, options: ExportOptions): Promise<ExportJobView> {
+  registerExportJob();
+  const active = await db.job.findFirst({ where: { caseId, kind: EXPORT_JOB, status: { in: ['queued', 'running'] } }, orderBy: { createdAt: 'desc' } });
+  if (active) return view(active, null);
+  const { fingerprint } = await fingerprintOf(caseId, options);
+  const done = await db.job.findMany({ where: { caseId, kind: EXPORT_JOB, status: 'done' }, orderBy: { createdAt: 'desc' }, take: 5 });
+  for (const job of done) {
+    const v = view(job, fingerprint);
+    if (v.current && v.result && (await allStored(v.result.files))) return v;
+  }
+  const id = await jobRunner().enqueue(caseId, EXPORT_JOB, options);
+  const job = await db.job.findUniqueOrThrow({ where: { id } });
+  return view(job, null);
+}

@@ -1,0 +1,55 @@
+import { concatTransformationMatrix, degrees, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+
+/** Free band (points) kept at the top and bottom of every page for the page number and exhibit stamp. */
+export const STAMP_BAND = 24;
+
+/** The page as a reader sees it: width and height after /Rotate. */
+function visual(page: PDFPage) {
+  const box = page.getCropBox();
+  const rotation = (((Math.round(page.getRotation().angle / 90) * 90) % 360) + 360) % 360;
+  const sideways = rotation === 90 || rotation === 270;
+  return { box, rotation, width: sideways ? box.height : box.width, height: sideways ? box.width : box.height };
+}
+
+/** User-space point and text angle for a point given in the reader's view (origin bottom left). */
+function toUser(page: PDFPage, vx: number, vy: number) {
+  const { box, rotation } = visual(page);
+  const [x, y] =
+    rotation === 90 ? [box.width - vy, vx] : rotation === 180 ? [box.width - vx, box.height - vy] : rotation === 270 ? [vy, box.height - vx] : [vx, vy];
+  return { x: box.x + x, y: box.y + y, rotate: degrees(rotation) };
+}
+
+/**
+ * Shrinks a merged page's own content about its centre just enough to free
+ * a band at the top and bottom, so stamps never cover what the page shows.
+ * The page keeps its size and rotation. The original content is wrapped in
+ * q … Q, so whatever state it leaves behind cannot move the stamps drawn after.
+ */
+export function makeStampRoom(page: PDFPage): void {
+  const { box, height } = visual(page);
+  const s = Math.max(0.8, 1 - (2 * STAMP_BAND) / height);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const context = page.doc.context;
+  page.node.normalize();
+  const start = context.register(context.contentStream([pushGraphicsState(), concatTransformationMatrix(s, 0, 0, s, cx * (1 - s), cy * (1 - s))]));
+  const end = context.register(context.contentStream([popGraphicsState()]));
+  page.node.wrapContentStreams(start, end);
+}
+
+/** "第 3 页 / 共 120 页" centred in the bottom band, and the exhibit id boxed at top right, upright as read. */
+export function stampPage(page: PDFPage, font: PDFFont, footer: string, exhibitId?: string): void {
+  const v = visual(page);
+  const size = 8;
+  const footerWidth = font.widthOfTextAtSize(footer, size);
+  page.drawText(footer, { ...toUser(page, (v.width - footerWidth) / 2, 9), size, font, color: rgb(0.3, 0.3, 0.35) });
+  if (!exhibitId) return;
+  const idSize = 10;
+  const idWidth = font.widthOfTextAtSize(exhibitId, idSize);
+  const pad = 4;
+  const right = v.width - 14;
+  const top = v.height - 4;
+  const corner = toUser(page, right - idWidth - 2 * pad, top - idSize - 2 * pad);
+  page.drawRectangle({ x: corner.x, y: corner.y, width: idWidth + 2 * pad, height: idSize + 2 * pad, rotate: corner.rotate, color: rgb(1, 1, 1), borderColor: rgb(0.72, 0.1, 0.1), borderWidth: 0.9 });
+  page.drawText(exhibitId, { ...toUser(page, right - idWidth - pad, top - idSize - pad + 1.5), size: idSize, font, color: rgb(0.72, 0.1, 0.1) });
+}
