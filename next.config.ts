@@ -4,8 +4,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // Native and WebAssembly modules are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  // Native and WebAssembly modules are loaded by Node at run time, not bundled (subset-font finds
+  // its HarfBuzz .wasm with require.resolve, which a bundle turns into a module number).
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'subset-font', 'sharp'],
   poweredByHeader: false,
   typedRoutes: false,
 };
