@@ -411,10 +411,16 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
             if (/encrypt/i.test(String(error))) reason = 'encrypted';
           }
         }
-        if (!source || source.getPageCount() === 0) content = { kind: 'placeholder', reason };
+        let pages: PDFPage[] = [];
+        try {
+          if (source) pages = await doc.copyPages(source, source.getPageIndices());
+        } catch {
+          // A page tree pdf-lib can read but not copy (broken references): the original stays as it is.
+          reason = 'corrupt';
+        }
+        if (pages.length === 0) content = { kind: 'placeholder', reason };
         else {
-          ts.text(b('caption.pages', { count: source.getPageCount() }), { size: 9, color: MUTED });
-          const pages = await doc.copyPages(source, source.getPageIndices());
+          ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
           for (const page of pages) {
             makeStampRoom(page);
             doc.addPage(page);
