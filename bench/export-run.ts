@@ -38,6 +38,7 @@ const result = await buildAndStoreBundle(caseId, {}, (fraction, item) => {
   process.stderr.write(`  ${String(Math.round(fraction * 100)).padStart(3)}%  ${((performance.now() - started) / 1000).toFixed(1)} s  ${item}\n`);
 });
 const seconds = (performance.now() - started) / 1000;
+process.stderr.write(`  phases (s): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; image step ${result.imageLevel}\n`);
 // maxRSS is in kilobytes: the whole process, module loading included, but nothing of the setup.
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 

@@ -18,7 +18,7 @@ import type { BundleData, Exhibit } from './collect';
 import { parseChatLog, renderChat, renderPlainText, decodeEvidenceText, type ChatMessage } from './exhibits/text';
 import { readSheets, renderSheets, type Sheet } from './exhibits/sheet';
 import { UnreadableExhibit, type UnreadableReason } from './exhibits/unreadable';
-import { IMAGE_BOX, atLevel, chooseLevel, mapLimit, pageImages, type ImageLevel, type PageImage } from './images';
+import { IMAGE_BOX, atLevel, chooseLevel, isLongImage, mapLimit, pageImages, type ImageLevel, type PageImage } from './images';
 
 export type PlaceholderReason = UnreadableReason | 'missing';
 export type BundleWarning = { exhibitId: string; reason: PlaceholderReason };
@@ -33,6 +33,8 @@ export type BundleOutput = {
   oversized: string[];
   imageLevel: ImageLevel;
   attachedOriginals: boolean;
+  /** Seconds per phase, for the benchmark and the logs. */
+  timings: Record<string, number>;
 };
 
 type Content =
@@ -64,6 +66,19 @@ async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Content> {
     return { kind: 'pdf' };
   }
   if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
+  if (exhibit.kind === 'jpeg' && exhibit.previewKey) {
+    // A phone photo's upright 1600 px preview (made at upload from the original) holds all a page
+    // shows at 180-200 DPI and decodes ten times faster than 12 megapixels. Long screenshots
+    // need the original's full width, so they skip this.
+    const preview = await read(store, exhibit.previewKey);
+    if (preview && !(await isLongImage(preview).catch(() => true))) {
+      try {
+        return { kind: 'images', images: await pageImages(preview) };
+      } catch {
+        // Fall through to the original.
+      }
+    }
+  }
   const bytes = await read(store, exhibit.storageKey);
   if (!bytes) return { kind: 'placeholder', reason: 'missing' };
   try {
@@ -162,6 +177,13 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const t = createTranslator({ locale: language, messages: messages as unknown as Record<string, never> }) as unknown as (key: string, params?: Record<string, unknown>) => string;
   const b = (key: string, params?: Record<string, unknown>) => t(`bundle.${key}`, params);
   const categoryName = (c: EvidenceCategory) => t(`evidence.categories.${c}.name`);
+  const timings: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - phaseStart) / 1000;
+    phaseStart = now;
+  };
 
   // 1. Read every exhibit (images are decoded and scaled here, two at a time).
   const total = data.exhibits.length;
@@ -172,6 +194,8 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     await progress((done / Math.max(1, total)) * 0.45, `${exhibit.exhibitId} ${exhibit.title}`);
     return { exhibit, content, estimate: estimate(exhibit, content), volume: 1 };
   });
+
+  phase('read');
 
   // 2. Fit the size limit: image steps first, then volumes.
   const findingTexts = data.findings.map((f) => ({
@@ -208,9 +232,12 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const attachOriginals = options.attachOriginals && volumeCount === 1 && estimated + originalsBytes <= budget;
   if (process.env.BUNDLE_DEBUG) console.log({ front, estimated, imageLevel, volumeCount, estimates: prepared.map((p) => [p.exhibit.exhibitId, p.estimate]) });
 
+  phase('fit');
+
   // 3. Fonts: a subset holding every character the document draws.
   const doc = await PDFDocument.create();
   const fonts = await embedChineseFonts(doc, allText);
+  phase('fonts');
   const pageExhibit: Array<string | undefined> = [];
   let currentExhibit: string | undefined;
   const ts = new Typesetter(doc, fonts, () => {
@@ -434,9 +461,12 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
           ts.text(b('caption.derived'), { size: 8, color: MUTED });
           const [first, ...rest] = content.images;
           if (first) {
-            // The caption may have taken more room than planned (a long description): keep the image whole.
-            if (ts.y - first.drawHeight < MARGIN.bottom) ts.newPage();
-            await drawImage(first, ts.y - 6);
+            // A long caption (many orders, a description) leaves less room than planned: the image
+            // shrinks to fit below it down to half its planned size, else it starts the next page.
+            const room = ts.y - 6 - MARGIN.bottom;
+            if (room < first.drawHeight * 0.5) ts.newPage();
+            const scale = Math.min(1, (ts.y - 6 - MARGIN.bottom) / first.drawHeight);
+            await drawImage({ ...first, drawWidth: first.drawWidth * scale, drawHeight: first.drawHeight * scale }, ts.y - 6);
           }
           for (const image of rest) {
             ts.newPage();
@@ -486,6 +516,8 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   ts.text(`${b('declaration.signature')} ________________________`, { size: 11 });
   ts.gap(24);
   ts.text(`${b('declaration.signDate')} ________________________`, { size: 11 });
+
+  phase('layout');
 
   // 4. Page numbers and stamps over the whole bundle, so numbering runs on across volumes.
   const pages = doc.getPages();
@@ -551,6 +583,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     target.setModificationDate(options.now);
   };
 
+  phase('stamps');
   const volumes: BundleVolume[] = [];
   if (volumeCount === 1) {
     for (const link of tocLinks) addLink(doc, pages[link.tocPage] as PDFPage, link.rect, pages[link.target] as PDFPage);
@@ -584,6 +617,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
       await progress(0.92 + (v / volumeCount) * 0.08, '');
     }
   }
-  return { volumes, pages: pageCount, warnings, oversized, imageLevel, attachedOriginals: attachOriginals };
+  phase('save');
+  return { volumes, pages: pageCount, warnings, oversized, imageLevel, attachedOriginals: attachOriginals, timings };
 }
 

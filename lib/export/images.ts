@@ -19,7 +19,7 @@ export type ImageLevel = 0 | 1 | 2 | 3;
 /** Where an image may go on its page: below the caption on an exhibit's first page, the whole area after. */
 export const IMAGE_BOX = { width: A4[0] - MARGIN.left - MARGIN.right, height: A4[1] - MARGIN.top - MARGIN.bottom } as const;
 /** Height the caption takes on an image exhibit's first page (points). */
-export const CAPTION_ROOM = 150;
+export const CAPTION_ROOM = 230;
 
 /** One page's worth of an image: the upright best encoding, and the encoding currently chosen. */
 export type PageImage = {
@@ -46,17 +46,31 @@ function fitBox(w: number, h: number, boxW: number, boxH: number) {
  * screenshot (a scrolled chat is often 1080 × 20,000 px) page-high slices at
  * page width, so the text stays readable instead of shrinking to a stripe.
  */
-export async function pageImages(bytes: Uint8Array): Promise<PageImage[]> {
-  const upright = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+const FIRST_BOX_HEIGHT = IMAGE_BOX.height - CAPTION_ROOM;
+
+/** Width and height as shown (EXIF orientation applied), from the header only. */
+async function uprightSize(bytes: Uint8Array): Promise<{ w: number; h: number }> {
   const meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
   const rotated = (meta.orientation ?? 1) >= 5;
   const w = (rotated ? meta.height : meta.width) ?? 0;
   const h = (rotated ? meta.width : meta.height) ?? 0;
   if (!w || !h) throw new Error('no image size');
-  const { dpi, quality } = IMAGE_LEVELS[0];
-  const firstBoxHeight = IMAGE_BOX.height - CAPTION_ROOM;
+  return { w, h };
+}
 
-  if (h / w <= (firstBoxHeight / IMAGE_BOX.width) * 1.6) {
+/** Taller than a page can show legibly in one piece: it will be cut into slices. */
+export async function isLongImage(bytes: Uint8Array): Promise<boolean> {
+  const { w, h } = await uprightSize(bytes);
+  return h / w > (FIRST_BOX_HEIGHT / IMAGE_BOX.width) * 1.6;
+}
+
+export async function pageImages(bytes: Uint8Array): Promise<PageImage[]> {
+  const upright = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+  const { w, h } = await uprightSize(bytes);
+  const { dpi, quality } = IMAGE_LEVELS[0];
+  const firstBoxHeight = FIRST_BOX_HEIGHT;
+
+  if (!(await isLongImage(bytes))) {
     const { drawWidth, drawHeight } = fitBox(w, h, IMAGE_BOX.width, firstBoxHeight);
     const targetW = Math.min(w, Math.round(inches(drawWidth) * dpi));
     const { data, info } = await upright

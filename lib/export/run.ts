@@ -21,6 +21,7 @@ export type ExportResult = {
   attachedOriginals: boolean;
   maxBundleMB: number;
   generatedAt: string;
+  timings: Record<string, number>;
 };
 
 async function fingerprintOf(caseId: string, options: ExportOptions) {
@@ -61,6 +62,7 @@ export async function buildAndStoreBundle(caseId: string, options: ExportOptions
     attachedOriginals: out.attachedOriginals,
     maxBundleMB,
     generatedAt: new Date().toISOString(),
+    timings: out.timings,
   };
 }
 
