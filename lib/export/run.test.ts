@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { jobRunner } from '@/lib/jobs/runner';
+import { blobStore } from '@/lib/storage';
+import { bundleCase } from '@/lib/testing/bundle-case';
+import { latestExport, startExport } from './run';
+
+async function finished(caseId: string, options: { attachOriginals?: boolean } = {}) {
+  const started = await startExport(caseId, options);
+  await jobRunner().idle();
+  return { started, done: await latestExport(caseId) };
+}
+
+describe('export jobs', () => {
+  it('runs in the background, stores the bundle, reuses it while the case is unchanged and makes a new one after any edit', async () => {
+    const { caseId } = await bundleCase();
+    expect(await latestExport(caseId)).toBeNull();
+
+    const { started, done } = await finished(caseId);
+    expect(['queued', 'running']).toContain(started.status);
+    expect(done).toMatchObject({ id: started.id, status: 'done', progress: 1, current: true });
+    const file = done!.result!.files[0]!;
+    expect(file).toMatchObject({ volume: 1, firstPage: 1, pages: done!.result!.pages });
+    expect((await blobStore().get(file.key))?.destroy()).toBeDefined();
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('exported');
+
+    // Unchanged: the stored bundle at once, no new job.
+    const again = await startExport(caseId, {});
+    expect(again).toMatchObject({ id: started.id, status: 'done', current: true });
+    expect(await db.job.count({ where: { caseId } })).toBe(1);
+
+    // What the merchant says about a file is part of the bundle: changing it outdates the bundle.
+    await db.evidence.updateMany({ where: { caseId, category: 'chat' }, data: { description: '买家主动咨询，非刷单。' } });
+    expect(await latestExport(caseId)).toMatchObject({ id: started.id, current: false });
+    const { started: second, done: secondDone } = await finished(caseId);
+    expect(second.id).not.toBe(started.id);
+    expect(secondDone).toMatchObject({ id: second.id, status: 'done', current: true });
+    // The outdated bundle is gone from storage.
+    expect(await blobStore().get(file.key)).toBeNull();
+
+    // Another option is another bundle.
+    const { started: third } = await finished(caseId, { attachOriginals: true });
+    expect(third.id).not.toBe(second.id);
+    expect((await latestExport(caseId))?.result).toMatchObject({ attachOriginals: true, attachedOriginals: true });
+  }, 60_000);
+
+  it('does not start a second job while one is running', async () => {
+    const { caseId } = await bundleCase();
+    const first = await startExport(caseId, {});
+    const second = await startExport(caseId, {});
+    expect(second.id).toBe(first.id);
+    await jobRunner().idle();
+    expect(await db.job.count({ where: { caseId } })).toBe(1);
+  }, 60_000);
+});
