@@ -14,14 +14,7 @@ const MB = 1024 * 1024;
 const now = new Date('2026-11-22T04:00:00Z');
 const dir = mkdtempSync(path.join(tmpdir(), 'bundle-test-'));
 const hasPoppler = hasTool('pdftotext');
-const hasQpdf = hasTool('qpdf') || (() => {
-  try {
-    execFileSync('qpdf', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasQpdf = hasTool('qpdf');
 
 function write(name: string, bytes: Uint8Array): string {
   const file = path.join(dir, name);

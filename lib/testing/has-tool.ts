@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
-/** Whether a command-line tool (poppler's pdftoppm, pdftotext…) is installed, for tests that need it. */
+/**
+ * Whether a command-line tool (poppler's pdftoppm, pdftotext, qpdf…) is installed, for tests that
+ * need it. Only "not found" counts: tools disagree on which version flag exits with 0.
+ */
 export function hasTool(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  const run = spawnSync(tool, ['--version'], { stdio: 'ignore' });
+  return !(run.error && 'code' in run.error && run.error.code === 'ENOENT');
 }
