@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFArray } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobStore } from '@/lib/storage';
 import { bundleCase } from '@/lib/testing/bundle-case';
 import { hasTool } from '@/lib/testing/has-tool';
@@ -34,6 +34,7 @@ beforeAll(async () => {
   out = await buildBundle(data, blobStore(), { maxBytes: 20 * MB, attachOriginals: true, now });
   file = write('bundle.pdf', out.volumes[0]!.bytes);
 }, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('buildBundle', () => {
   it('makes one volume whose page count matches, with the exhibits in category order', async () => {

@@ -1,0 +1,119 @@
+import 'server-only';
+import { buffer } from 'node:stream/consumers';
+import type { BlobStore } from '@/lib/storage';
+import type { Exhibit } from './collect';
+import { parseChatLog, decodeEvidenceText, type ChatMessage } from './exhibits/text';
+import { readSheets, type Sheet } from './exhibits/sheet';
+import { UnreadableExhibit, type UnreadableReason } from './exhibits/unreadable';
+import { isLongImage, pageImages, type PageImage } from './images';
+
+/** Why an exhibit gets an explanation page instead of its content. */
+export type PlaceholderReason = UnreadableReason | 'missing';
+
+/** What an exhibit's pages will show, read and decoded ahead of layout. */
+export type Content =
+  | { kind: 'pdf' }
+  | { kind: 'images'; images: PageImage[] }
+  | { kind: 'chat'; messages: ChatMessage[] }
+  | { kind: 'text'; text: string }
+  | { kind: 'sheets'; sheets: Sheet[] }
+  | { kind: 'placeholder'; reason: PlaceholderReason };
+export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number };
+
+const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
+
+export async function read(store: BlobStore, key: string): Promise<Buffer | null> {
+  const stream = await store.get(key);
+  return stream ? buffer(stream) : null;
+}
+
+function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason {
+  return error instanceof UnreadableExhibit ? error.reason : fallback;
+}
+
+/** Reads and decodes one exhibit into what its pages will show; anything unreadable becomes a placeholder. */
+export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Content> {
+  if (exhibit.kind === 'pdf') {
+    // Checked at upload: an encrypted or unreadable PDF is kept, flagged, and never merged.
+    if (exhibit.checkStatus === 'flagged') return { kind: 'placeholder', reason: /encrypt/i.test(exhibit.checkReason) ? 'encrypted' : 'corrupt' };
+    return { kind: 'pdf' };
+  }
+  if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
+  if (exhibit.kind === 'jpeg' && exhibit.previewKey) {
+    // A phone photo's upright 1600 px preview (made at upload from the original) holds all a page
+    // shows at 180-200 DPI and decodes ten times faster than 12 megapixels. Long screenshots
+    // need the original's full width, so they skip this.
+    const preview = await read(store, exhibit.previewKey);
+    if (preview && !(await isLongImage(preview).catch(() => true))) {
+      try {
+        return { kind: 'images', images: await pageImages(preview) };
+      } catch {
+        // Fall through to the original.
+      }
+    }
+  }
+  const bytes = await read(store, exhibit.storageKey);
+  if (!bytes) return { kind: 'placeholder', reason: 'missing' };
+  try {
+    if (IMAGE_KINDS.has(exhibit.kind)) {
+      try {
+        return { kind: 'images', images: await pageImages(bytes) };
+      } catch {
+        return { kind: 'placeholder', reason: 'undecodable' };
+      }
+    }
+    if (exhibit.kind === 'csv' || exhibit.kind === 'xlsx') return { kind: 'sheets', sheets: await readSheets(bytes, exhibit.kind) };
+    const text = decodeEvidenceText(bytes);
+    const messages = parseChatLog(text);
+    return messages ? { kind: 'chat', messages } : { kind: 'text', text };
+  } catch (error) {
+    return { kind: 'placeholder', reason: reasonOf(error, 'corrupt') };
+  }
+}
+
+export function estimate(exhibit: Exhibit, content: Content): number {
+  switch (content.kind) {
+    case 'pdf':
+      return exhibit.size;
+    case 'images':
+      return content.images.reduce((sum, i) => sum + i.jpeg.length, 0) + 2048;
+    case 'chat':
+      return content.messages.reduce((sum, m) => sum + m.text.length + m.speaker.length + 20, 0) * 3;
+    case 'text':
+      return content.text.length * 3;
+    case 'sheets':
+      return content.sheets.reduce((sum, s) => sum + s.rows.reduce((n, r) => n + r.join('').length + r.length * 4, 0), 0) * 3;
+    case 'placeholder':
+      return 4096;
+  }
+}
+
+export function contentText(content: Content): string {
+  switch (content.kind) {
+    case 'chat':
+      return content.messages.map((m) => `${m.time}${m.speaker}${m.text}`).join('');
+    case 'text':
+      return content.text;
+    case 'sheets':
+      return content.sheets.map((s) => s.name + s.rows.map((r) => r.join('')).join('')).join('');
+    default:
+      return '';
+  }
+}
+
+/** Splits exhibits into volumes of at most `budget` bytes each, keeping bundle order; the front matter rides in volume 1. */
+export function planVolumes(prepared: Prepared[], front: number, budget: number): { volumes: number; oversized: string[] } {
+  let volume = 1;
+  let used = front;
+  const oversized: string[] = [];
+  for (const p of prepared) {
+    if (p.estimate > budget) oversized.push(p.exhibit.exhibitId);
+    if (used + p.estimate > budget && used > 0) {
+      volume += 1;
+      used = 0;
+    }
+    p.volume = volume;
+    used += p.estimate;
+  }
+  return { volumes: volume, oversized };
+}
