@@ -146,4 +146,14 @@ describe('buildBundle', () => {
     const firstFile = write('volume-1.pdf', small.volumes[0]!.bytes);
     expect(pageText(firstFile, 2)).toMatch(/卷二 第 \d+ 页/);
   }, 60_000);
+
+  it('is written in English for a platform whose reviewers read English', async () => {
+    const english = await buildBundle({ ...data, language: 'en' }, blobStore(), { maxBytes: 20 * MB, attachOriginals: false, now });
+    const doc = await PDFDocument.load(english.volumes[0]!.bytes);
+    expect(doc.getTitle()).toBe('Appeal evidence bundle: 小明数码旗舰店');
+    if (!hasPoppler) return;
+    const englishFile = write('english.pdf', english.volumes[0]!.bytes);
+    expect(pageText(englishFile, 1)).toContain(`Page 1 of ${english.pages}`);
+    expect(pageText(englishFile, 2)).toContain('Contents');
+  }, 60_000);
 });

@@ -462,7 +462,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     ].filter((o): o is OutlineItem => !!o);
   };
   const setMetadata = (target: PDFDocument, volume: number) => {
-    const title = `${b('documentTitle')}：${c.shopName || c.title}${volumeCount > 1 ? ` ${b('cover.volume', { n: volumeNumeral(volume, language) })}` : ''}`;
+    const title = `${b('pdfTitle', { shop: c.shopName || c.title })}${volumeCount > 1 ? ` ${b('cover.volume', { n: volumeNumeral(volume, language) })}` : ''}`;
     target.setTitle(title, { showInWindowTitleBar: true });
     target.setAuthor(c.contactName || c.shopName);
     target.setSubject(b('subject', { platform: platformName, shop: c.shopName }));

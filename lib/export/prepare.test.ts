@@ -1,0 +1,55 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { minimalDocx } from '@/lib/evidence/inspect/test-fixtures';
+import { blobStore } from '@/lib/storage';
+import type { Exhibit } from './collect';
+import { prepare } from './prepare';
+
+let n = 0;
+async function exhibit(kind: string, bytes: Uint8Array | null, extra: Partial<Exhibit> = {}): Promise<Exhibit> {
+  const storageKey = `cases/prepare-test/evidence/${n++}`;
+  if (bytes) await blobStore().put(storageKey, bytes);
+  return {
+    evidenceId: 'e',
+    exhibitId: 'O-001',
+    category: 'other',
+    title: 't',
+    documentDate: null,
+    description: '',
+    orderNos: [],
+    originalName: 'f',
+    kind,
+    mime: 'application/octet-stream',
+    size: bytes?.length ?? 0,
+    sha256: '0'.repeat(64),
+    uploadedAt: new Date(),
+    storageKey,
+    previewKey: null,
+    checkStatus: 'ok',
+    checkReason: '',
+    ...extra,
+  };
+}
+
+describe('prepare', () => {
+  it('reads a GBK chat log as a conversation', async () => {
+    const log = '2026-11-10 09:12:03 小雨点: 你好，这款充电宝还有货吗？\n2026-11-10 09:12:40 小明数码客服: 亲，有货的。\n';
+    const content = await prepare(await exhibit('text', iconv.encode(log, 'gbk')), blobStore());
+    expect(content).toMatchObject({ kind: 'chat', messages: [{ speaker: '小雨点' }, { speaker: '小明数码客服', text: '亲，有货的。' }] });
+  });
+
+  it('turns what cannot be typeset into a placeholder with the reason', async () => {
+    const japanese = iconv.encode('お問い合わせありがとうございます。商品は本日発送いたします。よろしくお願いいたします。'.repeat(5), 'shift_jis');
+    expect(await prepare(await exhibit('text', japanese), blobStore())).toEqual({ kind: 'placeholder', reason: 'encoding' });
+    expect(await prepare(await exhibit('docx', minimalDocx()), blobStore())).toEqual({ kind: 'placeholder', reason: 'unsupported' });
+    expect(await prepare(await exhibit('jpeg', Buffer.from('not a jpeg at all')), blobStore())).toEqual({ kind: 'placeholder', reason: 'undecodable' });
+    expect(await prepare(await exhibit('text', null), blobStore())).toEqual({ kind: 'placeholder', reason: 'missing' });
+    expect(await prepare(await exhibit('pdf', Buffer.from('%PDF-1.4'), { checkStatus: 'flagged', checkReason: 'encrypted' }), blobStore())).toEqual({ kind: 'placeholder', reason: 'encrypted' });
+    expect(await prepare(await exhibit('xlsx', Buffer.from('PK\u0003\u0004 broken')), blobStore())).toEqual({ kind: 'placeholder', reason: 'corrupt' });
+  });
+
+  it('reads a CSV export as a table', async () => {
+    const csv = iconv.encode('订单编号,商品\n="4012345678901234567",充电宝\n', 'gbk');
+    expect(await prepare(await exhibit('csv', csv), blobStore())).toMatchObject({ kind: 'sheets', sheets: [{ rows: [['订单编号', '商品'], ['4012345678901234567', '充电宝']] }] });
+  });
+});
