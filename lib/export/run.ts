@@ -49,7 +49,11 @@ export async function buildAndStoreBundle(caseId: string, options: ExportOptions
     files.push({ key, size, pages: volume.pages, volume: i + 1, firstPage: volume.firstPage });
   }
   // Exported only if nothing changed while the bundle was being made.
-  const now = await fingerprintOf(caseId, options);
+  const now = await fingerprintOf(caseId, options).catch(async (error: unknown) => {
+    // The case was deleted meanwhile: leave none of its bytes behind.
+    await store.deletePrefix(casePrefix(caseId));
+    throw error;
+  });
   if (now.fingerprint === fingerprint) await db.case.update({ where: { id: caseId }, data: { status: 'exported' } });
   return {
     fingerprint,

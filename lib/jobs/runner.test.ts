@@ -28,6 +28,21 @@ describe('InProcessJobRunner', () => {
     expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'done', progress: 1, currentItem: '', result: '{"total":4}' });
   });
 
+  it('goes on with the next job when the case of a running one is deleted', async () => {
+    const runner = new InProcessJobRunner();
+    const user = await makeUser();
+    const doomed = (await createCase(user.id, { title: 'gone', platform: 'tmall', appealDeadline: null })).id;
+    runner.register('slow', async () => {
+      await db.case.delete({ where: { id: doomed } });
+      return 'done';
+    });
+    runner.register('ok', async () => 'fine');
+    await runner.enqueue(doomed, 'slow');
+    const next = await runner.enqueue(caseId, 'ok');
+    await runner.idle();
+    expect(await db.job.findUniqueOrThrow({ where: { id: next } })).toMatchObject({ status: 'done' });
+  });
+
   it('records a failure on the job and goes on with the next one', async () => {
     const runner = new InProcessJobRunner();
     runner.register('boom', async () => {

@@ -27,8 +27,9 @@ export class InProcessJobRunner {
   async enqueue(caseId: string, kind: string, input: unknown = {}): Promise<string> {
     if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
     const job = await db.job.create({ data: { caseId, kind, input: JSON.stringify(input) } });
-    // Chained, so jobs run one after another; a failure is recorded, never thrown at the next job.
-    this.running = this.running.then(() => this.run(job.id));
+    // Chained, so jobs run one after another; a failure is recorded, never thrown at the next job
+    // (not even when recording it fails, e.g. because the case and its jobs were deleted meanwhile).
+    this.running = this.running.then(() => this.run(job.id)).catch(() => {});
     return job.id;
   }
 
