@@ -88,9 +88,10 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
       )}
 
       {job?.status === 'failed' && (
-        <p role="alert" className="alert alert-error">
-          {t('failed', { error: job.error === 'interrupted' ? t('interrupted') : job.error })}
-        </p>
+        <div role="alert" className="alert alert-error">
+          <p>{job.error === 'interrupted' ? t('interrupted') : t('failed')}</p>
+          {job.error !== 'interrupted' && <p className="hint">{t('failedDetail', { error: job.error })}</p>}
+        </div>
       )}
 
       {result && (
