@@ -425,7 +425,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     const right = A4[0] - MARGIN.right;
     for (const [i, page] of tocPages.entries()) {
       const y0 = A4[1] - MARGIN.top - (i === 0 ? 40 : 0);
-      if (i === 0) page.drawText(b('toc.title'), { x: MARGIN.left, y: A4[1] - MARGIN.top - 22, size: 18, font: fonts.bold });
+      if (i === 0) ts.draw(b('toc.title'), { x: MARGIN.left, y: A4[1] - MARGIN.top - 22, size: 18, font: fonts.bold }, page);
       const capacity = Math.floor((y0 - MARGIN.bottom) / TOC_LINE);
       for (let n = 0; n < capacity && line < toc.length; n++, line++) {
         const e = toc[line] as TocEntry;
@@ -435,10 +435,10 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
         const pageText = volumeCount > 1 && v !== 1 ? b('toc.inVolume', { n: volumeNumeral(v, language), page: e.pageIndex + 1 }) : b('toc.page', { page: e.pageIndex + 1 });
         const size = e.level === 0 ? 11 : 10;
         const font = e.level < 2 ? fonts.bold : fonts.regular;
-        const pageWidth = fonts.regular.widthOfTextAtSize(pageText, size);
+        const pageWidth = ts.measure.width(pageText, fonts.regular, size);
         const title = ts.measure.fit(e.title, right - MARGIN.left - indent - pageWidth - 24, font, size);
-        page.drawText(title, { x: MARGIN.left + indent, y, size, font });
-        page.drawText(pageText, { x: right - pageWidth, y, size, font: fonts.regular });
+        ts.draw(title, { x: MARGIN.left + indent, y, size, font }, page);
+        ts.draw(pageText, { x: right - pageWidth, y, size, font: fonts.regular }, page);
         if (v === 1) tocLinks.push({ tocPage: indexOf(page), rect: { x: MARGIN.left + indent, y: y - 4, width: right - MARGIN.left - indent, height: TOC_LINE }, target: e.pageIndex });
       }
     }
