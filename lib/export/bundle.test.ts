@@ -48,6 +48,8 @@ describe('buildBundle', () => {
     expect(doc.getAuthor()).toBe('王小明');
     expect(doc.getSubject()).toContain('天猫');
     expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toContain('zh-CN');
+    // Every character drawn is in the embedded subset.
+    expect(out.missingGlyphs).toEqual([]);
   });
 
   it('keeps merged pages at their size and rotation, and stamps them', async () => {
@@ -85,12 +87,12 @@ describe('buildBundle', () => {
       }
     };
     walk(outlines.lookup(PDFName.of('First')));
-    // Statement, orders (+ coverage), audit, evidence (+ 4 categories + 6 exhibits), appendix, declaration;
-    // the contents list all but the evidence group.
+    // Statement, orders (+ coverage), audit, evidence (+ 4 categories + 6 exhibits), appendix, declaration,
+    // each a line of the contents too.
     expect(titles).toHaveLength(17);
     const tocPage = doc.getPage(1);
     const annots = tocPage.node.lookup(PDFName.of('Annots'), PDFArray);
-    expect(annots.size()).toBe(titles.length - 1);
+    expect(annots.size()).toBe(titles.length);
     const pageRefs = doc.getPages().map((p) => p.ref.toString());
     for (let i = 0; i < annots.size(); i++) {
       const dest = annots.lookup(i, PDFDict).lookup(PDFName.of('Dest'), PDFArray);
@@ -139,6 +141,8 @@ describe('buildBundle', () => {
     expect(secondDoc.getPageCount()).toBe(second.pages);
     const labels = secondDoc.catalog.lookup(PDFName.of('PageLabels'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).lookup(1, PDFDict);
     expect(labels.get(PDFName.of('St'))?.toString()).toBe(String(second.firstPage));
+    // Each volume has bookmarks for what it holds.
+    expect(Number(secondDoc.catalog.lookup(PDFName.of('Outlines'), PDFDict).get(PDFName.of('Count'))?.toString())).toBeGreaterThan(0);
     if (!hasPoppler) return;
     const secondFile = write('volume-2.pdf', second.bytes);
     expect(pageText(secondFile, 1)).toContain('卷二');

@@ -33,6 +33,8 @@ export type BundleOutput = {
   attachedOriginals: boolean;
   /** Seconds per phase, for the benchmark and the logs. */
   timings: Record<string, number>;
+  /** Characters the font could not draw (emoji in chat logs): printed as □. */
+  missingGlyphs: string[];
 };
 
 const MESSAGES = { 'zh-CN': zh, en } as const;
@@ -173,8 +175,8 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   cover(1);
 
   // Contents: pages reserved now, filled in once every page number is known.
-  // Statement, orders, coverage, audit, appendix, declaration; a line per category used and per exhibit.
-  const tocLines = 6 + new Set(data.exhibits.map((x) => x.category)).size + data.exhibits.length;
+  // Statement, orders, coverage, audit, appendix, declaration, evidence; a line per category used and per exhibit.
+  const tocLines = 6 + (data.exhibits.length > 0 ? 1 : 0) + new Set(data.exhibits.map((x) => x.category)).size + data.exhibits.length;
   const TOC_LINE = 17;
   const perTocPage = Math.floor((A4[1] - MARGIN.top - MARGIN.bottom - 50) / TOC_LINE);
   const tocPages: PDFPage[] = [];
@@ -282,6 +284,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   };
 
   const evidenceEntries: TocEntry[] = [];
+  let evidenceEntry: TocEntry | undefined;
   let placed = 0;
   let volume = 1;
   for (const category of EVIDENCE_CATEGORIES) {
@@ -294,6 +297,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     }
     currentExhibit = undefined;
     ts.newPage();
+    evidenceEntry ??= entry(b('sections.evidence'), 0);
     const categoryEntry = entry(`${EXHIBIT_LETTER[category]}  ${categoryName(category)}`, 1);
     evidenceEntries.push(categoryEntry);
     ts.gap(200);
@@ -451,12 +455,13 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     };
     const kids = (e: TocEntry) => e.outline.map((o) => ({ ...o, page: pageMap(indexOf(o.page)) })).filter((o): o is OutlineItem => !!o.page);
     const evidence = evidenceEntries.map((e) => item(e, kids(e))).filter((o): o is OutlineItem => !!o);
-    const firstEvidencePage = evidence[0]?.page;
+    // In a later volume the evidence heading's page is elsewhere: the group opens at its first category there.
+    const evidencePage = (evidenceEntry && pageMap(evidenceEntry.pageIndex)) ?? evidence[0]?.page;
     return [
       item(statementEntry),
       item(ordersEntry, kids(ordersEntry)),
       item(auditEntry),
-      firstEvidencePage ? { title: b('sections.evidence'), page: firstEvidencePage, children: evidence } : undefined,
+      evidencePage ? { title: b('sections.evidence'), page: evidencePage, children: evidence } : undefined,
       item(appendixEntry),
       item(declarationEntry),
     ].filter((o): o is OutlineItem => !!o);
@@ -509,6 +514,6 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     }
   }
   phase('save');
-  return { volumes, pages: pageCount, warnings, oversized, imageLevel, attachedOriginals: attachOriginals, timings };
+  return { volumes, pages: pageCount, warnings, oversized, imageLevel, attachedOriginals: attachOriginals, timings, missingGlyphs: [...ts.missing] };
 }
 

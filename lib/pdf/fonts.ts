@@ -29,8 +29,10 @@ function fontBytes(weight: FontWeight): Promise<Buffer> {
  */
 export async function embedChineseFonts(doc: PDFDocument, allText: string): Promise<Record<FontWeight, PDFFont>> {
   doc.registerFontkit(fontkit);
-  // Digits, Latin and common punctuation are always in, so page numbers and stamps never miss a glyph.
-  const text = `${allText} 0123456789第页共/-:·.,()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz`;
+  // Digits, Latin, currency and punctuation are always in, so numbers, amounts (¥), page numbers and
+  // stamps never miss a glyph even when only code formats them; a missing glyph prints as a blank.
+  const always = ' 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~¥￥€£°×÷±…—–·•✓○●■□，。、；：！？（）《》「」『』【】“”‘’第页共卷';
+  const text = `${allText}${always}`;
   const embed = async (weight: FontWeight) => {
     // Without layout tables: fontkit would otherwise swap in contextual alternates (the digits of
     // "B-001" became other glyphs) that print spaced out and extract as nothing.

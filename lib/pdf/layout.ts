@@ -172,6 +172,8 @@ export class Typesetter {
   page!: PDFPage;
   y = 0;
   readonly measure = new Measure();
+  /** Characters drawn that the font has no glyph for (printed as □). */
+  readonly missing = new Set<string>();
   private readonly glyphCodes = new Map<PDFFont, Map<string, string>>();
   private readonly fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
   private readonly fills = new WeakMap<Color, PDFOperator>();
@@ -235,6 +237,12 @@ export class Typesetter {
       if (code === undefined) {
         // A PDFHexString prints as <0a1b>: keep the digits.
         code = font.encodeText(ch).toString().slice(1, -1);
+        if (/^0+$/.test(code) && ch.trim()) {
+          // Not in the font (an emoji in a chat log, or a character the subset was not told about):
+          // a visible □ rather than a silent gap, and remembered so the bundle can report it.
+          this.missing.add(ch);
+          code = font.encodeText('□').toString().slice(1, -1);
+        }
         codes.set(ch, code);
       }
       hex += code;
