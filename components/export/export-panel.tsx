@@ -108,6 +108,7 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
               </li>
             ))}
           </ul>
+          {(result.missingGlyphs?.length ?? 0) > 0 && <p className="hint">{t('missingGlyphs', { count: result.missingGlyphs.length, examples: result.missingGlyphs.slice(0, 5).join(' ') })}</p>}
           {result.imageLevel > 0 && <p className="hint">{t('imagesReduced', { level: result.imageLevel })}</p>}
           {result.attachOriginals && <p className="hint">{result.attachedOriginals ? t('attached') : t('notAttached')}</p>}
           {result.warnings.length > 0 && (

@@ -22,6 +22,7 @@ export type ExportResult = {
   maxBundleMB: number;
   generatedAt: string;
   timings: Record<string, number>;
+  missingGlyphs: string[];
 };
 
 async function fingerprintOf(caseId: string, options: ExportOptions) {
@@ -67,6 +68,7 @@ export async function buildAndStoreBundle(caseId: string, options: ExportOptions
     maxBundleMB,
     generatedAt: new Date().toISOString(),
     timings: out.timings,
+    missingGlyphs: out.missingGlyphs,
   };
 }
 
