@@ -19,6 +19,16 @@ describe('pageImages', () => {
     expect(meta.exif).toBeUndefined();
   });
 
+  it('gives every page of a multi-page TIFF scan its own page image', async () => {
+    const page = (background: string) => sharp({ create: { width: 300, height: 400, channels: 3, background } }).png().toBuffer();
+    const tiff = await sharp([await page('#ff0000'), await page('#0000ff'), await page('#00ff00')], { join: { animated: true } }).tiff().toBuffer();
+    const images = await pageImages(tiff);
+    expect(images).toHaveLength(3);
+    const { dominant } = await sharp(images[1]!.jpeg).stats();
+    expect(dominant.b).toBeGreaterThan(200);
+    expect(dominant.r).toBeLessThan(60);
+  });
+
   it('never enlarges a small image', async () => {
     const [image] = await pageImages(await noisyPhoto(300, 200));
     expect(image!.width).toBe(300);

@@ -48,9 +48,11 @@ function fitBox(w: number, h: number, boxW: number, boxH: number) {
  */
 const FIRST_BOX_HEIGHT = IMAGE_BOX.height - CAPTION_ROOM;
 
+const open = (bytes: Uint8Array, page = 0) => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, page });
+
 /** Width and height as shown (EXIF orientation applied), from the header only. */
-async function uprightSize(bytes: Uint8Array): Promise<{ w: number; h: number }> {
-  const meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+async function uprightSize(bytes: Uint8Array, page = 0): Promise<{ w: number; h: number }> {
+  const meta = await open(bytes, page).metadata();
   const rotated = (meta.orientation ?? 1) >= 5;
   const w = (rotated ? meta.height : meta.width) ?? 0;
   const h = (rotated ? meta.width : meta.height) ?? 0;
@@ -59,18 +61,27 @@ async function uprightSize(bytes: Uint8Array): Promise<{ w: number; h: number }>
 }
 
 /** Taller than a page can show legibly in one piece: it will be cut into slices. */
-export async function isLongImage(bytes: Uint8Array): Promise<boolean> {
-  const { w, h } = await uprightSize(bytes);
+export async function isLongImage(bytes: Uint8Array, page = 0): Promise<boolean> {
+  const { w, h } = await uprightSize(bytes, page);
   return h / w > (FIRST_BOX_HEIGHT / IMAGE_BOX.width) * 1.6;
 }
 
 export async function pageImages(bytes: Uint8Array): Promise<PageImage[]> {
-  const upright = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
-  const { w, h } = await uprightSize(bytes);
+  // A scanned fax or multi-page scan is one TIFF of many pages: each page gets its own (up to 100).
+  const { pages = 1, format } = await open(bytes).metadata();
+  const count = format === 'tiff' ? Math.min(pages, 100) : 1;
+  const out: PageImage[] = [];
+  for (let page = 0; page < count; page++) out.push(...(await onePage(bytes, page)));
+  return out;
+}
+
+async function onePage(bytes: Uint8Array, page: number): Promise<PageImage[]> {
+  const upright = open(bytes, page).rotate();
+  const { w, h } = await uprightSize(bytes, page);
   const { dpi, quality } = IMAGE_LEVELS[0];
   const firstBoxHeight = FIRST_BOX_HEIGHT;
 
-  if (!(await isLongImage(bytes))) {
+  if (!(await isLongImage(bytes, page))) {
     const { drawWidth, drawHeight } = fitBox(w, h, IMAGE_BOX.width, firstBoxHeight);
     const targetW = Math.min(w, Math.round(inches(drawWidth) * dpi));
     const { data, info } = await upright
