@@ -323,7 +323,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
       caption(x);
       let content = p.content;
       if (content.kind === 'pdf') {
-        const bytes = await read(store, x.storageKey);
+        const bytes = content.unlocked ?? (await read(store, x.storageKey));
         let source: PDFDocument | null = null;
         let reason: PlaceholderReason = bytes ? 'corrupt' : 'missing';
         if (bytes) {
@@ -343,6 +343,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
         if (pages.length === 0) content = { kind: 'placeholder', reason };
         else {
           ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
+          if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });
           for (const page of pages) {
             makeStampRoom(page);
             doc.addPage(page);

@@ -6,13 +6,14 @@ import { parseChatLog, decodeEvidenceText, type ChatMessage } from './exhibits/t
 import { readSheets, type Sheet } from './exhibits/sheet';
 import { UnreadableExhibit, type UnreadableReason } from './exhibits/unreadable';
 import { isLongImage, pageImages, type PageImage } from './images';
+import { unlockPdf } from './unlock-pdf';
 
 /** Why an exhibit gets an explanation page instead of its content. */
 export type PlaceholderReason = UnreadableReason | 'missing';
 
 /** What an exhibit's pages will show, read and decoded ahead of layout. */
 export type Content =
-  | { kind: 'pdf' }
+  | { kind: 'pdf'; /** A permissions-only encrypted original, decrypted (the original stays as it is). */ unlocked?: Uint8Array }
   | { kind: 'images'; images: PageImage[] }
   | { kind: 'chat'; messages: ChatMessage[] }
   | { kind: 'text'; text: string }
@@ -34,9 +35,13 @@ function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason 
 /** Reads and decodes one exhibit into what its pages will show; anything unreadable becomes a placeholder. */
 export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Content> {
   if (exhibit.kind === 'pdf') {
-    // Checked at upload: an encrypted or unreadable PDF is kept, flagged, and never merged.
-    if (exhibit.checkStatus === 'flagged') return { kind: 'placeholder', reason: /encrypt/i.test(exhibit.checkReason) ? 'encrypted' : 'corrupt' };
-    return { kind: 'pdf' };
+    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf' };
+    // Flagged at upload as encrypted or unreadable: never merged as it is. Encryption that only
+    // restricts permissions can be lifted into a labelled copy; a password or damage cannot.
+    if (!/encrypt/i.test(exhibit.checkReason)) return { kind: 'placeholder', reason: 'corrupt' };
+    const original = await read(store, exhibit.storageKey);
+    const unlocked = original && (await unlockPdf(original));
+    return unlocked ? { kind: 'pdf', unlocked } : { kind: 'placeholder', reason: original ? 'encrypted' : 'missing' };
   }
   if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
   if (exhibit.kind === 'jpeg' && exhibit.previewKey) {
