@@ -65,7 +65,9 @@ test('export from the review step: progress, download, the stored bundle reused,
   // Coming back: the bundle is still there, and asking again returns it without a new job.
   await page.reload();
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-current', 'true');
+  const answered = page.waitForResponse((r) => r.url().endsWith('/export') && r.request().method() === 'POST');
   await page.getByTestId('export-panel').getByRole('button', { name: '重新生成' }).click();
+  expect((await (await answered).json()).job).toMatchObject({ status: 'done', current: true });
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-current', 'true');
   expect(await testDb().job.count({ where: { caseId: c.id } })).toBe(1);
 
