@@ -1,0 +1,61 @@
+import { createTranslator } from 'use-intl/core';
+import en from '@/lib/i18n/messages/en.json';
+import zh from '@/lib/i18n/messages/zh-CN.json';
+import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '@/lib/evidence/categories';
+import { EVIDENCE_KINDS } from '@/lib/orders/coverage';
+import { toChinaLocalInput } from '@/lib/schemas/china-time';
+import type { BundleData } from './collect';
+
+const MESSAGES = { 'zh-CN': zh, en } as const;
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/**
+ * The bundle's words, in the language the platform's reviewers read (not the
+ * merchant's screen language), from the same message files as the app.
+ */
+export function bundleText(data: BundleData) {
+  const { language } = data;
+  const messages = MESSAGES[language];
+  const t = createTranslator({ locale: language, messages: messages as unknown as Record<string, never> }) as unknown as Translate;
+  const b: Translate = (key, params) => t(`bundle.${key}`, params);
+  const categoryName = (c: EvidenceCategory) => t(`evidence.categories.${c}.name`);
+  const coverageKind = (k: (typeof EVIDENCE_KINDS)[number]) => t(`logistics.coverage.kinds.${k}`);
+  const findings = data.findings.map((f) => ({
+    title: t(`audit.rules.${f.rule}.title`),
+    detail: t(`audit.rules.${f.rule}.detail`, f.params),
+    severity: t(`audit.severity.${f.severity}`),
+  }));
+  const platformName = t(`platforms.${data.case.platform}`);
+  const volume = (n: number) => volumeNumeral(n, language);
+  /** Every word the code itself draws, for the font subset (the exhibits' own text is added apart). */
+  const characters = [
+    JSON.stringify(data),
+    JSON.stringify(messages.bundle),
+    platformName,
+    ...EVIDENCE_CATEGORIES.map(categoryName),
+    ...EVIDENCE_KINDS.map(coverageKind),
+    ...findings.flatMap((f) => [f.title, f.detail, f.severity]),
+    '〇一二三四五六七八九十',
+  ].join('');
+  return { language, b, categoryName, coverageKind, findings, platformName, volume, characters };
+}
+export type BundleText = ReturnType<typeof bundleText>;
+
+const CN_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 卷二 in Chinese, Volume 2 in English. */
+export function volumeNumeral(n: number, language: 'zh-CN' | 'en'): string {
+  if (language === 'en' || n >= 20) return String(n);
+  if (n <= 10) return CN_NUMERALS[n] ?? String(n);
+  return `十${CN_NUMERALS[n - 10]}`;
+}
+
+export const chinaDate = (d: Date | null) => (d ? toChinaLocalInput(d).slice(0, 10) : '');
+export const chinaTime = (d: Date | null) => (d ? toChinaLocalInput(d).replace('T', ' ') : '');
+export const money = (cents: number | null) => (cents === null ? '' : `¥${(cents / 100).toFixed(2)}`);
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
