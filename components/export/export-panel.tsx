@@ -123,6 +123,9 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
               </ul>
             </div>
           )}
+          {(result.overLimit?.length ?? 0) > 0 && (
+            <p className="alert alert-warn">{t('overLimit', { limit: result.maxBundleMB, volumes: result.overLimit.map((n) => (result.files.length > 1 ? t('volumeName', { n }) : 'PDF')).join(', ') })}</p>
+          )}
           {result.oversized.length > 0 && (
             <p className="alert alert-warn">
               {t('oversizedTitle')} {result.oversized.join(', ')}

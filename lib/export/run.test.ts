@@ -3,9 +3,9 @@ import { db } from '@/lib/db/client';
 import { jobRunner } from '@/lib/jobs/runner';
 import { blobStore } from '@/lib/storage';
 import { bundleCase } from '@/lib/testing/bundle-case';
-import { latestExport, startExport } from './run';
+import { latestExport, startExport, type ExportOptions } from './run';
 
-async function finished(caseId: string, options: { attachOriginals?: boolean } = {}) {
+async function finished(caseId: string, options: ExportOptions = {}) {
   const started = await startExport(caseId, options);
   await jobRunner().idle();
   return { started, done: await latestExport(caseId) };
@@ -23,6 +23,7 @@ describe('export jobs', () => {
     expect(file).toMatchObject({ volume: 1, firstPage: 1, pages: done!.result!.pages });
     expect((await blobStore().get(file.key))?.destroy()).toBeDefined();
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('exported');
+    expect(done!.result!.overLimit).toEqual([]);
 
     // Unchanged: the stored bundle at once, no new job.
     const again = await startExport(caseId, {});
@@ -51,5 +52,12 @@ describe('export jobs', () => {
     expect(second.id).toBe(first.id);
     await jobRunner().idle();
     expect(await db.job.count({ where: { caseId } })).toBe(1);
+  }, 60_000);
+
+  it('reports volumes that still exceed a limit too small for them', async () => {
+    const { caseId } = await bundleCase();
+    const { done } = await finished(caseId, { maxBundleMB: 0.05 });
+    expect(done?.result?.files.length).toBeGreaterThan(1);
+    expect(done?.result?.overLimit).toContain(1);
   }, 60_000);
 });

@@ -23,6 +23,8 @@ export type ExportResult = {
   generatedAt: string;
   timings: Record<string, number>;
   missingGlyphs: string[];
+  /** Volumes that came out above the limit after all (the fitting works on estimates). */
+  overLimit: number[];
 };
 
 async function fingerprintOf(caseId: string, options: ExportOptions) {
@@ -69,6 +71,7 @@ export async function buildAndStoreBundle(caseId: string, options: ExportOptions
     generatedAt: new Date().toISOString(),
     timings: out.timings,
     missingGlyphs: out.missingGlyphs,
+    overLimit: files.filter((f) => f.size > maxBundleMB * MB).map((f) => f.volume),
   };
 }
 
