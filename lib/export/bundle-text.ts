@@ -1,12 +1,10 @@
 import { createTranslator } from 'use-intl/core';
-import en from '@/lib/i18n/messages/en.json';
-import zh from '@/lib/i18n/messages/zh-CN.json';
+import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '@/lib/evidence/categories';
 import { EVIDENCE_KINDS } from '@/lib/orders/coverage';
 import { toChinaLocalInput } from '@/lib/schemas/china-time';
 import type { BundleData } from './collect';
 
-const MESSAGES = { 'zh-CN': zh, en } as const;
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /**
@@ -15,7 +13,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
  */
 export function bundleText(data: BundleData) {
   const { language } = data;
-  const messages = MESSAGES[language];
+  const messages = DOCUMENT_MESSAGES[language];
   const t = createTranslator({ locale: language, messages: messages as unknown as Record<string, never> }) as unknown as Translate;
   const b: Translate = (key, params) => t(`bundle.${key}`, params);
   const categoryName = (c: EvidenceCategory) => t(`evidence.categories.${c}.name`);
@@ -50,8 +48,7 @@ export function volumeNumeral(n: number, language: 'zh-CN' | 'en'): string {
   return `十${CN_NUMERALS[n - 10]}`;
 }
 
-export const chinaDate = (d: Date | null) => (d ? toChinaLocalInput(d).slice(0, 10) : '');
-export const chinaTime = (d: Date | null) => (d ? toChinaLocalInput(d).replace('T', ' ') : '');
+export const chinaTime = (d: Date | null) => toChinaLocalInput(d).replace('T', ' ');
 export const money = (cents: number | null) => (cents === null ? '' : `¥${(cents / 100).toFixed(2)}`);
 
 export function fileSize(bytes: number): string {

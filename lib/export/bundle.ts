@@ -125,7 +125,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
 
   // 4. Numbers and stamps over the whole bundle, so numbering runs on across volumes; then the contents.
   writer.stamp();
-  const links = writer.contents();
+  const links = writer.writeContents();
   await progress(0.92, '');
   clock.lap('stamps');
 
@@ -134,7 +134,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const volumes: BundleVolume[] = [];
   if (fit.volumes === 1) {
     for (const link of links) addLink(doc, pages[link.tocPage] as PDFPage, link.rect, pages[link.target] as PDFPage);
-    setOutline(doc, writer.outline((i) => pages[i]));
+    setOutline(doc, writer.contents.outline((i) => pages[i]));
     setMetadata(doc, data, text, options.now);
     if (fit.attachOriginals) {
       for (const x of data.exhibits) {
@@ -157,7 +157,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
         const to = pageOf(link.target);
         if (from && to) addLink(part, from, link.rect, to);
       }
-      setOutline(part, writer.outline(pageOf));
+      setOutline(part, writer.contents.outline(pageOf));
       setPageLabels(part, start + 1);
       setMetadata(part, data, text, options.now, v);
       volumes.push({ bytes: await part.save(), pages: end - start, firstPage: start + 1 });

@@ -1,4 +1,4 @@
-import { toChinaLocalInput } from '@/lib/schemas/china-time';
+import { toChinaDate } from '@/lib/schemas/china-time';
 
 /** Longest name part kept, in code points: descriptive in Chinese, short enough for Windows' 260-character paths. */
 export const MAX_PART_LENGTH = 60;
@@ -25,7 +25,7 @@ export function cleanNamePart(raw: string, max = MAX_PART_LENGTH): string {
 
 /** YYYYMMDD of an instant in China time (UTC+8), whatever zone the server runs in. */
 export function chinaDateStamp(date: Date): string {
-  return toChinaLocalInput(date).slice(0, 10).replace(/-/g, '');
+  return toChinaDate(date).replace(/-/g, '');
 }
 
 /**

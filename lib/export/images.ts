@@ -41,11 +41,6 @@ function fitBox(w: number, h: number, boxW: number, boxH: number) {
   return { drawWidth: w * scale, drawHeight: h * scale };
 }
 
-/**
- * The pages an image needs: one, fitted below the caption, or for a long
- * screenshot (a scrolled chat is often 1080 × 20,000 px) page-high slices at
- * page width, so the text stays readable instead of shrinking to a stripe.
- */
 const FIRST_BOX_HEIGHT = IMAGE_BOX.height - CAPTION_ROOM;
 
 const open = (bytes: Uint8Array, page = 0) => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, page });
@@ -61,11 +56,18 @@ async function uprightSize(bytes: Uint8Array, page = 0): Promise<{ w: number; h:
 }
 
 /** Taller than a page can show legibly in one piece: it will be cut into slices. */
-export async function isLongImage(bytes: Uint8Array, page = 0): Promise<boolean> {
-  const { w, h } = await uprightSize(bytes, page);
-  return h / w > (FIRST_BOX_HEIGHT / IMAGE_BOX.width) * 1.6;
+const isLong = (w: number, h: number) => h / w > (FIRST_BOX_HEIGHT / IMAGE_BOX.width) * 1.6;
+
+export async function isLongImage(bytes: Uint8Array): Promise<boolean> {
+  const { w, h } = await uprightSize(bytes);
+  return isLong(w, h);
 }
 
+/**
+ * The pages an image needs: one, fitted below the caption, or for a long
+ * screenshot (a scrolled chat is often 1080 × 20,000 px) page-high slices at
+ * page width, so the text stays readable instead of shrinking to a stripe.
+ */
 export async function pageImages(bytes: Uint8Array): Promise<PageImage[]> {
   // A scanned fax or multi-page scan is one TIFF of many pages: each page gets its own (up to 100).
   const { pages = 1, format } = await open(bytes).metadata();
@@ -79,10 +81,9 @@ async function onePage(bytes: Uint8Array, page: number): Promise<PageImage[]> {
   const upright = open(bytes, page).rotate();
   const { w, h } = await uprightSize(bytes, page);
   const { dpi, quality } = IMAGE_LEVELS[0];
-  const firstBoxHeight = FIRST_BOX_HEIGHT;
 
-  if (!(await isLongImage(bytes, page))) {
-    const { drawWidth, drawHeight } = fitBox(w, h, IMAGE_BOX.width, firstBoxHeight);
+  if (!isLong(w, h)) {
+    const { drawWidth, drawHeight } = fitBox(w, h, IMAGE_BOX.width, FIRST_BOX_HEIGHT);
     const targetW = Math.min(w, Math.round(inches(drawWidth) * dpi));
     const { data, info } = await upright
       .resize({ width: targetW, withoutEnlargement: true })
@@ -105,7 +106,7 @@ async function onePage(bytes: Uint8Array, page: number): Promise<PageImage[]> {
   let top = 0;
   let first = true;
   while (top < scaledH) {
-    const sliceH = Math.min(scaledH - top, Math.floor((first ? firstBoxHeight : IMAGE_BOX.height) * pxPerPoint));
+    const sliceH = Math.min(scaledH - top, Math.floor((first ? FIRST_BOX_HEIGHT : IMAGE_BOX.height) * pxPerPoint));
     const data = await sharp(whole, { raw: { width: targetW, height: scaledH, channels: 3 } })
       .extract({ left: 0, top, width: targetW, height: sliceH })
       .jpeg({ quality })

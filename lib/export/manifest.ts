@@ -1,7 +1,6 @@
 import { KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
-import en from '@/lib/i18n/messages/en.json';
-import zh from '@/lib/i18n/messages/zh-CN.json';
-import { toChinaLocalInput } from '@/lib/schemas/china-time';
+import { DOCUMENT_MESSAGES, type DocumentLanguage } from '@/lib/i18n/document-messages';
+import { toChinaDate } from '@/lib/schemas/china-time';
 import type { Exhibit } from './collect';
 import { cleanNamePart } from './file-name';
 
@@ -66,7 +65,7 @@ export function manifestRows(exhibits: Exhibit[]): ManifestRow[] {
       size: exhibit.size,
       sha256: exhibit.sha256,
       uploadedAt: exhibit.uploadedAt.toISOString(),
-      documentDate: toChinaLocalInput(exhibit.documentDate).slice(0, 10),
+      documentDate: toChinaDate(exhibit.documentDate),
       orders: [...exhibit.orderNos],
     };
   });
@@ -77,10 +76,8 @@ const HEADERS = {
   en: ['Exhibit', 'Title', 'Category', 'Original file name', 'File in package', 'Type', 'Size (bytes)', 'SHA-256', 'Uploaded at', 'Document date', 'Linked orders'],
 } as const;
 
-const MESSAGES = { 'zh-CN': zh, en } as const;
-
-function categoryName(category: string, language: 'zh-CN' | 'en'): string {
-  const names = MESSAGES[language].evidence.categories as Record<string, { name: string } | undefined>;
+function categoryName(category: string, language: DocumentLanguage): string {
+  const names = DOCUMENT_MESSAGES[language].evidence.categories as Record<string, { name: string } | undefined>;
   return names[category]?.name ?? category;
 }
 

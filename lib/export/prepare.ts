@@ -2,8 +2,8 @@ import 'server-only';
 import { buffer } from 'node:stream/consumers';
 import type { BlobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
-import { parseChatLog, decodeEvidenceText, type ChatMessage } from './exhibits/text';
-import { readSheets, type Sheet } from './exhibits/sheet';
+import { parseChatLog, decodeEvidenceText, textCharacters, type ChatMessage } from './exhibits/text';
+import { readSheets, sheetCharacters, type Sheet } from './exhibits/sheet';
 import { UnreadableExhibit, type UnreadableReason } from './exhibits/unreadable';
 import { isLongImage, pageImages, type PageImage } from './images';
 import { unlockPdf } from './unlock-pdf';
@@ -98,14 +98,15 @@ export function estimate(exhibit: Exhibit, content: Content): number {
   }
 }
 
+/** Every character an exhibit's typeset pages draw, for the font subset. */
 export function contentText(content: Content): string {
   switch (content.kind) {
     case 'chat':
-      return content.messages.map((m) => `${m.time}${m.speaker}${m.text}`).join('');
+      return textCharacters(content.messages);
     case 'text':
-      return content.text;
+      return textCharacters(content.text);
     case 'sheets':
-      return content.sheets.map((s) => s.name + s.rows.map((r) => r.join('')).join('')).join('');
+      return sheetCharacters(content.sheets);
     default:
       return '';
   }

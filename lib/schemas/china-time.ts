@@ -7,6 +7,11 @@ export function toChinaLocalInput(date: Date | null | undefined): string {
   return date ? new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16) : '';
 }
 
+/** The calendar day of a stored instant in China time, YYYY-MM-DD ('' for none). */
+export function toChinaDate(date: Date | null | undefined): string {
+  return toChinaLocalInput(date).slice(0, 10);
+}
+
 /** A `datetime-local` value (YYYY-MM-DDTHH:mm, China time) as an instant; null when empty or invalid. */
 export function fromChinaLocalInput(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;

@@ -1,0 +1,129 @@
+import 'server-only';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { MARGIN, MUTED, type Typesetter } from '@/lib/pdf/layout';
+import { makeStampRoom } from '@/lib/pdf/page-marks';
+import { toChinaDate } from '@/lib/schemas/china-time';
+import type { BlobStore } from '@/lib/storage';
+import { fileSize, type BundleText } from './bundle-text';
+import type { Exhibit } from './collect';
+import { renderChat, renderPlainText } from './exhibits/text';
+import { renderSheets } from './exhibits/sheet';
+import { IMAGE_BOX, type PageImage } from './images';
+import { read, type PlaceholderReason, type Prepared } from './prepare';
+
+/** What an exhibit's pages need from the bundle: the typesetter, the words, and a way to add a merged page. */
+export type ExhibitContext = { ts: Typesetter; text: BundleText; addPage: (page: PDFPage) => void };
+
+/** Exhibit id, title, category, date, orders, original name, SHA-256 and note, above the content. */
+function caption({ ts, text }: ExhibitContext, x: Exhibit): void {
+  const { b, categoryName } = text;
+  ts.text(`${x.exhibitId}  ${x.title}`, { size: 14, bold: true, lineHeight: 1.35 });
+  ts.gap(2);
+  ts.fields(
+    [
+      [b('caption.exhibitId'), x.exhibitId],
+      [b('caption.title'), x.title],
+      [b('caption.category'), categoryName(x.category)],
+      [b('caption.documentDate'), toChinaDate(x.documentDate) || b('caption.none')],
+      [b('caption.orders'), x.orderNos.join(' ') || b('caption.none')],
+      [b('caption.originalName'), x.originalName],
+      [b('caption.sha256'), x.sha256],
+      ...(x.description.trim() ? [[b('caption.description'), x.description] as [string, string]] : []),
+    ],
+    { size: 8.5, labelWidth: 80 },
+  );
+  ts.rule();
+  ts.gap(4);
+}
+
+/**
+ * One exhibit: its caption, then its content (merged PDF pages, images,
+ * a conversation, tables, text), or an explanation page saying why it cannot
+ * be shown. Returns the reason when it became an explanation page.
+ */
+export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }: Prepared, store: BlobStore): Promise<PlaceholderReason | undefined> {
+  const { ts } = ctx;
+  const { b } = ctx.text;
+  caption(ctx, x);
+  switch (content.kind) {
+    case 'pdf': {
+      const pages = await copyPdf(ts.doc, content.unlocked ?? (await read(store, x.storageKey)));
+      if (typeof pages === 'string') return placeholder(ctx, x, pages);
+      ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
+      if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });
+      // As they are (size, rotation), shrunk slightly so the stamps cover nothing.
+      for (const page of pages) {
+        makeStampRoom(page);
+        ctx.addPage(page);
+      }
+      break;
+    }
+    case 'images': {
+      ts.text(b('caption.derived'), { size: 8, color: MUTED });
+      const [first, ...rest] = content.images;
+      if (first) {
+        // A long caption (many orders, a description) leaves less room than planned: the image
+        // shrinks to fit below it down to half its planned size, else it starts the next page.
+        if (ts.y - 6 - MARGIN.bottom < first.drawHeight * 0.5) ts.newPage();
+        const scale = Math.min(1, (ts.y - 6 - MARGIN.bottom) / first.drawHeight);
+        await drawImage(ts, { ...first, drawWidth: first.drawWidth * scale, drawHeight: first.drawHeight * scale }, ts.y - 6);
+      }
+      for (const image of rest) {
+        ts.newPage();
+        await drawImage(ts, image, ts.y);
+      }
+      break;
+    }
+    case 'chat':
+      renderChat(ts, content.messages);
+      break;
+    case 'text':
+      renderPlainText(ts, content.text);
+      break;
+    case 'sheets':
+      renderSheets(ts, content.sheets, { sheet: (name) => name, omitted: (count) => b('caption.omittedRows', { count }) });
+      break;
+    case 'placeholder':
+      return placeholder(ctx, x, content.reason);
+  }
+  return undefined;
+}
+
+/** The PDF's pages copied into the bundle, or why they cannot be. */
+async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<PDFPage[] | PlaceholderReason> {
+  if (!bytes) return 'missing';
+  try {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    const pages = await doc.copyPages(source, source.getPageIndices());
+    return pages.length > 0 ? pages : 'corrupt';
+  } catch (error) {
+    // Unreadable, or a page tree pdf-lib can read but not copy (broken references).
+    return /encrypt/i.test(String(error)) ? 'encrypted' : 'corrupt';
+  }
+}
+
+async function drawImage(ts: Typesetter, image: PageImage, top: number): Promise<void> {
+  const embedded = await ts.doc.embedJpg(image.jpeg);
+  const x = MARGIN.left + (IMAGE_BOX.width - image.drawWidth) / 2;
+  ts.page.drawImage(embedded, { x, y: top - image.drawHeight, width: image.drawWidth, height: image.drawHeight });
+}
+
+function placeholder({ ts, text }: ExhibitContext, x: Exhibit, reason: PlaceholderReason): PlaceholderReason {
+  const { b } = text;
+  ts.gap(20);
+  const top = ts.y;
+  ts.text(b('placeholder.title'), { size: 15, bold: true, indent: 14 });
+  ts.gap(4);
+  ts.fields(
+    [
+      [b('placeholder.reason'), b(`placeholder.reasons.${reason}`)],
+      [b('caption.originalName'), x.originalName],
+      [b('placeholder.size'), `${fileSize(x.size)} (${x.size} B)`],
+      [b('caption.sha256'), x.sha256],
+    ],
+    { size: 10, labelWidth: 100 },
+  );
+  ts.text(b('placeholder.intro'), { size: 9.5, color: MUTED, indent: 14 });
+  ts.page.drawRectangle({ x: MARGIN.left - 6, y: ts.y - 8, width: ts.width + 12, height: top - ts.y + 8, borderColor: MUTED, borderWidth: 1, borderDashArray: [4, 3] });
+  return reason;
+}
