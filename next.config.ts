@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native and WebAssembly modules are loaded by Node at run time, not bundled (subset-font finds
   // its HarfBuzz .wasm with require.resolve, which a bundle turns into a module number).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'subset-font', 'sharp'],
+  // Several builds side by side (parallel e2e runs while developing) each get their own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { checkTracking } from '@/lib/logistics/detect';
+import { isOrderStatus } from '@/lib/orders/status';
 import type { OrderRecord } from '@/lib/orders/types';
 import { isProvince } from './province';
 import { runAudit } from './run-audit';
@@ -26,6 +27,9 @@ function toRecord(o: Awaited<ReturnType<typeof loadOrders>>[number]): OrderRecor
     carrier: v(o.carrier),
     shippedAt: v(o.shippedAt),
     signedAt: v(o.signedAt),
+    status: isOrderStatus(o.status) ? o.status : undefined,
+    statusText: v(o.statusText),
+    refundCents: v(o.refundCents),
   };
 }
 

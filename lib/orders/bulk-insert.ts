@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 /** Every column of "Order", in insert order. */
 const COLUMNS = [
   'id', 'caseId', 'orderNo', 'flagged', 'source', 'buyerName', 'buyerPhone', 'address', 'ip', 'orderedAt', 'paidAt',
-  'amountCents', 'itemTitle', 'quantity', 'trackingNo', 'carrier', 'shippedAt', 'signedAt', 'trackingHistory', 'createdAt', 'updatedAt',
+  'amountCents', 'itemTitle', 'quantity', 'trackingNo', 'carrier', 'shippedAt', 'signedAt', 'status', 'statusText', 'refundCents', 'trackingHistory', 'createdAt', 'updatedAt',
 ] as const;
 
 /**

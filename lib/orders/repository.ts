@@ -22,6 +22,9 @@ function columns(r: OrderRecord) {
     carrier: r.carrier,
     shippedAt: r.shippedAt,
     signedAt: r.signedAt,
+    status: r.status,
+    statusText: r.statusText,
+    refundCents: r.refundCents,
   };
 }
 

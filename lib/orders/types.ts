@@ -1,3 +1,5 @@
+import type { OrderStatus } from './status';
+
 /**
  * An order as the appeal needs it, normalised from any platform's export.
  * Only what the appeal uses is kept; personal data arrives already masked
@@ -25,6 +27,12 @@ export type OrderRecord = {
   carrier?: string;
   shippedAt?: Date;
   signedAt?: Date;
+  /** Normalised from the export's order and after-sales status columns (lib/orders/status.ts). */
+  status?: OrderStatus;
+  /** The status text as the export wrote it, shown beside the normalised one. */
+  statusText?: string;
+  /** Refunded amount in fen, where the export says. */
+  refundCents?: number;
 };
 
 /** The fields an import can map a column to. */
