@@ -1,66 +1,45 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { checkTracking } from '@/lib/logistics/detect';
-import { isOrderStatus } from '@/lib/orders/status';
-import type { OrderRecord } from '@/lib/orders/types';
-import { isProvince } from './province';
-import { runAudit } from './run-audit';
-import type { Finding } from './types';
+import { cachedAudit } from './audit-cache';
+import { groupFindings, type NoteView, type RuleGroup } from './groups';
 
-export type AuditNoteView = { explanation: string; include: boolean };
-
-/** An Order row as the audit reads it (undefined, not null, for what the export lacked). */
-function toRecord(o: Awaited<ReturnType<typeof loadOrders>>[number]): OrderRecord {
-  const v = <T,>(x: T | null) => x ?? undefined;
-  return {
-    orderNo: o.orderNo,
-    buyerName: v(o.buyerName),
-    buyerPhone: v(o.buyerPhone),
-    address: v(o.address),
-    ip: v(o.ip),
-    createdAt: v(o.orderedAt),
-    paidAt: v(o.paidAt),
-    amountCents: v(o.amountCents),
-    itemTitle: v(o.itemTitle),
-    quantity: v(o.quantity),
-    trackingNo: v(o.trackingNo),
-    carrier: v(o.carrier),
-    shippedAt: v(o.shippedAt),
-    signedAt: v(o.signedAt),
-    status: isOrderStatus(o.status) ? o.status : undefined,
-    statusText: v(o.statusText),
-    refundCents: v(o.refundCents),
-  };
-}
-
-function loadOrders(caseId: string) {
-  return db.order.findMany({ where: { caseId }, omit: { id: true, caseId: true, trackingHistory: true, source: true, createdAt: true, updatedAt: true } });
-}
+export type AuditNoteView = NoteView;
 
 /**
- * The self-audit of a case: every rule over all its orders (the platform sees
- * the whole shop, not only the flagged orders), the merchant's promotions, and
- * the explanations already written, keyed by the findings' stable ids.
+ * The self-audit of a case as the page, the orders filter, the completion and the bundle read it:
+ * the (cached) findings grouped by rule, with the merchant's rule-wide explanations and per-finding
+ * overrides resolved, and which of each finding's orders the platform flagged. Notes and flags are
+ * read fresh on every call; only the rules' run is cached.
  */
 export async function runCaseAudit(caseId: string) {
-  const [c, orders, promotions, notes] = await Promise.all([
+  const [audit, c, promotions, notes, flagged] = await Promise.all([
+    cachedAudit(caseId),
     db.case.findUniqueOrThrow({ where: { id: caseId }, select: { shipFromProvince: true } }),
-    loadOrders(caseId),
     db.promotion.findMany({ where: { caseId }, orderBy: { startsOn: 'asc' } }),
-    db.auditNote.findMany({ where: { caseId } }),
+    db.auditNote.findMany({ where: { caseId }, select: { findingId: true, explanation: true, include: true } }),
+    db.order.findMany({ where: { caseId, flagged: true }, select: { orderNo: true } }),
   ]);
-  const flagged = new Set(orders.filter((o) => o.flagged).map((o) => o.orderNo));
-  const { findings, stats } = runAudit(orders.map(toRecord), {
-    checkTracking: ({ trackingNo, carrierName }) => checkTracking({ trackingNo, carrierName }),
-    shipFromProvince: isProvince(c.shipFromProvince) ? c.shipFromProvince : undefined,
-    // A promotion's last day counts in full.
-    promotions: promotions.map((p) => ({ start: p.startsOn, end: new Date(p.endsOn.getTime() + 24 * 60 * 60 * 1000) })),
-  });
-  const noteByFinding = new Map(notes.map((n) => [n.findingId, { explanation: n.explanation, include: n.include }]));
+  const noteById = new Map(notes.map((n) => [n.findingId, { explanation: n.explanation, include: n.include }]));
+  const groups: RuleGroup[] = groupFindings(audit.findings, noteById, new Set(flagged.map((o) => o.orderNo)));
   return {
-    findings: findings.map((f: Finding) => ({ ...f, flaggedOrders: f.orderNos.filter((no) => flagged.has(no)).length, note: noteByFinding.get(f.id) })),
+    groups,
+    findingCount: audit.findings.length,
     promotions,
     shipFromProvince: c.shipFromProvince,
-    stats,
+    stats: audit.stats,
+    fromCache: audit.fromCache,
   };
+}
+export type CaseAudit = Awaited<ReturnType<typeof runCaseAudit>>;
+
+/** Every order number some finding names (the orders list's "with findings" filter). */
+export async function orderNosWithFindings(caseId: string): Promise<Set<string>> {
+  const { findings } = await cachedAudit(caseId);
+  return new Set(findings.flatMap((f) => f.orderNos));
+}
+
+/** How many rule groups there are and how many are answered, for the navigator. */
+export async function auditProgress(caseId: string): Promise<{ groups: number; answered: number }> {
+  const { groups } = await runCaseAudit(caseId);
+  return { groups: groups.length, answered: groups.filter((g) => g.answered).length };
 }

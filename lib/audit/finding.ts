@@ -43,7 +43,7 @@ export function makeFinding(
 
 /** One step more serious, for clusters far past the reporting threshold. */
 export function raise(severity: Severity): Severity {
-  return severity === 'low' ? 'medium' : 'high';
+  return severity === 'info' ? 'low' : severity === 'low' ? 'medium' : 'high';
 }
 
 const ruleRank = new Map<RuleId, number>(RULE_IDS.map((id, i) => [id, i]));
@@ -67,4 +67,28 @@ export function compareText(a: string, b: string): number {
 /** Round for display params: the UI should not show 3.4999999. */
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A duration as whole days, hours and minutes for the messages ("2 天 3 小时", "23 小时", "45 分钟"):
+ * people read 1380 minutes as nothing. Two units at most, the smaller rounded, because "2 天 3 小时
+ * 12 分钟" is precision nobody needs from a minute-truncated export. Keys are `${prefix}D`, `${prefix}H`
+ * and `${prefix}M` (apart from older params such as spanHours, which hold the exact value).
+ */
+export function durationParams(ms: number, prefix: string): Record<string, number> {
+  const totalMinutes = Math.round(Math.abs(ms) / MINUTE_MS);
+  let days = 0;
+  let hours = 0;
+  let minutes = 0;
+  if (totalMinutes >= 24 * 60) {
+    const totalHours = Math.round(totalMinutes / 60);
+    days = Math.floor(totalHours / 24);
+    hours = totalHours % 24;
+  } else if (totalMinutes >= 60) {
+    hours = Math.floor(totalMinutes / 60);
+    minutes = totalMinutes % 60;
+  } else minutes = totalMinutes;
+  return { [`${prefix}D`]: days, [`${prefix}H`]: hours, [`${prefix}M`]: minutes };
 }

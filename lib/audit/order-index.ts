@@ -1,5 +1,6 @@
 import type { OrderRecord } from '@/lib/orders/types';
 import { compareText } from './finding';
+import { wasPaid } from './rules/status-policy';
 import type { AuditContext } from './types';
 
 export const HOUR_MS = 60 * 60 * 1000;
@@ -35,7 +36,7 @@ export function normaliseText(value: string | undefined): string {
   return folded.replace(/\s+/g, '').toLowerCase();
 }
 
-type Index = { distinct: OrderRecord[]; timed: TimedOrder[] };
+type Index = { distinct: OrderRecord[]; timed: TimedOrder[]; paid: TimedOrder[] };
 // Every rule asks for the same sorted view. It is cached per context object, which runAudit creates
 // afresh for each run (and rules default to a fresh one): a caller who edits the array between runs
 // never gets a stale view, and the WeakMap lets it go with the run.
@@ -44,7 +45,8 @@ const cache = new WeakMap<AuditContext, { orders: readonly OrderRecord[]; index:
 /**
  * One row per order number (detail exports repeat an order once per item, which would otherwise
  * count as several orders), sorted by time then order number so results never depend on input order.
- * `timed` holds those with a usable time; `distinct` all of them, untimed ones last.
+ * `timed` holds those with a usable time; `distinct` all of them, untimed ones last; `paid` the
+ * timed ones that ever became a paid transaction (see status-policy.ts).
  */
 export function orderIndex(orders: readonly OrderRecord[], ctx: AuditContext): Index {
   const hit = cache.get(ctx);
@@ -65,9 +67,14 @@ export function orderIndex(orders: readonly OrderRecord[], ctx: AuditContext): I
     distinct.push(order);
     if (t !== undefined) timed.push({ order, t });
   }
-  const index = { distinct, timed };
+  const index = { distinct, timed, paid: timed.filter(({ order }) => wasPaid(order)) };
   cache.set(ctx, { orders, index });
   return index;
+}
+
+/** Timed orders that were ever paid, in time order: what ring and burst rules count. */
+export function paidTimed(orders: readonly OrderRecord[], ctx: AuditContext): TimedOrder[] {
+  return orderIndex(orders, ctx).paid;
 }
 
 /** Group values by key, keeping insertion order (which callers make deterministic). */

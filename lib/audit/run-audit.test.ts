@@ -12,7 +12,7 @@ const checkTracking: TrackingCheck = ({ trackingNo }) => ({ status: trackingNo.s
 function scenario(): OrderRecord[] {
   const steady = makeOrders(140, (i) => ({ createdAt: at(i * 2.4) }));
   const burst = makeOrders(40, (i) => ({ createdAt: at(10 * 24 + 20 + i / 40) }), 1000);
-  const phone = makeOrders(3, (i) => ({ createdAt: at(30 + i), buyerPhone: '150****9999' }), 2000);
+  const phone = makeOrders(3, (i) => ({ createdAt: at(30 + i), buyerPhone: '15000009999' }), 2000);
   const ip = makeOrders(4, (i) => ({ createdAt: at(50 + i), ip: '223.104.1.1' }), 2100);
   const address = makeOrders(3, (i) => ({ createdAt: at(70 + i), address: '上海市浦东新区张江路88号' }), 2200);
   const h = (n: number) => at(100 + n);
@@ -59,7 +59,8 @@ describe('runAudit', () => {
     const ranks = findings.map(rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(findings[0]?.severity).toBe('high');
-    expect(findings.at(-1)?.severity).toBe('low');
+    // A waybill outside its carrier's known formats is a note, listed last.
+    expect(findings.at(-1)).toMatchObject({ severity: 'info', rule: 'trackingFormat' });
   });
 
   it('does not mutate its input', () => {

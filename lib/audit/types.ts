@@ -33,7 +33,7 @@ export const RULE_WHY: Record<RuleId, string> = {
   paidBeforeCreated: 'Payment cannot precede the order; the platform treats inconsistent records as edited data.',
   signedTooFast: 'A sign-off within hours of shipping, without same-city delivery, points to an empty or fake parcel.',
   trackingShared: 'One waybill carries one parcel: several orders on one number is the reused-waybill pattern platforms name.',
-  trackingFormat: "A number that does not match its carrier's format looks invented; platforms check waybills with carriers.",
+  trackingFormat: "A number in none of its carrier's known formats may be mistyped or invented; formats change, so it is a note to check, not a warning.",
   trackingMissing: 'A paid order with no waybill past the shipping deadline looks like an order that never needed shipping.',
   samePhone: 'Order rings reuse a few phone numbers; many orders to one phone in a short time looks like a controlled account.',
   sameIp: 'Platforms name frequent orders from the same device or IP as a fake-transaction signal.',
@@ -43,8 +43,13 @@ export const RULE_WHY: Record<RuleId, string> = {
   amountOutlier: 'A price far from what other buyers paid for the same item suggests a special link or refunded difference.',
 };
 
-export type Severity = 'high' | 'medium' | 'low';
-export const SEVERITIES = ['high', 'medium', 'low'] as const satisfies readonly Severity[];
+/**
+ * `info` is a note, not a warning: something worth a second look that a risk model would not act on
+ * alone (a waybill in a format we have not seen for its carrier). It should not go into the bundle
+ * unless the merchant chooses to.
+ */
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
 
 export type Finding = {
   /** Stable across re-runs and input order (hash of rule + key), so an explanation stays attached. */

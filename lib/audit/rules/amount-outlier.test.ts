@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OrderRecord } from '@/lib/orders/types';
 import { makeOrder } from '../order-factory';
 import { amountOutlier, median, modifiedZ } from './amount-outlier';
 
@@ -14,11 +15,10 @@ describe('modifiedZ', () => {
     expect(stats?.z.at(-1)).toBeCloseTo((0.6745 * 520) / 100, 6);
   });
 
-  it('falls back to the mean absolute deviation when MAD is 0, and gives up when all are equal', () => {
+  it('floors the scale at 5 % of the median when MAD is 0, and gives up when all are equal', () => {
     const stats = modifiedZ([10, 10, 10, 10, 1]);
-    expect(stats?.mad).toBe(0);
-    // mean |x - 10| = 9/5; z = -9 / (1.253314 × 1.8)
-    expect(stats?.z.at(-1)).toBeCloseTo(-9 / (1.253314 * 1.8), 6);
+    expect(stats).toMatchObject({ mad: 0, scale: 0.5, median: 10 });
+    expect(stats?.z.at(-1)).toBeCloseTo((0.6745 * -9) / 0.5, 6);
     expect(modifiedZ([5, 5, 5])).toBeUndefined();
     expect(median([1, 2, 3, 4])).toBe(2.5);
   });
@@ -37,6 +37,31 @@ describe('amountOutlier', () => {
     const [finding, ...rest] = amountOutlier(priced([9900, 9900, 9900, 9900, 9900, 9900, 9900, 100]));
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'medium', params: { madZero: true, mad: 0, median: 9900, value: 100, direction: 'below' } });
+  });
+
+  it('holds with tied prices and outliers on both sides (a 100× order hides nothing)', () => {
+    const orders = priced([...new Array<number>(20).fill(9900), 1, 99_000, 990_000]);
+    const findings = amountOutlier(orders);
+    expect(findings.map((f) => f.params.value).sort((a, b) => Number(a) - Number(b))).toEqual([1, 99_000, 990_000]);
+    for (const f of findings) expect(f).toMatchObject({ severity: 'medium', params: { median: 9900, madZero: true } });
+    expect(findings.find((f) => f.params.value === 1)?.params.direction).toBe('below');
+  });
+
+  it('does not report coupon-level discounts among tied prices, even beside big outliers', () => {
+    const coupons = [7920, 7920, 8910, 7425]; // −20 %, −20 %, −10 %, −25 %
+    const orders = priced([...new Array<number>(20).fill(9900), ...coupons, 990_000]);
+    expect(amountOutlier(orders).map((f) => f.params.value)).toEqual([990_000]);
+  });
+
+  it('takes no price from unpaid, closed or refunded orders, but keeps partial refunds', () => {
+    const base = new Array<number>(10).fill(9900);
+    const at0 = (status: OrderRecord['status']) =>
+      [...priced(base), makeOrder(10, { amountCents: 0, itemTitle: '纯棉T恤', quantity: 1, status })];
+    for (const status of ['closed', 'refunded', 'unpaid'] as const) expect(amountOutlier(at0(status)), status).toEqual([]);
+    // No status column: a ¥0.00 order is still reported, as before statuses existed.
+    expect(amountOutlier(at0(undefined))).toHaveLength(1);
+    const partial = [...priced(base), makeOrder(10, { amountCents: 990, itemTitle: '纯棉T恤', status: 'partiallyRefunded', refundCents: 100 })];
+    expect(amountOutlier(partial)).toMatchObject([{ params: { value: 990, partiallyRefunded: true } }]);
   });
 
   it('needs 8 orders of the item', () => {

@@ -1,13 +1,23 @@
 import { compareText, defaultContext, makeFinding, round2 } from '../finding';
 import { groupBy, normaliseText } from '../order-index';
 import type { Finding, Rule } from '../types';
+import { hasPrice } from './status-policy';
 
 /** The constant that makes MAD comparable to a standard deviation for normal data (0.6745 = Φ⁻¹(0.75)). */
 const MAD_SCALE = 0.6745;
-/** Iglewicz–Hoaglin fallback when MAD is 0: mean absolute deviation × √(π/2) estimates σ instead. */
-const MEAN_AD_SCALE = 1.253314;
-
-type PricedRow = { orderNo: string; title: string; rawTitle: string; unit: number };
+/**
+ * The smallest scale, as a share of the median price. When more than half the buyers paid exactly
+ * the list price MAD is 0, and so are Rousseeuw and Croux's Sn and Qn (every robust scale built on
+ * order statistics "implodes" once half the values tie: Rousseeuw & Croux 1993, JASA 88:1273). The
+ * usual fallback, the mean absolute deviation (Iglewicz & Hoaglin 1993, and IBM SPSS's modified
+ * z), has a breakdown point of 0: one 100× order inflates it until a 0.01 order and a 10× order no
+ * longer stand out. A fixed-price item's own spread is "none", so the floor only keeps z finite;
+ * the relative threshold (minRelativeDeviation, 50 %) decides. 5 % keeps the floor below that
+ * threshold's reach (a deviation of 0.5 × median gives z = 6.7 > 3.5) so the floor never hides
+ * what the relative rule reports, while a 20 % coupon stays at z = 2.7.
+ */
+const MIN_SCALE_OF_MEDIAN = 0.05;
+type PricedRow = { orderNo: string; title: string; rawTitle: string; unit: number; partiallyRefunded: boolean };
 
 export function median(sorted: readonly number[]): number {
   const n = sorted.length;
@@ -18,20 +28,19 @@ export function median(sorted: readonly number[]): number {
 }
 
 /**
- * Modified z-scores of `values` around their median; undefined when every value is the same
- * (nothing stands out). When more than half the orders paid exactly the same price MAD is 0 and
- * the usual formula divides by zero: fall back to the mean absolute deviation, so a lone 1-yuan
- * order among list-price orders still stands out.
+ * Modified z-scores of `values` around their median, on a scale of MAD floored at 5 % of the median
+ * (see MIN_SCALE_OF_MEDIAN); undefined when every value is the same (nothing stands out). Median and
+ * MAD both have a 50 % breakdown point: any number of outliers on either side, as long as they are
+ * fewer than half the orders, leaves the baseline where the ordinary buyers are.
  */
-export function modifiedZ(values: readonly number[]): { median: number; mad: number; z: number[] } | undefined {
+export function modifiedZ(values: readonly number[]): { median: number; mad: number; scale: number; z: number[] } | undefined {
   const sorted = [...values].sort((a, b) => a - b);
   const med = median(sorted);
-  const deviations = values.map((v) => Math.abs(v - med));
-  const mad = median([...deviations].sort((a, b) => a - b));
-  if (mad > 0) return { median: med, mad, z: values.map((v) => (MAD_SCALE * (v - med)) / mad) };
-  const meanAd = deviations.reduce((sum, d) => sum + d, 0) / values.length;
-  if (meanAd === 0) return undefined;
-  return { median: med, mad: 0, z: values.map((v) => (v - med) / (MEAN_AD_SCALE * meanAd)) };
+  if (sorted[0] === sorted[sorted.length - 1]) return undefined;
+  const mad = median(values.map((v) => Math.abs(v - med)).sort((a, b) => a - b));
+  const scale = Math.max(mad, MIN_SCALE_OF_MEDIAN * Math.abs(med));
+  if (!(scale > 0)) return undefined;
+  return { median: med, mad, scale, z: values.map((v) => (MAD_SCALE * (v - med)) / scale) };
 }
 
 /**
@@ -44,12 +53,14 @@ export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
   // A shop has few items and many orders: normalise each title once.
   const titles = new Map<string, string>();
   for (const o of orders) {
+    // Unpaid, closed and refunded orders' amounts are no price (status-policy.ts).
+    if (!hasPrice(o)) continue;
     if (!o.itemTitle || o.amountCents === undefined || !Number.isFinite(o.amountCents)) continue;
     let title = titles.get(o.itemTitle);
     if (title === undefined) titles.set(o.itemTitle, (title = normaliseText(o.itemTitle)));
     if (!title) continue;
     const qty = o.quantity !== undefined && Number.isInteger(o.quantity) && o.quantity >= 1 ? o.quantity : 1;
-    rows.push({ orderNo: o.orderNo, title, rawTitle: o.itemTitle, unit: o.amountCents / qty });
+    rows.push({ orderNo: o.orderNo, title, rawTitle: o.itemTitle, unit: o.amountCents / qty, partiallyRefunded: o.status === 'partiallyRefunded' });
   }
   const findings: Finding[] = [];
   for (const [title, all] of groupBy(rows, (r) => r.title)) {
@@ -71,9 +82,11 @@ export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
           median: round2(stats.median),
           mad: round2(stats.mad),
           madZero: stats.mad === 0,
+          scale: round2(stats.scale),
           z: round2(z),
           relativeDeviation: round2(relative),
           groupSize: group.length,
+          partiallyRefunded: row.partiallyRefunded,
           direction: row.unit < stats.median ? 'below' : 'above',
         }),
       );

@@ -62,6 +62,18 @@ describe('burstDay', () => {
   });
 });
 
+describe('bursts and order status', () => {
+  it('counts refunded orders (a ring refunds after the sale is credited) but not unpaid ones', () => {
+    const base = steady(14, 10);
+    const rush = within(10, 9, 25, 12);
+    const refunded = burstDay([...base, ...rush.map((o) => ({ ...o, status: 'refunded' as const }))]);
+    expect(refunded).toMatchObject([{ params: { count: 35, refundedCount: 25 } }]);
+    expect(burstDay([...base, ...rush.map((o) => ({ ...o, status: 'unpaid' as const }))])).toEqual([]);
+    // Closed without a payment time is an unpaid order that timed out.
+    expect(burstDay([...base, ...rush.map((o) => ({ ...o, status: 'closed' as const, paidAt: undefined }))])).toEqual([]);
+  });
+});
+
 describe('burstHour', () => {
   it('flags an hour above 6× the average hour (median day / 24), not one at 6×', () => {
     const base = steady(14, 48);

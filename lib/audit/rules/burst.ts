@@ -1,5 +1,6 @@
 import { defaultContext, makeFinding, round2 } from '../finding';
-import { DAY_MS, HOUR_MS, orderIndex, type TimedOrder } from '../order-index';
+import { DAY_MS, HOUR_MS, paidTimed, type TimedOrder } from '../order-index';
+import { wasRefunded } from './status-policy';
 import type { AuditContext, Finding, Promotion, Rule } from '../types';
 
 const CHINA_OFFSET_MINUTES = 480;
@@ -49,7 +50,10 @@ function burstRule(unit: 'day' | 'hour'): Rule {
   return (orders, ctx: AuditContext = defaultContext()) => {
     const th = ctx.thresholds.burst;
     const offsetMs = (ctx.utcOffsetMinutes ?? CHINA_OFFSET_MINUTES) * 60_000;
-    const { timed } = orderIndex(orders, ctx);
+    // Paid orders only, refunded ones included (status-policy.ts): a rush of unpaid orders during a
+    // flash sale that closed unpaid is not volume a risk model counts, and the baseline is measured
+    // the same way so the two stay comparable.
+    const timed = paidTimed(orders, ctx);
     const days = bucket(timed, DAY_MS, offsetMs);
     const { baseline: dayBaseline, spanDays } = dailyBaseline(days);
     if (spanDays < th.minSpanDays) return [];
@@ -73,6 +77,7 @@ function burstRule(unit: 'day' | 'hour'): Rule {
         minOrders,
         date: local.slice(0, 10),
       };
+      params.refundedCount = list.filter(({ order }) => wasRefunded(order)).length;
       if (unit === 'hour') params.hour = Number(local.slice(11, 13));
       if (baseline > 0) params.ratio = round2(count / baseline);
       const rule = unit === 'day' ? 'burstDay' : 'burstHour';

@@ -1,5 +1,7 @@
-import { defaultContext, makeFinding, raise, round2 } from '../finding';
-import { groupBy, HOUR_MS, normaliseText, orderIndex, type TimedOrder } from '../order-index';
+import { defaultContext, durationParams, makeFinding, raise, round2 } from '../finding';
+import { groupBy, HOUR_MS, normaliseText, paidTimed, type TimedOrder } from '../order-index';
+import { contactKey } from './contact-value';
+import { wasRefunded } from './status-policy';
 import type { ContactThreshold } from '../thresholds';
 import type { AuditContext, Finding, Rule, Severity } from '../types';
 
@@ -18,26 +20,35 @@ type ContactSpec = {
 const STREET_LEVEL = /[0-9]|号|室|栋|幢|弄|巷|单元|村/;
 
 /**
- * Many orders sharing one contact value within a short window. Time-sorted sliding window per
- * value; overlapping windows merge into one cluster, so a phone used every day for a month is one
- * finding (its `count` and `spanHours` tell the story), not thirty.
+ * Many paid orders sharing one contact value within a short window. Each reported group really
+ * fits the window (its first and last order at most `windowHours` apart): a finding that said "120
+ * orders within 655 hours (threshold 24 hours)" would contradict itself. Groups are cut greedily
+ * from the earliest order, so a phone used on ten separate days gives ten findings, each anchored
+ * (and identified) by its first order; `valueOrders` and `valueGroups` tell the whole story.
+ * Masked and encrypted values identify nobody and never match (see contact-value.ts).
  */
 function contactRule(spec: ContactSpec): Rule {
   return (orders, ctx = defaultContext()) => {
     const { minOrders, windowHours, escalateAtOrders } = spec.pick(ctx);
     const windowMs = windowHours * HOUR_MS;
-    const groups = groupBy(orderIndex(orders, ctx).timed, ({ order }) => {
-      const value = normaliseText(order[spec.field]);
-      return value && (!spec.usable || spec.usable(value)) ? value : undefined;
-    });
+    const keys = new Map<string, string | undefined>();
+    const keyOf = (raw: string | undefined): string | undefined => {
+      if (!raw) return undefined;
+      if (keys.has(raw)) return keys.get(raw);
+      const key = contactKey(spec.field, raw);
+      const usable = key && (!spec.usable || spec.usable(key)) ? key : undefined;
+      keys.set(raw, usable);
+      return usable;
+    };
+    const groups = groupBy(paidTimed(orders, ctx), ({ order }) => keyOf(order[spec.field]));
     const findings: Finding[] = [];
     for (const [value, list] of groups) {
       if (list.length < minOrders) continue;
-      for (const cluster of clusters(list, windowMs, minOrders)) {
-        const members = list.slice(cluster.start, cluster.end + 1);
+      const found = windowGroups(list, windowMs, minOrders);
+      for (const members of found) {
         const first = members[0] as TimedOrder;
         const last = members[members.length - 1] as TimedOrder;
-        const raw = first.order[spec.field] ?? value;
+        const refunded = members.filter(({ order }) => wasRefunded(order)).length;
         findings.push(
           makeFinding(
             spec.rule,
@@ -46,12 +57,17 @@ function contactRule(spec: ContactSpec): Rule {
             members.map(({ order }) => order.orderNo),
             {
               count: members.length,
-              maxInWindow: cluster.maxInWindow,
+              maxInWindow: members.length,
               windowHours,
               spanHours: round2((last.t - first.t) / HOUR_MS),
-              value: raw,
-              // Masked values (138****5678) can hide different numbers: the UI says so.
-              masked: raw.includes('*'),
+              // At least a minute, so orders placed in the same minute read "within 1 minute".
+              ...durationParams(Math.max(last.t - first.t, 60_000), 'span'),
+              value: first.order[spec.field] ?? value,
+              // Hidden values never reach this point; kept for the page, which still reads it.
+              masked: false,
+              refundedCount: refunded,
+              valueOrders: list.length,
+              valueGroups: found.length,
             },
           ),
         );
@@ -61,22 +77,22 @@ function contactRule(spec: ContactSpec): Rule {
   };
 }
 
-type Cluster = { start: number; end: number; maxInWindow: number };
-
-/** Two pointers over a time-sorted list: O(n) however many orders share a value. */
-function clusters(list: readonly TimedOrder[], windowMs: number, minOrders: number): Cluster[] {
-  const out: Cluster[] = [];
-  let i = 0;
-  for (let j = 0; j < list.length; j++) {
-    const tj = (list[j] as TimedOrder).t;
-    while (tj - (list[i] as TimedOrder).t > windowMs) i++;
-    const size = j - i + 1;
-    if (size < minOrders) continue;
-    const prev = out[out.length - 1];
-    if (prev && i <= prev.end) {
-      prev.end = j;
-      prev.maxInWindow = Math.max(prev.maxInWindow, size);
-    } else out.push({ start: i, end: j, maxInWindow: size });
+/**
+ * Greedy groups over a time-sorted list: from the earliest order not yet reported, take every order
+ * within the window; report the group if it is big enough and continue after it, otherwise move
+ * the start one order on. O(n); each order is in at most one group, and every group fits the window.
+ */
+export function windowGroups(list: readonly TimedOrder[], windowMs: number, minOrders: number): TimedOrder[][] {
+  const out: TimedOrder[][] = [];
+  let j = 0;
+  for (let i = 0; i < list.length; ) {
+    const start = (list[i] as TimedOrder).t;
+    if (j < i) j = i;
+    while (j + 1 < list.length && (list[j + 1] as TimedOrder).t - start <= windowMs) j++;
+    if (j - i + 1 >= minOrders) {
+      out.push(list.slice(i, j + 1));
+      i = j + 1;
+    } else i++;
   }
   return out;
 }

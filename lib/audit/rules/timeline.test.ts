@@ -26,6 +26,22 @@ describe('inversions', () => {
   });
 });
 
+describe('durations in messages', () => {
+  it('gives days and hours, or hours and minutes, instead of thousands of minutes', () => {
+    const day = makeOrder(1, { shippedAt: at(30 + 23), signedAt: at(30) });
+    expect(signedBeforeShipped([day])[0]?.params).toMatchObject({ gapMinutes: 1380, gapD: 0, gapH: 23, gapM: 0 });
+    const long = makeOrder(2, { shippedAt: at(30 + 51.2), signedAt: at(30) });
+    expect(signedBeforeShipped([long])[0]?.params).toMatchObject({ gapD: 2, gapH: 3, gapM: 0 });
+    const short = makeOrder(3, { paidAt: at(10), shippedAt: at(10 - 45 * MIN) });
+    expect(shippedBeforePaid([short])[0]?.params).toMatchObject({ gapD: 0, gapH: 0, gapM: 45 });
+  });
+
+  it('ignores statuses: an impossible sequence stays impossible after a refund', () => {
+    const bad = makeOrder(1, { shippedAt: at(30), signedAt: at(29), status: 'refunded' });
+    expect(signedBeforeShipped([bad])).toHaveLength(1);
+  });
+});
+
 describe('signedTooFast', () => {
   it('flags a sign-off under 3 h after shipping, not at 3 h', () => {
     const fast = makeOrder(1, { shippedAt: at(20), signedAt: at(23 - MIN) });

@@ -1,10 +1,14 @@
 import type { OrderRecord } from '@/lib/orders/types';
-import { defaultContext, makeFinding, round2 } from '../finding';
+import { defaultContext, durationParams, makeFinding, round2 } from '../finding';
 import { HOUR_MS, ms, orderIndex } from '../order-index';
 import { provinceOf } from '../province';
 import type { Finding, Rule, RuleId, Severity } from '../types';
 
 type TimeField = 'createdAt' | 'paidAt' | 'shippedAt' | 'signedAt';
+
+// Statuses do not change these rules: the times are what the platform and the courier recorded, and
+// an impossible sequence stays impossible whether the order was later completed, closed or refunded
+// (a refund is no reason for a parcel signed before it shipped).
 
 /**
  * A step recorded before the step it depends on (`later` before `earlier`) by more than the clock
@@ -21,6 +25,7 @@ function inversion(rule: RuleId, earlier: TimeField, later: TimeField, severity:
         makeFinding(rule, o.orderNo, severity, [o.orderNo], {
           // How far the later step came first, in minutes: positive and readable.
           gapMinutes: round2(-gapMs / 60_000),
+          ...durationParams(-gapMs, 'gap'),
           toleranceMinutes,
         }),
       );
@@ -61,6 +66,7 @@ export const signedTooFast: Rule = (orders, ctx = defaultContext()) => {
     findings.push(
       makeFinding('signedTooFast', o.orderNo, 'medium', [o.orderNo], {
         hours: round2(Math.max(0, gapMs) / HOUR_MS),
+        ...durationParams(Math.max(0, gapMs), 'gap'),
         minShipToSignHours: threshold,
         distance,
         from: ctx.shipFromProvince ?? '',

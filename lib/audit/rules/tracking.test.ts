@@ -36,6 +36,30 @@ describe('trackingMissing', () => {
     ]);
   });
 
+  it('never asks a waybill of unpaid, closed or refunded orders', () => {
+    for (const status of ['unpaid', 'closed', 'refunded'] as const) {
+      expect(trackingMissing([shipped, unshipped(1, 0, { status })], contextWith({ asOf })), status).toEqual([]);
+    }
+    for (const status of ['paid', 'partiallyRefunded'] as const) {
+      expect(trackingMissing([shipped, unshipped(1, 0, { status })], contextWith({ asOf })), status).toHaveLength(1);
+    }
+  });
+
+  it('takes "shipped" and "completed" statuses as marked shipped', () => {
+    const order = unshipped(1, 9.9 * DAY_H, { status: 'completed' });
+    expect(trackingMissing([shipped, order], contextWith({ asOf }))).toMatchObject([{ severity: 'medium', params: { reason: 'markedShipped' } }]);
+  });
+
+  it('counts from payment only where the data shows one, and says "ordered" otherwise', () => {
+    const paid = unshipped(1, 0);
+    const unknown = unshipped(2, 0, { paidAt: undefined });
+    const [a, b] = trackingMissing([shipped, paid, unknown], contextWith({ asOf }));
+    expect(a?.params).toMatchObject({ reason: 'overdue', since: 'paid', ageDays: 10, ageH: 0 });
+    expect(b?.params).toMatchObject({ reason: 'overdue', since: 'ordered', ageDays: 10 });
+    const late = unshipped(3, 4 * DAY_H + 3, { paidAt: undefined, status: 'paid' });
+    expect(trackingMissing([shipped, late], contextWith({ asOf }))[0]?.params).toMatchObject({ since: 'ordered', ageDays: 5, ageH: 21 });
+  });
+
   it('takes "now" from the latest time in the data when none is given', () => {
     const old = unshipped(1, 0);
     const latest = makeOrder(2, { createdAt: at(3 * DAY_H + 1), shippedAt: undefined, signedAt: undefined });
@@ -63,10 +87,27 @@ describe('trackingShared', () => {
   });
 
   it('treats one recipient as a likely merged shipment (low) and unknown recipients as medium', () => {
-    const merged = [on(1, 'SF1234567890', { buyerPhone: '138****0001' }), on(2, 'SF1234567890', { buyerPhone: '138****0001' })];
+    const merged = [on(1, 'SF1234567890', { buyerPhone: '13800000001' }), on(2, 'SF1234567890', { buyerPhone: '13800000001' })];
     expect(trackingShared(merged)[0]).toMatchObject({ severity: 'low', params: { sameRecipient: true } });
     const unknown = [on(1, 'SF1234567890', { buyerPhone: undefined, address: undefined }), on(2, 'SF1234567890')];
     expect(trackingShared(unknown)[0]?.severity).toBe('medium');
+  });
+
+  it('names the shared number and the orders on it, and counts refunded ones', () => {
+    const orders = [1, 2, 3, 4, 5, 6, 7].map((n) => on(n, 'YT1234567890123', n === 3 ? { status: 'refunded' } : {}));
+    const [finding] = trackingShared(orders);
+    expect(finding?.params).toMatchObject({
+      trackingNo: 'YT1234567890123',
+      count: 7,
+      orderList: orders.slice(0, 5).map((o) => o.orderNo).join(', '),
+      moreOrders: 2,
+      refundedCount: 1,
+    });
+  });
+
+  it('does not take a masked phone for one recipient', () => {
+    const masked = [1, 2].map((n) => on(n, 'SF1234567890', { buyerPhone: '138****0001', address: undefined }));
+    expect(trackingShared(masked)[0]).toMatchObject({ severity: 'medium', params: { recipientsKnown: false } });
   });
 
   it('does not count an order repeated once per item', () => {
@@ -87,7 +128,7 @@ describe('trackingFormat', () => {
     const orders = [makeOrder(1, { trackingNo: 'BAD0000001' }), makeOrder(2, { trackingNo: 'BAD0000001' }), makeOrder(3)];
     const findings = trackingFormat(orders, contextWith({ checkTracking: check }));
     expect(findings.map((f) => f.orderNos[0])).toEqual([orders[0]?.orderNo, orders[1]?.orderNo]);
-    expect(findings[0]).toMatchObject({ severity: 'medium', params: { trackingNo: 'BAD0000001', carrier: '顺丰速运' } });
+    expect(findings[0]).toMatchObject({ severity: 'info', params: { trackingNo: 'BAD0000001', carrier: '顺丰速运' } });
     expect(calls).toEqual(['BAD0000001', makeOrder(3).trackingNo]);
   });
 

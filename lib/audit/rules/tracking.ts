@@ -1,7 +1,9 @@
 import type { OrderRecord } from '@/lib/orders/types';
-import { compareText, defaultContext, makeFinding } from '../finding';
-import { DAY_MS, groupBy, ms, normaliseText, orderIndex } from '../order-index';
+import { compareText, defaultContext, durationParams, makeFinding } from '../finding';
+import { DAY_MS, groupBy, ms, orderIndex } from '../order-index';
 import type { Finding, Rule, Severity } from '../types';
+import { contactKey, phoneKey } from './contact-value';
+import { shouldShip, statusSaysShipped, wasRefunded } from './status-policy';
 
 /**
  * The waybill numbers in an order's tracking cell. Split shipments put several in one cell; exports
@@ -31,38 +33,57 @@ function latestTime(orders: readonly OrderRecord[]): number {
 }
 
 /**
- * Orders that should have shipped but carry no waybill: marked shipped or signed for (medium), or
- * paid longer ago than the shipping deadline (low: it may also have been cancelled, which exports
- * do not always say).
+ * Orders that should have shipped but carry no waybill: marked shipped or signed for, by a time
+ * column or by the platform's status (medium), or paid longer ago than the shipping deadline (low:
+ * it may also have been cancelled, which exports without a status column do not say). Unpaid,
+ * closed and refunded orders never needed a parcel (status-policy.ts). The age is counted from
+ * payment only where the data shows one; otherwise from the order, and the message says "ordered".
  */
 export const trackingMissing: Rule = (orders, ctx = defaultContext()) => {
   const withTracking = new Set(orders.filter((o) => trackingNumbers(o).length > 0).map((o) => o.orderNo));
   const asOf = ms(ctx.asOf) ?? latestTime(orders);
-  const deadline = asOf - ctx.thresholds.tracking.shipWithinDays * DAY_MS;
+  const shipWithinDays = ctx.thresholds.tracking.shipWithinDays;
+  const deadline = asOf - shipWithinDays * DAY_MS;
   const findings: Finding[] = [];
   for (const o of orderIndex(orders, ctx).distinct) {
-    if (withTracking.has(o.orderNo)) continue;
-    const marked = ms(o.shippedAt) !== undefined || ms(o.signedAt) !== undefined;
-    const since = ms(o.paidAt) ?? ms(o.createdAt);
+    if (withTracking.has(o.orderNo) || !shouldShip(o)) continue;
+    const marked = ms(o.shippedAt) !== undefined || ms(o.signedAt) !== undefined || statusSaysShipped(o);
+    const paid = ms(o.paidAt);
+    const since = paid ?? ms(o.createdAt);
     if (!marked && (since === undefined || since >= deadline)) continue;
-    const params = { reason: marked ? 'markedShipped' : 'overdue', shipWithinDays: ctx.thresholds.tracking.shipWithinDays };
+    const age = since === undefined ? 0 : asOf - since;
+    const params: Finding['params'] = {
+      reason: marked ? 'markedShipped' : 'overdue',
+      shipWithinDays,
+      status: o.status ?? '',
+      since: paid !== undefined ? 'paid' : 'ordered',
+      ageDays: Math.floor(age / DAY_MS),
+      ...durationParams(age, 'age'),
+    };
     findings.push(makeFinding('trackingMissing', o.orderNo, marked ? 'medium' : 'low', [o.orderNo], params));
   }
   // No waybill on any order means the export lacks the column, not that nothing shipped: one
   // finding asking for it instead of thousands that all say the same thing.
   if (withTracking.size === 0 && findings.length > 0) {
     const orderNos = findings.flatMap((f) => f.orderNos);
-    return [makeFinding('trackingMissing', 'noneInExport', 'low', orderNos, { count: orderNos.length, noneInExport: true })];
+    return [makeFinding('trackingMissing', 'noneInExport', 'low', orderNos, { count: orderNos.length, noneInExport: true, reason: 'noneInExport' })];
   }
   return findings;
 };
 
-/** Who receives the parcel, where the export tells us: merged shipments go to one recipient. */
+/** Who receives the parcel, where the export tells us; masked and encrypted values tell nothing. */
 function recipient(o: OrderRecord): string {
-  return normaliseText(o.buyerPhone) || normaliseText(o.address);
+  return phoneKey(o.buyerPhone) ?? contactKey('address', o.address) ?? '';
 }
 
-/** Several orders on one waybill: reuse when recipients differ, likely a merged shipment when they match. */
+/** How many order numbers a message spells out before "and N more". */
+const LISTED_ORDERS = 5;
+
+/**
+ * Several orders on one waybill: reuse when recipients differ, likely a merged shipment when they
+ * match. Every status counts: a waybill reused for a ring's orders is on record whether or not the
+ * money was refunded afterwards (the message says how many were).
+ */
 export const trackingShared: Rule = (orders, ctx = defaultContext()) => {
   const rows = orders
     .flatMap((order) => trackingNumbers(order).map((trackingNo) => ({ order, trackingNo })))
@@ -79,6 +100,9 @@ export const trackingShared: Rule = (orders, ctx = defaultContext()) => {
       makeFinding('trackingShared', trackingNo, severity, group.map((r) => r.order.orderNo), {
         trackingNo,
         count: group.length,
+        orderList: group.slice(0, LISTED_ORDERS).map((r) => r.order.orderNo).join(', '),
+        moreOrders: Math.max(0, group.length - LISTED_ORDERS),
+        refundedCount: group.filter((r) => wasRefunded(r.order)).length,
         recipientsKnown: known,
         sameRecipient: same,
       }),
@@ -87,7 +111,13 @@ export const trackingShared: Rule = (orders, ctx = defaultContext()) => {
   return findings;
 };
 
-/** Waybills the injected carrier check rejects. Unknown carriers are not reported: nothing is known against them. */
+/**
+ * Waybills the injected carrier check rejects: an informational note, not a warning. Carriers add
+ * formats without notice and our tables come partly from observed data, so a number outside them
+ * is worth checking against the label, not evidence (and not pre-selected for the bundle). Unknown
+ * carriers are not reported: nothing is known against them. Every status is checked: a number is
+ * a number whatever happened to the order.
+ */
 export const trackingFormat: Rule = (orders, ctx = defaultContext()) => {
   const check = ctx.checkTracking;
   if (!check) return [];
@@ -105,7 +135,7 @@ export const trackingFormat: Rule = (orders, ctx = defaultContext()) => {
       }
       if (!bad) continue;
       const params = { trackingNo, carrier: carrierName ?? '' };
-      const finding = makeFinding('trackingFormat', `${order.orderNo}\u0000${trackingNo}`, 'medium', [order.orderNo], params);
+      const finding = makeFinding('trackingFormat', `${order.orderNo}\u0000${trackingNo}`, 'info', [order.orderNo], params);
       findings.set(finding.id, finding);
     }
   }
