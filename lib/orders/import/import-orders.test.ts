@@ -16,16 +16,16 @@ describe('parseOrderFile with a Taobao ExportOrderList', () => {
       {
         orderNo: '2741234567890123456', buyerName: 't****', buyerPhone: '138****5678', address: '浙江省 杭州市 西湖区',
         createdAt: new Date('2026-11-11T12:05:13Z'), paidAt: new Date('2026-11-11T12:06:00Z'), amountCents: 129900,
-        itemTitle: '夏季连衣裙', quantity: 2, trackingNo: '78812345678901', carrier: '中通快递',
+        itemTitle: '夏季连衣裙', quantity: 2, trackingNo: '78812345678901', carrier: '中通快递', status: 'completed', statusText: '交易成功',
       },
       {
         orderNo: '2741234567890123999', buyerName: '欧***', buyerPhone: '138****5678', address: '浙江省 杭州市 西湖区',
         createdAt: new Date('2026-11-12T00:00:00Z'), paidAt: new Date('2026-11-11T12:06:00Z'), amountCents: 1234560,
-        itemTitle: '羊毛大衣；围巾', quantity: 4, trackingNo: '78812345678902', carrier: '中通快递',
+        itemTitle: '羊毛大衣；围巾', quantity: 4, trackingNo: '78812345678902', carrier: '中通快递', status: 'completed', statusText: '交易成功',
       },
       {
         orderNo: '2741234567890124000', buyerName: '张*', buyerPhone: '138****5678', address: '浙江省 杭州市 西湖区',
-        paidAt: new Date('2026-11-11T12:06:00Z'), itemTitle: '袜子', quantity: 1, carrier: '中通快递',
+        paidAt: new Date('2026-11-11T12:06:00Z'), itemTitle: '袜子', quantity: 1, carrier: '中通快递', status: 'completed', statusText: '交易成功',
       },
     ]);
   });
@@ -54,12 +54,19 @@ describe('parseOrderFile with a Taobao ExportOrderList', () => {
     expect(orders[0]).toMatchObject({ buyerName: 'tb_小王', buyerPhone: '13812345678', address: '浙江省 杭州市 西湖区 文三路 90 号 华星大厦 8 楼' });
   });
 
-  it('returns the suggested mapping, the unmapped columns and a raw preview', async () => {
+  it('returns the suggested mapping, the unmapped columns and a preview of the values as stored', async () => {
     const result = await parse(encodeGbk(taobaoCsvText()), 'a.csv');
     expect(result.mapping.orderNo).toBe(0);
     expect(result.unmapped.map((column) => column.header)).toContain('买家支付宝账号');
-    expect(result.preview).toHaveLength(5);
-    expect(result.preview[0]?.cells[0]).toBe('="2741234567890123456"');
+    expect(result.preview.rows).toHaveLength(5);
+    // Not the raw ="…" or '… text: what will be stored, masked, with dates and amounts as read.
+    expect(result.preview.rows[0]?.cells).toMatchObject({
+      orderNo: { text: '2741234567890123456' }, buyerName: { text: 't****' }, buyerPhone: { text: '138****5678' },
+      createdAt: { text: '2026-11-11 20:05:13' }, amountCents: { text: '1,299.00' },
+    });
+    // A cell that cannot be read shows what the file holds and why.
+    expect(result.preview.rows[4]?.cells.amountCents).toEqual({ text: '￥abc', error: 'amountInvalid' });
+    expect(result.preview.rows[3]?.cells.orderNo).toEqual({ text: '="12#4"', error: 'orderNoInvalid' });
   });
 
   it('uses the mapping the user confirmed and stores nothing from unmapped columns', async () => {
@@ -84,7 +91,7 @@ describe('parseOrderFile with other platforms', () => {
     expect(orders[1]).toEqual({
       orderNo: '261111-123456789012346', createdAt: new Date('2026-11-11T03:00:00Z'), paidAt: new Date('2026-11-11T03:00:09Z'),
       itemTitle: '保温杯, 500ml', amountCents: 107900, quantity: 2, shippedAt: new Date('2026-11-12T10:00:00Z'),
-      trackingNo: 'SF1234567890123', carrier: '顺丰速运',
+      trackingNo: 'SF1234567890123', carrier: '顺丰速运', status: 'shipped', statusText: '已发货',
     });
     expect(orders[0]?.signedAt).toEqual(new Date('2026-11-14T01:30:00Z'));
   });

@@ -1,11 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { decodeBytes } from './decode';
-import type { RawTable, TableIssue } from './read-table';
+import type { RawTable, SourceRow } from './read-table';
+import { splitCsv } from './split-csv';
 
 const DELIMITERS = [',', '\t', ';'] as const;
-
-/** csv-parse's sync typings ignore `info: true`, which wraps each record with its position. */
-type RecordWithInfo = { record: string[]; info: { records: number } };
 
 /**
  * Guesses the delimiter from the header line: Taobao and Pinduoduo write commas, Amazon's order
@@ -26,27 +23,21 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** Reads a CSV/TSV export into rows of text cells, numbered as a spreadsheet would show them. */
+/**
+ * Reads a CSV/TSV export into rows of text cells, numbered as a spreadsheet would show them (blank
+ * lines count; a cell with line breaks is one row), each with the text-editor line it starts on.
+ * Rows keep every field they have: whether that is the header's shape is decided once the header is known.
+ */
 export function readCsv(bytes: Uint8Array, forcedEncoding?: string): RawTable {
   const { text, encoding } = decodeBytes(bytes, forcedEncoding);
-  const issues: TableIssue[] = [];
-  const records = parse(text, {
-    delimiter: sniffDelimiter(text),
-    relax_column_count: true,
-    // Taobao writes order numbers as ="123…": a quote inside an unquoted field, which is fine here.
-    relax_quotes: true,
-    // Blank lines still occupy a spreadsheet row: keep them so row numbers match what users see.
-    skip_empty_lines: false,
-    info: true,
-    // One broken record (an unclosed quote) must not lose the whole file.
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      const before = error?.records;
-      issues.push({ rowNumber: typeof before === 'number' ? before + 1 : 0, code: 'unreadableRow' });
-      return undefined;
-    },
-  }) as unknown as RecordWithInfo[];
-
-  const rows = records.map(({ record, info }) => ({ rowNumber: info.records, cells: record }));
-  return { rows, issues, encoding };
+  const delimiter = sniffDelimiter(text);
+  const rows: SourceRow[] = splitCsv(text, delimiter).map((record, index) => ({
+    rowNumber: index + 1,
+    line: record.line,
+    cells: record.fields,
+    start: record.start,
+    end: record.end,
+    quoteProblem: record.quoteProblem,
+  }));
+  return { rows, issues: [], encoding, delimiter, rawText: (row) => text.slice(row.start ?? 0, row.end ?? 0) };
 }

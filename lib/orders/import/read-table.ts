@@ -1,26 +1,41 @@
 import { readCsv } from './read-csv';
+import { NO_FIXES, sortRows, type BrokenRow, type RowFixes } from './row-fixes';
+import type { ShapeProblem } from './row-shape';
+import type { QuoteProblem } from './split-csv';
 import { readXlsx } from './read-xlsx';
 
 /** One data row; rowNumber is the row the user sees in their spreadsheet (header = 1). */
 export type TableRow = { rowNumber: number; cells: string[] };
 
+/** A row as read from the file: `line` is where it starts in a text editor (XLSX: its row number). */
+export type SourceRow = TableRow & { line: number; start?: number; end?: number; quoteProblem?: QuoteProblem };
+
 export type TableIssueCode =
   /** A numeric cell with more than 15 significant digits: Excel has already rounded it (1.2345E+18). */
   | 'numberRounded'
-  /** A CSV record the parser could not read (an unclosed quote, say). */
-  | 'unreadableRow';
+  /** Not a problem: a cell that a spreadsheet would run as a formula, stored as the text it is. */
+  | 'looksLikeFormula'
+  | ShapeProblem;
 
 export type TableIssue = { rowNumber: number; columnIndex?: number; code: TableIssueCode };
 
-/** What a reader returns: every row including blank ones, before the header is picked. */
-export type RawTable = { rows: TableRow[]; issues: TableIssue[]; encoding: string };
+/**
+ * What a reader returns: every row including blank ones, before the header is picked. `delimiter`
+ * reads a corrected row (XLSX: tab); `rawText` gives a row as the merchant will edit it.
+ */
+export type RawTable = { rows: SourceRow[]; issues: TableIssue[]; encoding: string; delimiter: string; rawText: (row: SourceRow) => string };
 
 export type Table = {
   headers: string[];
+  /** Rows with the header's shape, corrected rows among them. */
   rows: TableRow[];
   issues: TableIssue[];
   /** Encoding of a CSV file; 'xlsx' for a workbook. */
   encoding: string;
+  /** Rows held back: not the header's shape and neither skipped nor (successfully) corrected. */
+  broken: BrokenRow[];
+  /** Lines the merchant chose to skip. */
+  skipped: number[];
 };
 
 export type ReadTableResult = { ok: true; table: Table } | { ok: false; error: 'legacyXls' | 'unreadableWorkbook' };
@@ -42,7 +57,7 @@ export function isOle2(bytes: Uint8Array): boolean {
  * row is the header; blank rows (exports often end with several) are dropped but keep their numbers.
  * `_fileName` is accepted for callers' sake; nothing depends on it yet.
  */
-export async function readTable(bytes: Uint8Array, _fileName: string, forcedEncoding?: string): Promise<ReadTableResult> {
+export async function readTable(bytes: Uint8Array, _fileName: string, forcedEncoding?: string, fixes: RowFixes = NO_FIXES): Promise<ReadTableResult> {
   if (isOle2(bytes)) return { ok: false, error: 'legacyXls' };
   let raw: RawTable;
   if (!isZip(bytes)) raw = readCsv(bytes, forcedEncoding);
@@ -54,11 +69,13 @@ export async function readTable(bytes: Uint8Array, _fileName: string, forcedEnco
       return { ok: false, error: 'unreadableWorkbook' };
     }
   }
-  const filled = raw.rows.filter((row) => !isBlankRow(row.cells));
+  const filled = raw.rows.filter((row) => row.quoteProblem !== undefined || !isBlankRow(row.cells));
   const [header, ...rows] = filled;
   const headerRow = header?.rowNumber ?? 0;
   const issues = raw.issues.filter((issue) => issue.rowNumber > headerRow);
-  return { ok: true, table: { headers: header?.cells ?? [], rows, issues, encoding: raw.encoding } };
+  const headers = header?.cells ?? [];
+  const sorted = sortRows(headers, rows, raw.delimiter, raw.rawText, fixes);
+  return { ok: true, table: { headers, issues, encoding: raw.encoding, ...sorted } };
 }
 
 export function isBlankRow(cells: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { RawTable, TableIssue, TableRow } from './read-table';
+import type { RawTable, SourceRow, TableIssue } from './read-table';
 
 /**
  * Reads the first worksheet of an .xlsx export. Every cell becomes the text it holds; numbers are
@@ -11,9 +11,12 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
   const issues: TableIssue[] = [];
-  const rows: TableRow[] = [];
-  if (!sheet) return { rows, issues, encoding: 'xlsx' };
+  const rows: SourceRow[] = [];
+  // A workbook has no raw line: a held-back row is shown, and corrected, as its cells separated by tabs.
+  const table = { rows, issues, encoding: 'xlsx', delimiter: '\t', rawText: (row: SourceRow) => row.cells.join('\t').replace(/\t+$/, '') };
+  if (!sheet) return table;
 
+  // Every column any row uses, so a value right of the header's last column is read and then held back.
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -25,9 +28,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
       }
       cells.push(text);
     }
-    rows.push({ rowNumber, cells });
+    rows.push({ rowNumber, line: rowNumber, cells });
   });
-  return { rows, issues, encoding: 'xlsx' };
+  return table;
 }
 
 /** The text of one cell as Excel shows it, without number formats (those are the export's business). */
