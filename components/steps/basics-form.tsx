@@ -6,6 +6,7 @@ import { defaultDeadline } from '@/lib/platforms/deadline';
 import { isPlatformId, PLATFORM_IDS, PLATFORMS } from '@/lib/platforms/profiles';
 import { formatCalendarDate, parseCalendarDate } from '@/lib/schemas/dates';
 import { BASICS_MAX, basicsSchema, INCIDENT_KINDS, type BasicsValues } from '@/lib/schemas/steps/basics';
+import { charCount } from '@/lib/schemas/text';
 import { Field, FieldShell } from '@/components/ui/field';
 import { StepForm } from './step-form';
 import { useAutosave } from './use-autosave';
@@ -91,6 +92,9 @@ export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
         <Field type="date" label={t('noticeDate')} error={errors.noticeDate} required {...bind('noticeDate')} />
         <Field type="date" label={t('appealDeadline')} hint={windowHint} error={errors.appealDeadline} required {...bind('appealDeadline')} />
       </div>
+      <FieldShell id="field-noticeText" label={t('noticeText')} hint={<>{t('noticeTextHint')} {t('noticeTextCount', { count: charCount(values.noticeText), max: BASICS_MAX.noticeText })}</>} error={errors.noticeText}>
+        {(control) => <textarea {...control} maxLength={BASICS_MAX.noticeText} rows={6} className="notice-text" {...bind('noticeText')} />}
+      </FieldShell>
 
       <div className="form-row">
         <Field label={t('contactName')} maxLength={BASICS_MAX.contactName} autoComplete="name" error={errors.contactName} required {...bind('contactName')} />

@@ -11,7 +11,9 @@ import { AcknowledgeWarnings } from './acknowledge-warnings';
 
 type Props = { caseId: string; version: number; record: CaseRecord; facts: CaseFacts; now: Date };
 
-const BASICS_FIELDS = ['title', 'platform', 'shopName', 'shopId', 'incidentKind', 'incidentDetail', 'noticeNumber', 'noticeDate', 'appealDeadline', 'contactName', 'contactPhone'] as const;
+const BASICS_FIELDS = ['title', 'platform', 'shopName', 'shopId', 'incidentKind', 'incidentDetail', 'noticeNumber', 'noticeDate', 'appealDeadline', 'noticeText', 'contactName', 'contactPhone'] as const;
+// The notice can run to 10,000 characters: the review shows its start, the bundle prints it whole.
+const NOTICE_PREVIEW = 300;
 
 /** Everything entered, grouped by step with edit links, and the problems that stand before export. */
 export async function ReviewStep({ caseId, version, record, facts, now }: Props) {
@@ -33,10 +35,14 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
   };
   const shown = (field: (typeof BASICS_FIELDS)[number]) => {
     const value = basics[field];
-    if (!value) return <span className="empty-value">{t('review.empty')}</span>;
+    if (!value.trim()) return <span className="empty-value">{t('review.empty')}</span>;
     if (field === 'platform') return t(`platforms.${value}`);
     if (field === 'incidentKind') return t(`basics.incident.${value}`);
     if (field === 'noticeDate' || field === 'appealDeadline') return format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+    if (field === 'noticeText') {
+      const chars = Array.from(value.trim());
+      return chars.length > NOTICE_PREVIEW ? `${chars.slice(0, NOTICE_PREVIEW).join('')}…` : chars.join('');
+    }
     return value;
   };
 

@@ -30,6 +30,7 @@ const EMPTY_CASE: Omit<CaseRecord, keyof NewCase> = {
   incidentDetail: '',
   noticeNumber: '',
   noticeDate: null,
+  noticeText: '',
   contactName: '',
   contactPhone: '',
   statement: '{}',

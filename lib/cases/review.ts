@@ -34,8 +34,15 @@ export function statementFieldErrors(c: CaseRecord): Partial<Record<string, Fiel
 
 export function reviewProblems(c: CaseRecord, now: Date, facts: CaseFacts): Problem[] {
   const problems: Problem[] = [];
+  // A bundle without a single file proves nothing, whatever else is filled in.
+  if (facts.evidenceCount === 0) problems.push({ code: 'noEvidence', severity: 'error', step: 'evidence', message: 'noEvidence' });
   if (facts.flaggedCount === 0) {
-    problems.push({ code: 'noFlaggedOrders', severity: 'warning', step: 'orders', message: 'noFlaggedOrders' });
+    // An appeal not about orders (a police inquiry) is confirmed on the evidence it brings; with none either, there is nothing to appeal.
+    problems.push(
+      facts.evidenceCount === 0
+        ? { code: 'noFlaggedOrdersNoEvidence', severity: 'error', step: 'orders', message: 'noFlaggedOrdersNoEvidence' }
+        : { code: 'noFlaggedOrders', severity: 'warning', step: 'orders', message: 'noFlaggedOrders' },
+    );
   }
   for (const [field, code] of Object.entries(basicsFieldErrors(c))) {
     problems.push({ code: `basics.${field}.${code}`, severity: 'error', step: 'basics', field, message: `field.${code}`, params: { field } });

@@ -47,12 +47,15 @@ describe('saveStep', () => {
   it('recomputes completion and status as the case fills in', async () => {
     const now = new Date('2026-11-22T04:00:00Z');
     await upsertOrders(caseId, [{ orderNo: '3012345678901234567' }], 'paste', { flagged: true });
+    // A bundle needs at least one evidence file before the case can be ready.
+    await db.evidence.create({ data: { caseId, storageKey: 'k', sha256: 'a'.repeat(64), size: 1, mime: 'image/png', kind: 'png', originalName: 'a.png', uploadedBy: owner.id, category: 'chat' } });
     await saveStep(owner.id, caseId, 'basics', 1, {
       shopName: '店', shopId: '1', incidentKind: 'platformFlag', noticeDate: '2026-11-20', appealDeadline: '2026-12-20', contactName: '王', contactPhone: '13812345678',
     }, now);
     const result = await saveStep(owner.id, caseId, 'statement', 2, { whatHappened: 'a', whyGenuine: 'b', evidence: 'c' }, now);
-    expect(result).toMatchObject({ ok: true, states: { basics: 'complete', orders: 'complete', statement: 'complete', review: 'complete' } });
-    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ completion: 57, status: 'ready' });
+    // The one order has no self-audit finding, so the audit step is complete too.
+    expect(result).toMatchObject({ ok: true, states: { basics: 'complete', orders: 'complete', audit: 'complete', statement: 'complete', review: 'complete' } });
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ completion: 71, status: 'ready' });
   });
 
   it('stores acknowledged warnings deduplicated and sorted', async () => {

@@ -13,6 +13,7 @@ export type CaseRecord = {
   incidentDetail: string;
   noticeNumber: string;
   noticeDate: Date | null;
+  noticeText: string;
   contactName: string;
   contactPhone: string;
   statement: string;
@@ -35,6 +36,7 @@ export function basicsValues(c: CaseRecord): BasicsValues {
     noticeNumber: c.noticeNumber,
     noticeDate: formatCalendarDate(c.noticeDate),
     appealDeadline: formatCalendarDate(c.appealDeadline),
+    noticeText: c.noticeText,
     contactName: c.contactName,
     contactPhone: c.contactPhone,
   };

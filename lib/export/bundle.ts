@@ -115,6 +115,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const writer = new BundleWriter(doc, fonts, data, text, fit.volumes, options.now);
   writer.cover(1);
   writer.reserveContents();
+  writer.notice();
   writer.statement();
   writer.orders();
   writer.audit();

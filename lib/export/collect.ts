@@ -58,6 +58,8 @@ export type BundleData = {
     shopId: string;
     noticeNumber: string;
     noticeDate: Date | null;
+    /** The platform's notice as pasted, trimmed; '' leaves its section out. */
+    noticeText: string;
     appealDeadline: Date | null;
     contactName: string;
     incidentKind: string;
@@ -122,6 +124,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
       shopId: c.shopId,
       noticeNumber: c.noticeNumber,
       noticeDate: c.noticeDate,
+      noticeText: c.noticeText.trim(),
       appealDeadline: c.appealDeadline,
       contactName: c.contactName,
       incidentKind: c.incidentKind,

@@ -88,8 +88,9 @@ export class BundleWriter {
   /** Blank pages for the contents, written once every page number is known. */
   reserveContents(): void {
     const { exhibits } = this.data;
-    // Statement, orders, coverage, audit, appendix, declaration and evidence; a line per category used and per exhibit.
-    const lines = 6 + (exhibits.length > 0 ? 1 : 0) + new Set(exhibits.map((x) => x.category)).size + exhibits.length;
+    // Notice, statement, orders, coverage, audit, appendix, declaration and evidence; a line per category used and per exhibit.
+    const notice = this.data.case.noticeText ? 1 : 0;
+    const lines = notice + 6 + (exhibits.length > 0 ? 1 : 0) + new Set(exhibits.map((x) => x.category)).size + exhibits.length;
     this.contents.reserve(this.ts, lines);
   }
 
@@ -98,6 +99,19 @@ export class BundleWriter {
     const { b, volume } = this.text;
     const page = (v: number, n: number) => (v !== 1 ? b('toc.inVolume', { n: volume(v), page: n }) : b('toc.page', { page: n }));
     return this.contents.write(this.ts, { title: b('toc.title'), page }, (i) => this.volumeOf(i));
+  }
+
+  /** The notice as the merchant pasted it, so the reviewer reads what is being answered; left out when empty. */
+  notice(): void {
+    const { ts, text } = this;
+    const pasted = this.data.case.noticeText;
+    if (!pasted) return;
+    ts.newPage();
+    this.entry(text.b('sections.notice'));
+    ts.heading(text.b('sections.notice'));
+    ts.text(text.b('notice.intro'), { size: 9, color: MUTED });
+    ts.gap(8);
+    ts.text(pasted.replace(/\t/g, '    '), { size: 10.5, lineHeight: 1.7 });
   }
 
   statement(): void {

@@ -12,6 +12,7 @@ export function completeCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     incidentDetail: '',
     noticeNumber: 'TM-2026-1187',
     noticeDate: new Date('2026-11-20T00:00:00Z'),
+    noticeText: '',
     contactName: '王小明',
     contactPhone: '138 1234 5678',
     statement: JSON.stringify({ whatHappened: '收到通知。', whyGenuine: '真实买家。', evidence: '发票与物流。', context: '', prevention: '' }),

@@ -62,6 +62,19 @@ describe('basics (complete)', () => {
     expect(errorsOf({ contactName: '王\u0007小明' })).toEqual({ contactName: 'controlChars' });
     expect(errorsOf({ shopId: '123\n456' })).toEqual({ shopId: 'controlChars' });
   });
+
+  it('takes the notice text as pasted: optional, line breaks and tabs kept, up to 10,000 characters', () => {
+    expect(errorsOf({ noticeText: '' })).toEqual({});
+    const pasted = '【违规通知】尊敬的商家：\r\n\t您的店铺存在虚假交易行为。\r\n涉及订单：4012345678901234567';
+    expect(errorsOf({ noticeText: pasted })).toEqual({});
+    expect(basicsDraftSchema.parse({ noticeText: pasted }).noticeText).toBe(pasted);
+    expect(errorsOf({ noticeText: '通'.repeat(10_000) })).toEqual({});
+    expect(errorsOf({ noticeText: '通'.repeat(10_001) })).toEqual({ noticeText: 'tooLong' });
+    expect(basicsDraftSchema.safeParse({ noticeText: '通'.repeat(10_001) }).success).toBe(false);
+    // Counted as a person counts characters: 10,000 supplementary-plane characters fit.
+    expect(errorsOf({ noticeText: '𠀀'.repeat(10_000) })).toEqual({});
+    expect(errorsOf({ noticeText: '通知\u202E文' })).toEqual({ noticeText: 'controlChars' });
+  });
 });
 
 describe('isPhoneNumber', () => {

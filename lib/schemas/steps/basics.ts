@@ -13,6 +13,8 @@ export const BASICS_MAX = {
   shopId: 40,
   incidentDetail: 500,
   noticeNumber: 60,
+  // A notice pasted whole, with the order list some platforms append: long, but bounded.
+  noticeText: 10_000,
   contactName: 30,
   contactPhone: 24,
 } as const;
@@ -28,6 +30,8 @@ export type BasicsValues = {
   noticeNumber: string;
   noticeDate: string;
   appealDeadline: string;
+  /** The platform's notice as pasted; optional, printed in the bundle after the cover. */
+  noticeText: string;
   contactName: string;
   contactPhone: string;
 };
@@ -48,6 +52,7 @@ export const basicsDraftSchema = z
     noticeNumber: draftText(BASICS_MAX.noticeNumber),
     noticeDate: optionalCalendarDateSchema,
     appealDeadline: optionalCalendarDateSchema,
+    noticeText: draftText(BASICS_MAX.noticeText),
     contactName: draftText(BASICS_MAX.contactName),
     contactPhone: draftText(BASICS_MAX.contactPhone),
   })
@@ -78,6 +83,8 @@ export const basicsSchema = z
     noticeNumber: optionalText(singleLine(BASICS_MAX.noticeNumber)),
     noticeDate: requiredCalendarDateSchema,
     appealDeadline: requiredCalendarDateSchema,
+    // Optional: not every notice can be copied as text (some arrive as a screenshot or a call).
+    noticeText: optionalText(multiLine(BASICS_MAX.noticeText)),
     contactName: singleLine(BASICS_MAX.contactName),
     contactPhone: singleLine(BASICS_MAX.contactPhone).refine(isPhoneNumber, { error: 'phoneFormat' }),
   })
