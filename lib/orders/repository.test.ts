@@ -43,6 +43,18 @@ describe('upsertOrders', () => {
     expect(order).toMatchObject({ flagged: true, trackingNo: 'SF1234567890123', itemTitle: '耳机', source: 'paste' });
   });
 
+  it('updates a status that changed in a newer export, and clears one the export no longer supports', async () => {
+    const stored = async () => db.order.findUniqueOrThrow({ where: { caseId_orderNo: { caseId, orderNo: LONG } } });
+    await upsertOrders(caseId, [{ orderNo: LONG, amountCents: 9900, status: 'shipped', statusText: '已发货' }], 'import');
+    const refunded = { orderNo: LONG, amountCents: 9900, status: 'refunded', statusText: '已完成 · 退款成功', refundCents: 9900 } as const;
+    expect(await upsertOrders(caseId, [refunded], 'import')).toEqual({ created: 0, updated: 1 });
+    expect(await stored()).toMatchObject({ status: 'refunded', statusText: '已完成 · 退款成功', refundCents: 9900 });
+    // A file without status columns leaves the status alone.
+    expect(await upsertOrders(caseId, [{ orderNo: LONG, amountCents: 9900 }], 'import')).toEqual({ created: 0, updated: 0 });
+    await upsertOrders(caseId, [{ orderNo: LONG, status: null, statusText: '待平台仲裁' }], 'import');
+    expect(await stored()).toMatchObject({ status: null, statusText: '待平台仲裁', refundCents: 9900 });
+  });
+
   it('keeps the first of repeated order numbers and works across chunks', async () => {
     const many = Array.from({ length: 1200 }, (_, i) => ({ orderNo: String(1_000_000 + i) }));
     const result = await upsertOrders(caseId, [...many, { orderNo: '1000000', itemTitle: 'dup' }], 'import');

@@ -27,13 +27,23 @@ export type OrderRecord = {
   carrier?: string;
   shippedAt?: Date;
   signedAt?: Date;
-  /** Normalised from the export's order and after-sales status columns (lib/orders/status.ts). */
-  status?: OrderStatus;
+  /**
+   * Normalised from the export's order and after-sales status columns (lib/orders/status.ts);
+   * null when the export's words could not be read (statusText keeps them).
+   */
+  status?: OrderStatus | null;
   /** The status text as the export wrote it, shown beside the normalised one. */
   statusText?: string;
   /** Refunded amount in fen, where the export says. */
   refundCents?: number;
 };
+
+/**
+ * Columns an import reads that are not stored as such: the after-sales state and close reason feed
+ * `status` and `statusText`; a combined logistics cell (抖店 快递信息) is split into carrier and
+ * tracking number.
+ */
+export type ImportOnlyField = 'afterSale' | 'closeReason' | 'logistics';
 
 /** The fields an import can map a column to. */
 export const ORDER_FIELDS = [
@@ -51,5 +61,10 @@ export const ORDER_FIELDS = [
   'carrier',
   'shippedAt',
   'signedAt',
-] as const satisfies readonly (keyof OrderRecord)[];
+  'status',
+  'afterSale',
+  'closeReason',
+  'refundCents',
+  'logistics',
+] as const satisfies readonly (Exclude<keyof OrderRecord, 'statusText'> | ImportOnlyField)[];
 export type OrderField = (typeof ORDER_FIELDS)[number];

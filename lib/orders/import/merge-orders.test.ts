@@ -20,4 +20,12 @@ describe('mergeOrders', () => {
     expect(mergeOrders(rows)).toEqual([{ orderNo: '100001', itemTitle: '大衣' }]);
     expect(rows[0]).toEqual({ orderNo: '100001', itemTitle: '大衣' });
   });
+
+  it('treats one refunded item of an order as a partial refund of the order', () => {
+    const merged = mergeOrders([
+      { orderNo: '100001', status: 'completed', statusText: '已完成' },
+      { orderNo: '100001', status: 'refunded', statusText: '已完成 · 退款成功' },
+    ]);
+    expect(merged).toEqual([{ orderNo: '100001', status: 'partiallyRefunded', statusText: '已完成 / 已完成 · 退款成功' }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { ORDER_FIELDS, type OrderRecord } from '../types';
+import type { OrderRecord } from '../types';
 
 /** Item titles of one order, joined the way Chinese lists are: with a full-width semicolon. */
 export const TITLE_SEPARATOR = '；';
@@ -20,7 +20,8 @@ export function mergeOrders(rows: readonly OrderRecord[]): OrderRecord[] {
     const { order, titles } = seen;
     if (row.quantity !== undefined) order.quantity = (order.quantity ?? 0) + row.quantity;
     if (row.itemTitle && !titles.includes(row.itemTitle)) titles.push(row.itemTitle);
-    for (const field of ORDER_FIELDS) {
+    mergeStatus(order, row);
+    for (const field of Object.keys(row) as (keyof OrderRecord)[]) {
       if (order[field] === undefined && row[field] !== undefined) copyField(order, row, field);
     }
   }
@@ -28,6 +29,21 @@ export function mergeOrders(rows: readonly OrderRecord[]): OrderRecord[] {
     if (titles.length > 0) order.itemTitle = titles.join(TITLE_SEPARATOR);
     return order;
   });
+}
+
+const REFUNDS = new Set(['refunded', 'partiallyRefunded']);
+
+/**
+ * Item rows of one order carry their own after-sales state (抖店 子订单, Taobao 退款状态 per item):
+ * one item refunded and another not is a partial refund of the order. Other disagreements keep
+ * the first row's status, and the text lists each row's words once so nothing is hidden.
+ */
+function mergeStatus(order: OrderRecord, row: OrderRecord): void {
+  if (row.statusText && order.statusText && !order.statusText.split(' / ').includes(row.statusText)) {
+    order.statusText = `${order.statusText} / ${row.statusText}`;
+  }
+  if (!row.status || !order.status || row.status === order.status) return;
+  if (REFUNDS.has(row.status) || REFUNDS.has(order.status)) order.status = 'partiallyRefunded';
 }
 
 function copyField<F extends keyof OrderRecord>(target: OrderRecord, source: OrderRecord, field: F): void {

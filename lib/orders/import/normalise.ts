@@ -8,7 +8,11 @@ export type NormaliseErrorCode =
   | 'dateInvalid'
   | 'amountInvalid'
   | 'quantityInvalid'
-  | 'ipInvalid';
+  | 'ipInvalid'
+  /** A status or after-sales word we do not know: kept as text, never guessed (lib/orders/status.ts). */
+  | 'statusUnknown'
+  /** A combined logistics cell whose carrier and number cannot be told apart with certainty. */
+  | 'logisticsUnclear';
 
 /** Every normaliser answers with a value or a reason, never by throwing: bad cells are expected. */
 export type Normalised<T> = { ok: true; value: T } | { ok: false; code: NormaliseErrorCode };

@@ -1,5 +1,6 @@
 import type { OrderField, OrderRecord } from '../types';
 import type { ColumnMapping } from './header-map';
+import { applyDerivedFields, DERIVED_FIELDS, type DerivedField } from './row-derived';
 import {
   cleanPhone,
   cleanText,
@@ -19,7 +20,7 @@ export type RowErrorCode = NormaliseErrorCode | TableIssueCode | 'orderNoColumnM
 /** `column` is the header as the user wrote it, so the message can point at the cell. */
 export type RowError = { rowNumber: number; column?: string; code: RowErrorCode };
 
-type DetailField = Exclude<OrderField, 'orderNo'>;
+type DetailField = Exclude<OrderField, 'orderNo' | DerivedField>;
 type FieldParser<F extends DetailField> = (cell: string, privacy: PrivacyOptions) => Normalised<NonNullable<OrderRecord[F]>>;
 
 /** Masking happens here, at the cell, so unmasked personal data never reaches a stored record. */
@@ -37,6 +38,11 @@ const FIELD_PARSERS: { [F in DetailField]: FieldParser<F> } = {
   carrier: (cell) => ok(cleanText(cell)),
   shippedAt: parseDate,
   signedAt: parseDate,
+  // Some exports write refunds as negative amounts; the size is what counts.
+  refundCents: (cell) => {
+    const parsed = parseAmountCents(cell);
+    return parsed.ok ? ok(Math.abs(parsed.value)) : parsed;
+  },
 };
 
 const DETAIL_FIELDS = Object.keys(FIELD_PARSERS) as DetailField[];
@@ -87,6 +93,18 @@ export function rowToOrder(row: TableRow, ctx: RowContext): { order: OrderRecord
     }
     const code = applyField(order, field, cell, ctx.privacy);
     if (code) errors.push({ rowNumber: row.rowNumber, column: columnName(index), code });
+  }
+  const derived = (field: DerivedField) => {
+    const index = ctx.mapping[field];
+    if (index === null || isBlankCell(cellAt(index))) return null;
+    if (isRounded(index)) {
+      errors.push({ rowNumber: row.rowNumber, column: columnName(index), code: 'numberRounded' });
+      return null;
+    }
+    return { cell: cellAt(index), column: columnName(index) };
+  };
+  if (DERIVED_FIELDS.some((field) => ctx.mapping[field] !== null)) {
+    for (const { column, code } of applyDerivedFields(order, derived)) errors.push({ rowNumber: row.rowNumber, column, code });
   }
   return { order, errors };
 }

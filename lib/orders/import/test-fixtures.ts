@@ -74,3 +74,57 @@ export async function buildXlsx(): Promise<Uint8Array> {
   sheet.addRow([]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/*
+ * Header rows of English and snake_case exports as they come out of the seller centres (column
+ * order as exported; middle columns that no field wants are kept, since they are what could
+ * mislead a matcher).
+ */
+const splitHeaders = (line: string, delimiter = ',') => line.split(delimiter);
+
+export const ENGLISH_HEADERS = {
+  tiktokShop: splitHeaders(
+    'Order ID,Order Status,Order Substatus,Cancelation/Return Type,Normal or Pre-order,SKU ID,Seller SKU,Product Name,Variation,Quantity,' +
+      'Sku Quantity of return,SKU Unit Original Price,SKU Subtotal Before Discount,SKU Platform Discount,SKU Seller Discount,' +
+      'SKU Subtotal After Discount,Shipping Fee After Discount,Original Shipping Fee,Taxes,Order Amount,Order Refund Amount,Created Time,' +
+      'Paid Time,RTS Time,Shipped Time,Delivered Time,Cancelled Time,Cancel By,Cancel Reason,Fulfillment Type,Warehouse Name,Tracking ID,' +
+      'Delivery Option,Shipping Provider Name,Buyer Message,Buyer Username,Recipient,Phone #,Zipcode,Country,State,County,City,Districts,' +
+      'Detail Address,Additional address information,Payment Method,Weight(kg),Product Category,Package ID,Seller Note,Checked Status',
+  ),
+  shopee: splitHeaders(
+    'Order ID,Order Status,Return / Refund Status,Tracking Number*,Shipping Option,Shipment Method,Estimated Ship Out Date,Ship Time,' +
+      'Order Creation Date,Order Paid Time,Parent SKU Reference No.,Product Name,SKU Reference No.,Variation Name,Original Price,Deal Price,' +
+      'Quantity,Returned quantity,Product Subtotal,Total Discount,Seller Voucher,Shopee Voucher,Products\' Price Paid by Buyer,' +
+      'Buyer Paid Shipping Fee,Service Fee,Grand Total,Estimated Shipping Fee,Username (Buyer),Receiver Name,Phone Number,Delivery Address,' +
+      'Town,District,Province,City,Region,Country,Zip Code,Remark from buyer,Order Complete Time,Note',
+  ),
+  lazada: splitHeaders(
+    'Order Item Id,Order Type,Order Flag,Lazada Id,Seller SKU,Lazada SKU,Created at,Updated at,Order Number,Invoice Required,Customer Name,' +
+      'Customer Email,National Registration Number,Shipping Name,Shipping Address,Shipping Address2,Shipping Address3,Shipping Phone Number,' +
+      'Shipping Phone Number2,Shipping City,Shipping Postcode,Shipping Country,Billing Name,Billing Address,Billing Phone Number,Payment Method,' +
+      'Paid Price,Unit Price,Shipping Fee,Wallet Credits,Item Name,Variation,CD Shipping Provider,Shipping Provider,Shipment Type Name,' +
+      'CD Tracking Code,Tracking Code,Tracking URL,Shipping Provider (first mile),Tracking Code (first mile),Promised shipping time,Premium,' +
+      'Status,Buyer Failed Delivery Reason,Bundle ID,Bundle Discount,Refund Amount',
+  ),
+  amazonAllOrders: splitHeaders(
+    'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\turl\t' +
+      'ship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tshipping-tax\t' +
+      'item-promotion-discount\tship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\tpromotion-ids\tis-business-order',
+    '\t',
+  ),
+  amazonUnshipped: splitHeaders(
+    'order-id\torder-item-id\tpurchase-date\tpayments-date\treporting-date\tpromise-date\tdays-past-promise\tbuyer-email\tbuyer-name\t' +
+      'buyer-phone-number\tsku\tproduct-name\tquantity-purchased\tquantity-shipped\tquantity-to-ship\tship-service-level\trecipient-name\t' +
+      'ship-address-1\tship-address-2\tship-address-3\tship-city\tship-state\tship-postal-code\tship-country\tis-business-order',
+    '\t',
+  ),
+  jd: splitHeaders(
+    '订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,客户姓名,' +
+      '客户地址,联系电话,订单备注,发票类型,商家备注,运费金额,付款确认时间,订单完成时间,订单来源',
+  ),
+  plainEnglish: splitHeaders('Order ID,Buyer,Buyer Email,Item,Qty,Amount,Paid At,Tracking No,Carrier,Status,Refund Status,Refund Amount'),
+  snakeCase: splitHeaders(
+    'order_id,buyer_name,buyer_message,created_at,paid_at,total_amount,product_name,qty,tracking_no,carrier,shipped_at,order_status,' +
+      'refund_status,refund_amount,cancel_reason',
+  ),
+};
