@@ -645,7 +645,7 @@ try {
   await db.evidenceOrder.createMany({ data: links });
   // The merchant's explanation of every self-audit finding, as a finished case has them.
   const audit = await runCaseAudit(c.id);
-  await db.auditNote.createMany({ data: audit.findings.map((f) => ({ caseId: c.id, findingId: f.id, explanation: '双十一活动期间的正常成交高峰，订单来自不同地区的真实买家，均有物流签收记录，见附件。', include: true })) });
+  await db.auditNote.createMany({ data: audit.groups.flatMap((g) => g.findings).map((f) => ({ caseId: c.id, findingId: f.id, explanation: '双十一活动期间的正常成交高峰，订单来自不同地区的真实买家，均有物流签收记录，见附件。', include: true })) });
   const setupEnd = performance.now();
 
   const evidence = await db.evidence.findMany({ where: { caseId: c.id }, select: { kind: true, size: true, pageCount: true, checkStatus: true } });
@@ -661,7 +661,7 @@ try {
   console.log(`photos: ${photos.length}, ${Math.min(...photos).toFixed(2)}–${Math.max(...photos).toFixed(2)} MB, average ${(photos.reduce((a, b) => a + b, 0) / photos.length).toFixed(2)} MB; <2: ${bucket(0, 2)}, 2–3: ${bucket(2, 3)}, 3–4: ${bucket(3, 4)}, 4–5: ${bucket(4, 5)}, ≥5: ${bucket(5, Infinity)}`);
   console.log(`orders: ${orders.length} (${orders.filter((o) => o.flagged).length} flagged, ${badTracking} tracking numbers not matching their carrier); database, case and orders ${s(ordersEnd - corpusEnd)} s`);
   console.log(`evidence: ${evidence.length} uploaded (${byKind.join(', ')}), PDF pages ${evidence.reduce((n, e) => n + (e.pageCount ?? 0), 0)}, flagged checks ${evidence.filter((e) => e.checkStatus !== 'ok').length}, ${s(uploadEnd - ordersEnd)} s`);
-  console.log(`links: ${links.length} evidence–order links; audit findings explained: ${audit.findings.length}`);
+  console.log(`links: ${links.length} evidence–order links; audit findings explained: ${audit.findingCount}`);
   console.log(`setup seconds=${s(setupEnd - setupStart)} (corpus ${s(corpusEnd - setupStart)}, upload ${s(uploadEnd - ordersEnd)})`);
   await db.$disconnect();
 

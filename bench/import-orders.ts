@@ -64,5 +64,5 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 const s = (ms: number) => (ms / 1000).toFixed(2);
 console.log(`rows: ${rows}, file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB GBK (${result.encoding}), orders: ${result.orders.length}, row errors: ${result.rowErrors.length}`);
 console.log(`parse: ${s(parsed - started)} s; store: ${s(storeEnd - storeStart)} s (${stored.created} created); re-import: ${s(reimportEnd - storeEnd)} s (${again.created} created, ${again.updated} updated)`);
-console.log(`audit (load + rules): ${s(auditEnd - reimportEnd)} s, ${audit.findings.length} findings`);
+console.log(`audit (load + rules): ${s(auditEnd - reimportEnd)} s, ${audit.findingCount} findings`);
 console.log(`import seconds=${s(auditEnd - started)} peak_rss_mb=${peakMb.toFixed(0)} (RSS before parsing: ${(rssBefore / 1024 / 1024).toFixed(0)} MB)`);

@@ -2,33 +2,32 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { deletePromotionAction, setShipFromAction } from '@/app/cases/[caseId]/audit-actions';
 import { PROVINCES } from '@/lib/audit/province';
 import { runCaseAudit } from '@/lib/audit/case-audit';
-import { FindingNote } from './finding-note';
+import type { RuleId } from '@/lib/audit/types';
 import { PromotionsForm } from './promotions-form';
+import { RuleGroupCard } from './rule-group';
 
-const SHOWN_ORDERS = 12;
-/** Findings listed per rule: a shop with thousands of one kind needs the pattern, not a page that never ends. */
-const SHOWN_PER_RULE = 25;
+/** The URL parameter holding a rule group's page: each group pages on its own. */
+const pageParam = (rule: RuleId) => `p-${rule}`;
 
-/** Step 3: the shop's orders as the platform's risk model sees them. A report: it hides and changes nothing. */
-export async function AuditStep({ caseId }: { caseId: string }) {
+/**
+ * Step 3: the shop's orders as the platform's risk model sees them, grouped by rule. A report: it
+ * hides and changes nothing. Only one page of each group's findings is rendered.
+ */
+export async function AuditStep({ caseId, searchParams }: { caseId: string; searchParams: Record<string, string | undefined> }) {
   const [t, format, audit] = await Promise.all([getTranslations('audit'), getFormatter(), runCaseAudit(caseId)]);
-  const { findings, promotions, stats } = audit;
-  const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
-  const perRule = new Map<string, number>();
-  const shown = findings.filter((f) => {
-    const n = (perRule.get(f.rule) ?? 0) + 1;
-    perRule.set(f.rule, n);
-    return n <= SHOWN_PER_RULE;
-  });
-  const hidden = [...perRule].filter(([, n]) => n > SHOWN_PER_RULE).map(([rule, n]) => ({ rule, count: n - SHOWN_PER_RULE }));
-  const money = (cents: unknown) => format.number(Number(cents) / 100, { style: 'currency', currency: 'CNY' });
+  const { groups, promotions, stats } = audit;
+  const pageHref = (rule: RuleId) => (page: number) => {
+    const query = new URLSearchParams(Object.entries(searchParams).filter((e): e is [string, string] => e[1] !== undefined));
+    query.set(pageParam(rule), String(page));
+    return `/cases/${caseId}/audit?${query.toString()}#rule-${rule}`;
+  };
 
   return (
     <section className="card" aria-labelledby="step-title">
       <h2 id="step-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <p data-testid="audit-summary">
-        {t('summary', { orders: stats.orders, findings: findings.length, high: bySeverity('high'), medium: bySeverity('medium'), low: bySeverity('low') })}
+        {t('summary', { orders: stats.orders, findings: audit.findingCount, groups: groups.length, answered: groups.filter((g) => g.answered).length })}
       </p>
 
       <form action={setShipFromAction} className="section-block" data-testid="ship-from">
@@ -65,45 +64,14 @@ export async function AuditStep({ caseId }: { caseId: string }) {
         <PromotionsForm caseId={caseId} />
       </div>
 
-      {findings.length === 0 ? (
+      {groups.length === 0 ? (
         <p className="section-block empty-value">{stats.orders === 0 ? t('noOrders') : t('noFindings')}</p>
       ) : (
-        <ol className="finding-list section-block" data-testid="findings">
-          {shown.map((f) => {
-            // ICU select needs strings; money is shown in yuan.
-            const params = {
-              ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v])),
-              reason: String(f.params.reason ?? 'noneInExport'),
-              value: f.rule === 'amountOutlier' ? money(f.params.value) : String(f.params.value ?? ''),
-              median: money(f.params.median),
-            };
-            return (
-              <li key={f.id} className={`finding finding-${f.severity}`} data-rule={f.rule}>
-                <div className="step-head">
-                  <h3>{t(`rules.${f.rule}.title`)}</h3>
-                  <span className={`badge badge-severity-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
-                </div>
-                <p>{t(`rules.${f.rule}.detail`, params)}</p>
-                <p className="hint">{t(`rules.${f.rule}.why`)}</p>
-                {f.explainedByPromotion && <p className="alert alert-warn">{t('explainedByPromotion')}</p>}
-                {f.params.masked === true && <p className="hint">{t('masked')}</p>}
-                <p className="hint">
-                  {t('orders', { count: f.orderNos.length, flagged: f.flaggedOrders })}{' '}
-                  <span className="mono">{f.orderNos.slice(0, SHOWN_ORDERS).join('、')}</span>
-                  {f.orderNos.length > SHOWN_ORDERS && ` ${t('moreOrders', { count: f.orderNos.length - SHOWN_ORDERS })}`}
-                </p>
-                <FindingNote caseId={caseId} findingId={f.id} initial={f.note} />
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {hidden.length > 0 && (
-        <ul className="hint" data-testid="hidden-findings">
-          {hidden.map(({ rule, count }) => (
-            <li key={rule}>{t('moreFindings', { count, title: t(`rules.${rule}.title`), shown: SHOWN_PER_RULE })}</li>
+        <div className="section-block rule-groups" data-testid="findings">
+          {groups.map((g) => (
+            <RuleGroupCard key={g.rule} caseId={caseId} group={g} page={Number(searchParams[pageParam(g.rule)] ?? 1)} pageHref={pageHref(g.rule)} />
           ))}
-        </ul>
+        </div>
       )}
     </section>
   );

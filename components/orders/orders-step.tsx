@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { listOrders, orderQuerySchema, type OrderFilter } from '@/lib/orders/list';
-import { runCaseAudit } from '@/lib/audit/case-audit';
+import { orderNosWithFindings } from '@/lib/audit/case-audit';
 import { db } from '@/lib/db/client';
 import { checkTracking } from '@/lib/logistics/detect';
 import { coverageRow, EVIDENCE_KINDS } from '@/lib/orders/coverage';
@@ -12,10 +12,7 @@ import { PasteOrdersForm } from './paste-orders-form';
 
 /** Order numbers for the filters the app computes; undefined for the ones the database answers. */
 async function orderNosForFilter(caseId: string, filter: OrderFilter): Promise<ReadonlySet<string> | undefined> {
-  if (filter === 'withFindings') {
-    const { findings } = await runCaseAudit(caseId);
-    return new Set(findings.flatMap((f) => f.orderNos));
-  }
+  if (filter === 'withFindings') return orderNosWithFindings(caseId);
   if (filter === 'withoutEvidence') {
     const [orders, linked] = await Promise.all([
       db.order.findMany({ where: { caseId }, select: { orderNo: true, trackingNo: true, carrier: true } }),

@@ -18,9 +18,9 @@ function stateFrom(errors: Partial<Record<string, FieldErrorCode>>, started: boo
 /**
  * Each step's state, derived from what the case holds; nothing is reported as
  * done that isn't. Orders are complete once the platform's flagged orders are
- * marked, logistics once each of them has a tracking number; the self-audit is
- * never marked complete here (answering findings is open-ended), and evidence
- * shows as begun once a file is uploaded.
+ * marked, logistics once each of them has a tracking number, the self-audit once
+ * every rule group is explained or deliberately left out, and evidence once
+ * every flagged order has a file linked to it.
  */
 export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<StepId, StepState> {
   const states = Object.fromEntries(STEP_IDS.map((step) => [step, 'notStarted'])) as Record<StepId, StepState>;
@@ -30,10 +30,11 @@ export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<S
   const { count, limit } = statementText(c);
   states.statement = stateFrom(statementFieldErrors(c), STATEMENT_SECTIONS.some((s) => statement[s].trim() !== ''), count > limit);
   states.orders = facts.flaggedCount > 0 ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
-  // The audit is a report to read and answer: it has begun once there are orders to audit.
-  states.audit = facts.orderCount > 0 ? 'inProgress' : 'notStarted';
-  // Complete needs every flagged order linked to its proof, which arrives with evidence linking.
-  states.evidence = facts.evidenceCount > 0 ? 'inProgress' : 'notStarted';
+  // The audit has begun once there are orders to audit; an audit with nothing to answer is done.
+  const auditDone = facts.orderCount > 0 && facts.auditAnswered === facts.auditGroups;
+  states.audit = auditDone ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
+  const allLinked = facts.flaggedCount > 0 && facts.flaggedWithEvidence === facts.flaggedCount;
+  states.evidence = allLinked ? 'complete' : facts.evidenceCount > 0 ? 'inProgress' : 'notStarted';
   const allTracked = facts.flaggedCount > 0 && facts.flaggedWithTracking === facts.flaggedCount;
   states.logistics = allTracked ? 'complete' : facts.flaggedWithTracking > 0 ? 'inProgress' : 'notStarted';
   states.review = blockingProblems(c, now, facts).length === 0 ? 'complete' : 'inProgress';

@@ -20,10 +20,20 @@ export type CaseRecord = {
   acknowledged: string;
 };
 
-/** Counts from the case's other tables (orders; evidence later) that progress and review depend on. */
-export type CaseFacts = { orderCount: number; flaggedCount: number; flaggedWithTracking: number; evidenceCount: number };
+/** Counts from the case's other tables (orders, evidence, the self-audit) that progress and review depend on. */
+export type CaseFacts = {
+  orderCount: number;
+  flaggedCount: number;
+  flaggedWithTracking: number;
+  /** Flagged orders with at least one evidence file linked to them. */
+  flaggedWithEvidence: number;
+  evidenceCount: number;
+  /** The self-audit's rule groups, and how many are explained or deliberately left out. */
+  auditGroups: number;
+  auditAnswered: number;
+};
 
-export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0 };
+export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, flaggedWithEvidence: 0, evidenceCount: 0, auditGroups: 0, auditAnswered: 0 };
 
 export function basicsValues(c: CaseRecord): BasicsValues {
   return {

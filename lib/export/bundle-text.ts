@@ -18,10 +18,11 @@ export function bundleText(data: BundleData) {
   const b: Translate = (key, params) => t(`bundle.${key}`, params);
   const categoryName = (c: EvidenceCategory) => t(`evidence.categories.${c}.name`);
   const coverageKind = (k: (typeof EVIDENCE_KINDS)[number]) => t(`logistics.coverage.kinds.${k}`);
-  const findings = data.findings.map((f) => ({
-    title: t(`audit.rules.${f.rule}.title`),
-    detail: t(`audit.rules.${f.rule}.detail`, f.params),
-    severity: t(`audit.severity.${f.severity}`),
+  // The self-audit's words, parallel to data.audit: a title per rule, a line per finding. (The
+  // rules' "why" texts advise the merchant, so they stay out of a document for the reviewer.)
+  const audit = data.audit.map((g) => ({
+    title: t(`audit.rules.${g.rule}.title`),
+    findings: g.findings.map((f) => ({ detail: t(`audit.rules.${f.rule}.detail`, f.params), severity: t(`audit.severity.${f.severity}`) })),
   }));
   const platformName = t(`platforms.${data.case.platform}`);
   const volume = (n: number) => volumeNumeral(n, language);
@@ -32,10 +33,10 @@ export function bundleText(data: BundleData) {
     platformName,
     ...EVIDENCE_CATEGORIES.map(categoryName),
     ...EVIDENCE_KINDS.map(coverageKind),
-    ...findings.flatMap((f) => [f.title, f.detail, f.severity]),
+    ...audit.flatMap((g) => [g.title, ...g.findings.flatMap((f) => [f.detail, f.severity])]),
     '〇一二三四五六七八九十',
   ].join('');
-  return { language, b, categoryName, coverageKind, findings, platformName, volume, characters };
+  return { language, b, categoryName, coverageKind, audit, platformName, volume, characters };
 }
 export type BundleText = ReturnType<typeof bundleText>;
 

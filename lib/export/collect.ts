@@ -8,7 +8,8 @@ import { checkTracking } from '@/lib/logistics/detect';
 import { coverageRow, type CoverageRow } from '@/lib/orders/coverage';
 import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
 import { platformProfile } from '@/lib/platforms/profiles';
-import type { Finding } from '@/lib/audit/types';
+import type { RuleGroup } from '@/lib/audit/groups';
+import type { Finding, RuleId } from '@/lib/audit/types';
 
 /** One exhibit as the bundle, the ZIP and the manifest show it. */
 export type Exhibit = {
@@ -44,7 +45,18 @@ export type FlaggedOrder = {
   coverage: CoverageRow;
 };
 
-export type IncludedFinding = Pick<Finding, 'id' | 'rule' | 'severity' | 'orderNos' | 'params' | 'explainedByPromotion'> & { explanation: string };
+export type IncludedFinding = Pick<Finding, 'id' | 'rule' | 'severity' | 'orderNos' | 'params' | 'explainedByPromotion'> & {
+  /** The finding's own explanation, only where it differs from its rule's (printed once above it). */
+  explanation: string;
+};
+
+/** A rule as the bundle prints it: its explanation once, then the findings that go in. */
+export type IncludedRule = {
+  rule: RuleId;
+  explanation: string;
+  findings: IncludedFinding[];
+  orderCount: number;
+};
 
 /** Everything the bundle prints, read once from the database. */
 export type BundleData = {
@@ -66,7 +78,8 @@ export type BundleData = {
   };
   statement: string;
   flaggedOrders: FlaggedOrder[];
-  findings: IncludedFinding[];
+  /** The self-audit by rule; rules and findings the merchant left out are absent. */
+  audit: IncludedRule[];
   /** In bundle order: by category (EVIDENCE_CATEGORIES), then position. */
   exhibits: Exhibit[];
 };
@@ -140,11 +153,29 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
       exhibitIds: exhibitsByOrder.get(o.orderNo) ?? [],
       coverage: coverageRow(o.orderNo, checkTracking({ trackingNo: o.trackingNo ?? '', carrierName: o.carrier ?? undefined }).status, linked.get(o.orderNo) ?? new Set()),
     })),
-    findings: audit.findings
-      .filter((f) => f.note?.include ?? true)
-      .map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, orderNos: f.orderNos, params: f.params, explainedByPromotion: f.explainedByPromotion, explanation: f.note?.explanation ?? '' })),
+    audit: audit.groups.map(includedRule).filter((g) => g.findings.length > 0),
     exhibits,
   };
+}
+
+/**
+ * What of a rule group goes into the bundle. A rule left out prints no explanation of its own, so a
+ * finding put back in by its override then carries its explanation itself.
+ */
+export function includedRule(g: RuleGroup): IncludedRule {
+  const ruleText = g.include ? (g.ruleNote?.explanation.trim() ?? '') : '';
+  const findings = g.findings
+    .filter((f) => f.include)
+    .map((f) => ({
+      id: f.id,
+      rule: f.rule,
+      severity: f.severity,
+      orderNos: f.orderNos,
+      params: f.params,
+      explainedByPromotion: f.explainedByPromotion,
+      explanation: f.explanation.trim() === ruleText ? '' : f.explanation.trim(),
+    }));
+  return { rule: g.rule, explanation: ruleText, findings, orderCount: new Set(findings.flatMap((f) => f.orderNos)).size };
 }
 
 /**

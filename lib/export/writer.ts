@@ -148,36 +148,46 @@ export class BundleWriter {
       );
   }
 
+  /** The self-audit by rule: each rule's explanation once, then its findings, with overrides where they differ. */
   audit(): void {
     const { ts, text, data } = this;
     const { b } = text;
     ts.newPage();
     this.entry(b('sections.audit'));
     ts.heading(b('sections.audit'));
-    if (data.findings.length === 0) {
+    if (data.audit.length === 0) {
       ts.text(b('audit.none'));
       return;
     }
     ts.text(b('audit.intro'), { size: 9.5, color: MUTED });
     ts.gap(6);
-    const shownPerRule = new Map<string, number>();
-    for (const [i, f] of data.findings.entries()) {
-      const shown = shownPerRule.get(f.rule) ?? 0;
-      shownPerRule.set(f.rule, shown + 1);
-      if (shown >= FINDINGS_PER_RULE) continue;
-      const words = text.findings[i] as BundleText['findings'][number];
-      ts.ensure(70);
-      ts.text(`${words.title}  ·  ${b('audit.severity', { level: words.severity })}`, { size: 11, bold: true });
-      ts.text(words.detail, { size: 10 });
-      if (f.explainedByPromotion) ts.text(b('audit.promotion'), { size: 9.5, color: MUTED });
-      ts.text(`${b('audit.orders', { count: f.orderNos.length })}: ${f.orderNos.slice(0, 40).join(' ')}${f.orderNos.length > 40 ? ' …' : ''}`, { size: 8.5, color: MUTED });
-      ts.text(`${b('audit.explanation')}: ${f.explanation.trim() || b('audit.noExplanation')}`, { size: 10, indent: 12 });
-      ts.gap(8);
-    }
-    for (const [rule, count] of shownPerRule) {
-      const title = text.findings[data.findings.findIndex((f) => f.rule === rule)]?.title ?? rule;
-      if (count > FINDINGS_PER_RULE) ts.text(`${title}: ${b('audit.more', { count: count - FINDINGS_PER_RULE })}`, { size: 9, color: MUTED });
-    }
+    data.audit.forEach((group, i) => this.auditRule(group, text.audit[i] as BundleText['audit'][number]));
+  }
+
+  private auditRule(group: BundleData['audit'][number], words: BundleText['audit'][number]): void {
+    const { ts } = this;
+    const { b } = this.text;
+    ts.ensure(110);
+    ts.text(words.title, { size: 13, bold: true });
+    ts.text(b('audit.ruleSummary', { findings: group.findings.length, orders: group.orderCount }), { size: 9, color: MUTED });
+    ts.gap(2);
+    ts.text(b('audit.labelled', { label: b('audit.ruleExplanation', { count: group.findings.length }), text: group.explanation || b('audit.noExplanation') }), { size: 10.5, lineHeight: 1.6 });
+    ts.gap(6);
+    // Findings with their own explanation are always printed; the rest up to a limit, since their
+    // explanation is the rule's, already printed once above.
+    let plain = 0;
+    group.findings.forEach((f, j) => {
+      if (!f.explanation && plain++ >= FINDINGS_PER_RULE) return;
+      const w = words.findings[j];
+      ts.ensure(50);
+      ts.text(`${w?.detail ?? ''}  ·  ${b('audit.severity', { level: w?.severity ?? '' })}`, { size: 10, indent: 8 });
+      if (f.explainedByPromotion) ts.text(b('audit.promotion'), { size: 9, color: MUTED, indent: 8 });
+      ts.text(b('audit.labelled', { label: b('audit.orders', { count: f.orderNos.length }), text: `${f.orderNos.slice(0, 40).join(' ')}${f.orderNos.length > 40 ? ' …' : ''}` }), { size: 8.5, color: MUTED, indent: 8 });
+      if (f.explanation) ts.text(b('audit.labelled', { label: b('audit.ownExplanation'), text: f.explanation }), { size: 10, indent: 20 });
+      ts.gap(5);
+    });
+    if (plain > FINDINGS_PER_RULE) ts.text(b('audit.more', { count: plain - FINDINGS_PER_RULE }), { size: 9, color: MUTED, indent: 8 });
+    ts.gap(12);
   }
 
   /** The exhibits, a divider page per category; a volume's cover goes before its first exhibit. */

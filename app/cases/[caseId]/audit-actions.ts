@@ -4,20 +4,32 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
+import { ruleNoteId } from '@/lib/audit/groups';
 import { isProvince } from '@/lib/audit/province';
+import { RULE_IDS } from '@/lib/audit/types';
 import { db } from '@/lib/db/client';
 import { requiredCalendarDateSchema } from '@/lib/schemas/dates';
 import { draftText, singleLine } from '@/lib/schemas/text';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
 
+// A finding's id (rule-hash) or a rule's note id (rule:<ruleId>, one explanation for all its findings).
+const noteIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((id) => !id.startsWith('rule:') || RULE_IDS.some((rule) => ruleNoteId(rule) === id));
+
 const noteSchema = z.object({
   caseId: z.string().min(1).max(64),
-  findingId: z.string().min(1).max(64),
+  findingId: noteIdSchema,
   explanation: draftText(5000),
   include: z.boolean(),
 });
 
-/** Saves the merchant's explanation of one finding, and whether it goes into the bundle. */
+/**
+ * Saves the merchant's explanation of a rule (for all its findings) or of one finding (an override),
+ * and whether it goes into the bundle. The navigator's audit state may change, hence the layout.
+ */
 export async function saveAuditNoteAction(input: z.input<typeof noteSchema>): Promise<ActionResult> {
   const user = await requireUser('/cases');
   const parsed = noteSchema.safeParse(input);
@@ -30,6 +42,22 @@ export async function saveAuditNoteAction(input: z.input<typeof noteSchema>): Pr
     update: { explanation, include },
   });
   await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}`, 'layout');
+  return { ok: true };
+}
+
+const clearSchema = z.object({ caseId: z.string().min(1).max(64), findingId: noteIdSchema });
+
+/** Drops a finding's override: it follows its rule's explanation and inclusion again. */
+export async function clearAuditNoteAction(input: z.input<typeof clearSchema>): Promise<ActionResult> {
+  const user = await requireUser('/cases');
+  const parsed = clearSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'invalid' };
+  const { caseId, findingId } = parsed.data;
+  if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
+  await db.auditNote.deleteMany({ where: { caseId, findingId } });
+  await touchCase(user.id, caseId);
+  revalidatePath(`/cases/${caseId}`, 'layout');
   return { ok: true };
 }
 
@@ -41,7 +69,7 @@ export async function setShipFromAction(formData: FormData): Promise<void> {
   if (!(await getOwnedCase(user.id, caseId)) || (province !== '' && !isProvince(province))) return;
   await db.case.updateMany({ where: { id: caseId, userId: user.id }, data: { shipFromProvince: province } });
   await touchCase(user.id, caseId);
-  revalidatePath(`/cases/${caseId}/audit`);
+  revalidatePath(`/cases/${caseId}`, 'layout');
 }
 
 const promotionSchema = z
@@ -63,7 +91,7 @@ export async function addPromotionAction(_prev: ActionResult, formData: FormData
   if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
   await db.promotion.create({ data: { caseId, ...promotion } });
   await touchCase(user.id, caseId);
-  revalidatePath(`/cases/${caseId}/audit`);
+  revalidatePath(`/cases/${caseId}`, 'layout');
   return { ok: true };
 }
 
@@ -73,5 +101,5 @@ export async function deletePromotionAction(formData: FormData): Promise<void> {
   if (!(await getOwnedCase(user.id, caseId))) return;
   await db.promotion.deleteMany({ where: { id: String(formData.get('promotionId') ?? ''), caseId } });
   await touchCase(user.id, caseId);
-  revalidatePath(`/cases/${caseId}/audit`);
+  revalidatePath(`/cases/${caseId}`, 'layout');
 }

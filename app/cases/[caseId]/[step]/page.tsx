@@ -31,7 +31,7 @@ export default async function StepPage({ params, searchParams }: Props) {
   const bodies: Record<StepId, () => Promise<ReactNode> | ReactNode> = {
     basics: () => <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />,
     orders: () => <OrdersStep caseId={caseId} searchParams={query} />,
-    audit: () => <AuditStep caseId={caseId} />,
+    audit: () => <AuditStep caseId={caseId} searchParams={query} />,
     evidence: () => <EvidenceStep caseId={caseId} />,
     logistics: () => <LogisticsStep caseId={caseId} />,
     statement: () => (
