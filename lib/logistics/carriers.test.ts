@@ -14,8 +14,8 @@ const SAMPLES: Record<CarrierId, { valid: string[]; invalid: string[] }> = {
     invalid: ['7361055558288', '79123456789012', '7361055558288A', '736105555828830'],
   },
   yto: {
-    valid: ['YT8962646785389', 'YT1234567890123'],
-    invalid: ['YT896264678538', 'YD8962646785389', 'YT89626467853A9', 'YT2212345678901234'],
+    valid: ['YT8962646785389', 'YT1234567890123', 'YT896264678538'],
+    invalid: ['YT896264678', 'YD8962646785389', 'YT89626467853A9', 'YT2212345678901234'],
   },
   sto: {
     valid: ['773277027280336', '772012345678901', '882012345678901'],
@@ -23,7 +23,7 @@ const SAMPLES: Record<CarrierId, { valid: string[]; invalid: string[] }> = {
   },
   yunda: {
     valid: ['463431409940372', '312345678901234', '5123456789012'],
-    invalid: ['46343140994037', '663431409940372', '46343140994037X', '6123456789012'],
+    invalid: ['46343140994037', '963431409940372', '46343140994037X', '6123456789012'],
   },
   jd: {
     valid: ['JDX024407261700', 'JDVA11408814483', 'JDVC12345678901'],
@@ -34,8 +34,8 @@ const SAMPLES: Record<CarrierId, { valid: string[]; invalid: string[] }> = {
     invalid: ['120711976502', '2207119765021', 'EE123456789CN', 'EE123456785US', '12071197650A1'],
   },
   jt: {
-    valid: ['JT5261988016578', 'JT0006968326954'],
-    invalid: ['JT526198801657', 'JX5261988016578', 'JT52619880165A8'],
+    valid: ['JT5261988016578', 'JT0006968326954', 'JT526198801657'],
+    invalid: ['JT52619880165', 'JX5261988016578', 'JT52619880165A8'],
   },
   deppon: {
     valid: ['DPK202252612836', 'DPK364112047425', '12345678'],
@@ -83,6 +83,14 @@ describe('carrier data', () => {
       for (const { regex } of CARRIERS[id].patterns) {
         expect(regex.source, `${id} ${regex}`).toMatch(/^\^.*\$$/);
         expect(regex.flags, `${id} ${regex}`).not.toMatch(/[gy]/);
+      }
+    }
+  });
+
+  it('names the source of every pattern, and marks observed ones as such', () => {
+    for (const id of CARRIER_IDS) {
+      for (const { regex, source } of CARRIERS[id].patterns) {
+        expect(source, `${id} ${regex}`).toMatch(/^\[(?:S10|CV|HTF|OBS)\] \S/);
       }
     }
   });

@@ -61,7 +61,7 @@ describe('S10 check digit', () => {
 describe('detectCarriers', () => {
   it.each([
     ['75123456789012', ['zto', 'best']],
-    ['668812345678', ['sf', 'tiantian']],
+    ['668812345678', ['sf', 'sto', 'tiantian']],
     ['5123456789012', ['yunda', 'china-post']],
     ['SF1385628716739', ['sf']],
     ['EE123456785CN', ['china-post']],
@@ -95,7 +95,7 @@ describe('checkTracking', () => {
 
   it('reports a carrier name it does not know', () => {
     expect(checkTracking({ trackingNo: '202197601431', carrierName: '中通快运' })).toMatchObject({
-      carrier: null, status: 'unknownCarrier', detected: ['sf'],
+      carrier: null, status: 'unknownCarrier', detected: ['sf', 'best'],
     });
   });
 
