@@ -18,12 +18,14 @@ export function statusKey(text: string): string {
 }
 
 const BASE: Record<Exclude<OrderStatus, 'refunded' | 'partiallyRefunded'>, readonly string[]> = {
-  // Amazon's "Pending": ordered, payment not yet authorised.
+  // Amazon's "Pending": ordered, payment not yet authorised. (Lazada's API also says "pending", for a
+  // new order already paid or cash on delivery; its seller-centre export was not seen saying it.)
   unpaid: ['等待买家付款', '待付款', '待支付', '未付款', '等待付款', '待买家付款', 'unpaid', 'pending', 'pending payment', 'awaiting payment'],
   // JD's 锁定: the buyer asked to cancel before dispatch and the order waits for the seller's answer;
   // like 退款中 it is paid money not yet returned, so it reads as paid.
   paid: [
-    '买家已付款', '等待卖家发货', '买家已付款等待卖家发货', '待发货', '已付款', '已支付', '等待出库', '待出库', '锁定', '备货中',
+    // Pinduoduo's 未发货 (in "未发货，退款成功") is said only of paid orders: its exports hold no unpaid ones.
+    '买家已付款', '等待卖家发货', '买家已付款等待卖家发货', '待发货', '未发货', '已付款', '已支付', '等待出库', '待出库', '锁定', '备货中',
     'paid', 'unshipped', 'to ship', 'awaiting shipment', 'awaiting collection', 'ready to ship', 'processing',
   ],
   shipped: [

@@ -10,7 +10,8 @@ const WORDS: Record<string, [string, OrderStatus][]> = {
     ['卖家已发货，等待买家确认', 'shipped'], ['卖家已发货,等待买家确认收货', 'shipped'], ['交易成功', 'completed'],
     ['交易关闭', 'closed'], ['付款以后用户退款成功，交易自动关闭', 'refunded'], ['卖家部分发货', 'shipped'],
   ],
-  pinduoduo: [['待付款', 'unpaid'], ['待发货', 'paid'], ['已发货，待签收', 'shipped'], ['已发货待签收', 'shipped'], ['已签收', 'completed'], ['已取消', 'closed']],
+  pinduoduo: [['待付款', 'unpaid'], ['待发货', 'paid'], ['已发货，待签收', 'shipped'], ['已发货待签收', 'shipped'], ['已签收', 'completed'], ['已取消', 'closed'],
+    ['未发货，退款成功', 'refunded'], ['已发货，退款成功', 'refunded'], ['已签收，退款中', 'completed']],
   douyin: [['待支付', 'unpaid'], ['待发货', 'paid'], ['已发货', 'shipped'], ['已完成', 'completed'], ['已关闭', 'closed']],
   jd: [['等待出库', 'paid'], ['等待确认收货', 'shipped'], ['完成', 'completed'], ['已取消', 'closed'], ['锁定', 'paid']],
   amazon: [

@@ -38,8 +38,26 @@ const PARTS = /[,，;；、·|/()（）]+/;
 // Kinds of refund, strongest first: when two cells disagree, the one that moved money wins.
 const REFUND_RANK: readonly RefundState[] = ['partial', 'full', 'settled', 'pending', 'none'];
 
-/** Reads a cell as known words: the whole text first, then each comma-separated part. */
+/*
+ * An export repeats a handful of status texts over thousands of rows: remembering each text's
+ * reading makes the 50,000-row import pay for the Unicode-aware key a few times, not 150,000 times.
+ * Bounded, in case a free-text column is mapped here by mistake.
+ */
+const READINGS = new Map<string, StatusWord[] | null>();
+const MAX_READINGS = 5_000;
+
 function wordsOf(text: string): StatusWord[] | null {
+  let words = READINGS.get(text);
+  if (words === undefined) {
+    words = readWords(text);
+    if (READINGS.size >= MAX_READINGS) READINGS.clear();
+    READINGS.set(text, words);
+  }
+  return words;
+}
+
+/** Reads a cell as known words: the whole text first, then each comma-separated part. */
+function readWords(text: string): StatusWord[] | null {
   const whole = STATUS_WORDS.get(statusKey(text));
   if (whole) return [whole];
   const parts = text.split(PARTS).map(statusKey).filter((part) => part !== '');
