@@ -20,7 +20,11 @@ export function statusKey(text: string): string {
 const BASE: Record<Exclude<OrderStatus, 'refunded' | 'partiallyRefunded'>, readonly string[]> = {
   // Amazon's "Pending": ordered, payment not yet authorised. (Lazada's API also says "pending", for a
   // new order already paid or cash on delivery; its seller-centre export was not seen saying it.)
-  unpaid: ['等待买家付款', '待付款', '待支付', '未付款', '等待付款', '待买家付款', 'unpaid', 'pending', 'pending payment', 'awaiting payment'],
+  unpaid: [
+    '等待买家付款', '待付款', '待支付', '未付款', '等待付款', '待买家付款', '没有创建支付宝交易', '外卡支付付款确认中',
+    '国际信用卡支付付款确认中',
+    'unpaid', 'pending', 'pending payment', 'awaiting payment',
+  ],
   // JD's 锁定: the buyer asked to cancel before dispatch and the order waits for the seller's answer;
   // like 退款中 it is paid money not yet returned, so it reads as paid.
   paid: [
@@ -34,21 +38,24 @@ const BASE: Record<Exclude<OrderStatus, 'refunded' | 'partiallyRefunded'>, reado
     'shipped', 'shipping', 'in transit', 'partially shipped', 'partiallyshipped', 'shipped - out for delivery',
   ],
   completed: [
-    '交易成功', '已签收', '已完成', '完成', '交易完成', '已收货', '订单完成',
+    '交易成功', '已签收', '已完成', '完成', '交易完成', '已收货', '订单完成', '买家已签收', '买家已签收货到付款专用',
     'completed', 'complete', 'delivered', 'shipped - delivered to buyer', 'shipped - picked up',
   ],
   // Cancelled before or after payment: without a refund word the money question stays open.
-  closed: ['交易关闭', '交易自动关闭', '已关闭', '已取消', '订单取消', '交易取消', '取消', '订单关闭', 'closed', 'cancelled', 'canceled'],
+  closed: [
+    '交易关闭', '交易自动关闭', '交易被淘宝关闭', '付款以前卖家或买家主动关闭交易', '已关闭', '已取消', '订单取消', '交易取消',
+    '取消', '订单关闭', 'closed', 'cancelled', 'canceled',
+  ],
 };
 
 const REFUND: Record<RefundState, readonly string[]> = {
   none: [
     '无售后', '无售后或售后取消', '售后取消', '售后关闭', '退款关闭', '退款取消', '退款失败', '拒绝退款', '商家拒绝退款',
-    '没有申请退款', '未申请退款', '无退款', '未关闭', 'no refund', 'none', 'refund rejected', 'refund cancelled', 'refund closed',
+    '没有申请退款', '未申请退款', '无退款', '未退款', '退款驳回', '退款拒绝', '售后失败', '买家取消售后', '未关闭', 'no refund', 'none', 'refund rejected', 'refund cancelled', 'refund closed',
   ],
   pending: [
     '退款中', '退款申请中', '申请退款', '待退款', '售后中', '售后处理中', '售后待处理', '待商家处理', '待买家退货', '待商家收货',
-    '退货退款中', '仅退款中', '买家已经申请退款等待卖家同意', '卖家已经同意退款等待买家退货', '买家已经退货等待卖家确认收货',
+    '退货退款中', '仅退款中', '平台介入', '等待平台退款', '买家已经申请退款等待卖家同意', '卖家已经同意退款等待买家退货', '买家已经退货等待卖家确认收货',
     'refund pending', 'refund requested', 'refund in progress', 'return requested', 'return in progress', 'requested',
   ],
   settled: ['售后完成', '售后成功'],

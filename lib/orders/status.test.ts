@@ -9,6 +9,7 @@ const WORDS: Record<string, [string, OrderStatus][]> = {
     ['等待买家付款', 'unpaid'], ['买家已付款，等待卖家发货', 'paid'], ['买家已付款,等待卖家发货', 'paid'], ['等待卖家发货', 'paid'],
     ['卖家已发货，等待买家确认', 'shipped'], ['卖家已发货,等待买家确认收货', 'shipped'], ['交易成功', 'completed'],
     ['交易关闭', 'closed'], ['付款以后用户退款成功，交易自动关闭', 'refunded'], ['卖家部分发货', 'shipped'],
+    ['买家已签收（货到付款专用）', 'completed'], ['付款以前，卖家或买家主动关闭交易', 'closed'], ['交易被淘宝关闭', 'closed'],
   ],
   pinduoduo: [['待付款', 'unpaid'], ['待发货', 'paid'], ['已发货，待签收', 'shipped'], ['已发货待签收', 'shipped'], ['已签收', 'completed'], ['已取消', 'closed'],
     ['未发货，退款成功', 'refunded'], ['已发货，退款成功', 'refunded'], ['已签收，退款中', 'completed']],

@@ -40,7 +40,7 @@ export const HEADER_SYNONYMS = {
     'Order Creation Time', 'Purchase Date', 'Date Created',
   ],
   paidAt: [
-    '订单付款时间', '付款时间', '支付时间', 'payments-date', 'Payment Date', 'Payment Time', 'Paid Time', 'Paid At', 'Pay Time',
+    '订单付款时间', '付款时间', '支付时间', '支付完成时间', 'payments-date', 'Payment Date', 'Payment Time', 'Paid Time', 'Paid At', 'Pay Time',
     'Order Paid Time', 'Paid Date', 'Date Paid', '付款确认时间',
   ],
   // What the buyer paid for the order, best first; a unit price or a subtotal before discounts never is.
