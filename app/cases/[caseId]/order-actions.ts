@@ -4,13 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
-import { parseOrderFile, type ColumnMapping, type RowError } from '@/lib/orders/import/import-orders';
+import { parseOrderFile, type RowError } from '@/lib/orders/import/import-orders';
+import { completeMapping } from '@/lib/orders/import/preview-response';
 import { readImportFile } from '@/lib/orders/import-session';
 import { parsePastedOrderNumbers, PASTE_MAX_CHARS } from '@/lib/orders/paste';
-import { ORDER_FIELDS } from '@/lib/orders/types';
 import { parseAmountCents, parseOrderNo } from '@/lib/orders/import/normalise';
 import { optionalChinaLocalSchema } from '@/lib/schemas/china-time';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
+import { importChoicesSchema } from '@/lib/schemas/order-import';
 import { draftText } from '@/lib/schemas/text';
 import { setFlagged, upsertOrders } from '@/lib/orders/repository';
 
@@ -46,29 +47,33 @@ export async function setOrderFlaggedAction(formData: FormData): Promise<void> {
 
 export type ImportResult =
   | { ok: true; created: number; updated: number; rowErrors: RowError[]; rowErrorCount: number }
-  | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' | 'legacyXls' | 'unreadableWorkbook' | 'noHeader' };
+  | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' | 'legacyXls' | 'unreadableWorkbook' | 'noHeader' }
+  /** A corrected row that still does not have the header's shape: nothing was imported. */
+  | { ok: false; error: 'correctionBroken'; lines: number[] };
 
-const confirmSchema = z.object({
+const confirmSchema = importChoicesSchema.extend({
   caseId: z.string().min(1).max(64),
   importId: z.string().min(1).max(64),
   fileName: z.string().max(255),
-  mapping: z.record(z.enum(ORDER_FIELDS), z.number().int().min(0).max(10_000).nullable()),
-  keepPersonalData: z.boolean(),
   flagged: z.boolean(),
 });
 
-/** Step two of an import: the user confirmed the mapping; read the kept file again with it and save. */
+/**
+ * Step two of an import: read the kept file again (it is never changed) with the mapping the user
+ * confirmed and exactly the skips and corrections they made, re-checked here, and save.
+ */
 export async function confirmImportAction(input: z.input<typeof confirmSchema>): Promise<ImportResult> {
   const user = await requireUser('/cases');
   const args = confirmSchema.safeParse(input);
   if (!args.success) return { ok: false, error: 'invalidMapping' };
-  const { caseId, importId, fileName, keepPersonalData, flagged } = args.data;
+  const { caseId, importId, fileName, keepPersonalData, flagged, fixes } = args.data;
   if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
   const bytes = await readImportFile(caseId, importId);
   if (!bytes) return { ok: false, error: 'expired' };
-  const mapping = Object.fromEntries(ORDER_FIELDS.map((f) => [f, args.data.mapping[f] ?? null])) as ColumnMapping;
-  const parsed = await parseOrderFile(bytes, fileName, { mapping, keepPersonalData });
+  const parsed = await parseOrderFile(bytes, fileName, { mapping: completeMapping(args.data.mapping), keepPersonalData, fixes });
   if (!parsed.ok) return { ok: false, error: parsed.error };
+  const stillBroken = parsed.brokenRows.filter((row) => row.corrected).map((row) => row.line);
+  if (stillBroken.length > 0) return { ok: false, error: 'correctionBroken', lines: stillBroken };
   const { created, updated } = await upsertOrders(caseId, parsed.orders, 'import', { flagged });
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');

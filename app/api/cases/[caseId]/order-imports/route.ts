@@ -2,9 +2,8 @@ import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
 import { getOwnedCase } from '@/lib/cases/repository';
 import { parseOrderFile } from '@/lib/orders/import/import-orders';
+import { importPreview } from '@/lib/orders/import/preview-response';
 import { keepImportFile, ORDER_IMPORT_MAX_BYTES } from '@/lib/orders/import-session';
-
-const PREVIEW_ERRORS = 200;
 
 /**
  * Step one of an import: the file's bytes in, its suggested column mapping and
@@ -28,15 +27,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   const parsed = await parseOrderFile(bytes, file.name);
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 422 });
   const importId = await keepImportFile(caseId, bytes);
-  return NextResponse.json({
-    importId,
-    fileName: file.name,
-    encoding: parsed.encoding,
-    headers: parsed.headers,
-    mapping: parsed.mapping,
-    preview: parsed.preview,
-    orderCount: parsed.orders.length,
-    rowErrors: parsed.rowErrors.slice(0, PREVIEW_ERRORS),
-    rowErrorCount: parsed.rowErrors.length,
-  });
+  return NextResponse.json({ importId, fileName: file.name, ...importPreview(parsed) });
 }
