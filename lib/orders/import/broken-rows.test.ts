@@ -99,6 +99,16 @@ describe('rows that do not have the header shape', () => {
     const fixed = await parse(bytes, { fixes: { corrections: [{ line: 3, text: '1000002\t袜子' }], skips: [] } });
     expect(fixed.orders.map((o) => o.orderNo)).toEqual(['1000001', '1000002']);
   });
+
+  it('reports an XLSX formula saved without its result instead of reading it as empty', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('订单');
+    sheet.addRow(['订单号', '实付金额']);
+    sheet.addRow(['1000001', { formula: 'B3*2' }]);
+    const result = await parse(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(result.orders).toEqual([{ orderNo: '1000001' }]);
+    expect(result.rowErrors).toEqual([{ rowNumber: 2, column: '实付金额', code: 'formulaWithoutValue' }]);
+  });
 });
 
 describe('the preview follows the mapping', () => {

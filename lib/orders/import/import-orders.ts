@@ -71,6 +71,11 @@ export async function parseOrderFile(
 
   const rowErrors: RowError[] = broken.map((row) => ({ rowNumber: row.rowNumber, line: row.line, code: row.problem }));
   if (mapping.orderNo === null) rowErrors.push({ rowNumber: 1, code: 'orderNoColumnMissing' });
+  const heldBack = new Set(broken.map((row) => row.rowNumber));
+  for (const issue of issues) {
+    if (issue.code !== 'formulaWithoutValue' || issue.columnIndex === undefined || !used.has(issue.columnIndex) || heldBack.has(issue.rowNumber)) continue;
+    rowErrors.push({ rowNumber: issue.rowNumber, column: headers[issue.columnIndex] ?? `#${issue.columnIndex + 1}`, code: issue.code });
+  }
 
   const ctx = {
     headers,

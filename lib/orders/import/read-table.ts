@@ -13,6 +13,8 @@ export type SourceRow = TableRow & { line: number; start?: number; end?: number;
 export type TableIssueCode =
   /** A numeric cell with more than 15 significant digits: Excel has already rounded it (1.2345E+18). */
   | 'numberRounded'
+  /** An XLSX formula cell saved without its result: its value is unknown, not empty. */
+  | 'formulaWithoutValue'
   /** Not a problem: a cell that a spreadsheet would run as a formula, stored as the text it is. */
   | 'looksLikeFormula'
   | ShapeProblem;

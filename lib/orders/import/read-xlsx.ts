@@ -26,6 +26,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
       if (typeof value === 'number' && isRoundedInteger(value)) {
         issues.push({ rowNumber, columnIndex: col - 1, code: 'numberRounded' });
       }
+      // A workbook written by a script, never opened in Excel, holds formulas without their results:
+      // the cell reads as empty, which would drop the value without a word.
+      if (isFormulaWithoutResult(value)) issues.push({ rowNumber, columnIndex: col - 1, code: 'formulaWithoutValue' });
       cells.push(text);
     }
     rows.push({ rowNumber, line: rowNumber, cells });
@@ -45,6 +48,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('formula' in value || 'sharedFormula' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
   if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
   return '';
+}
+
+function isFormulaWithoutResult(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
+  return value.result === undefined || value.result === null;
 }
 
 /** Past 1e21 JS switches to exponent notation; BigInt prints the integer Excel stored instead. */
