@@ -1,30 +1,75 @@
 import { upsertTestOrders } from './support/orders';
 import { createCase, expect, test } from './support/fixtures';
 
-test('a finding is shown with its orders; the explanation is kept after a reload', async ({ page, user }) => {
+const at = (day: number, h: number) => new Date(Date.UTC(2026, 10, day, h));
+const no = (i: number) => `30123456789012${String(i).padStart(5, '0')}`;
+
+/** 25 parcels signed an hour before they shipped (one rule, 25 findings) and two orders on one waybill. */
+function manyFindings() {
+  return [
+    ...Array.from({ length: 25 }, (_, i) => ({
+      orderNo: no(i), flagged: i < 3, orderedAt: at(1 + (i % 9), 1), paidAt: at(1 + (i % 9), 1), shippedAt: at(1 + (i % 9), 5), signedAt: at(1 + (i % 9), 4),
+      trackingNo: `SF12345678${String(i).padStart(5, '0')}`, carrier: '顺丰速运',
+    })),
+    { orderNo: no(90), orderedAt: at(2, 2), paidAt: at(2, 2), trackingNo: 'SF1234567899999', carrier: '顺丰速运' },
+    { orderNo: no(91), orderedAt: at(3, 2), paidAt: at(3, 2), trackingNo: 'SF1234567899999', carrier: '顺丰速运' },
+  ];
+}
+
+test('a whole rule is explained at once, one finding differently, another rule left out; the navigator follows', async ({ page, user }) => {
   const c = await createCase(user.id);
-  const at = (h: number) => new Date(Date.UTC(2026, 10, 11, h));
-  await upsertTestOrders(c.id, [
-    { orderNo: '3012345678901234501', flagged: true, orderedAt: at(1), paidAt: at(1), trackingNo: 'SF1234567890123', carrier: '顺丰速运', buyerName: '张*' },
-    { orderNo: '3012345678901234502', flagged: true, orderedAt: at(2), paidAt: at(2), trackingNo: 'SF1234567890123', carrier: '顺丰速运', buyerName: '李*' },
-    { orderNo: '3012345678901234503', orderedAt: at(3), paidAt: at(3), shippedAt: at(5), signedAt: at(4), trackingNo: 'SF1234567890999', carrier: '顺丰速运' },
-  ]);
+  await upsertTestOrders(c.id, manyFindings());
   await page.goto(`/cases/${c.id}/audit`);
-  await expect(page.getByTestId('audit-summary')).toContainText('检查了 3 个订单');
+  const nav = page.getByRole('navigation', { name: '申诉步骤' }).getByRole('link', { name: /自查/ });
+  await expect(page.getByTestId('audit-summary')).toContainText('检查了 27 个订单，发现 26 个疑点，归为 2 类');
+  await expect(nav).toContainText('进行中');
 
-  const shared = page.locator('[data-rule="trackingShared"]');
-  await expect(shared).toContainText('2 个订单使用同一运单号');
-  await expect(shared).toContainText('涉及 2 个订单（其中 2 个被判定）');
-  await expect(page.locator('[data-rule="signedBeforeShipped"]')).toContainText('签收时间比发货时间早 60 分钟');
+  const signed = page.locator('[data-rule="signedBeforeShipped"]');
+  await expect(signed.getByTestId('group-counts')).toContainText('25 个疑点 · 涉及 25 个订单 · 其中 3 个被平台判定');
+  await expect(signed.locator('[data-finding]')).toHaveCount(10);
+  await expect(signed.getByTestId('group-page')).toHaveText('第 1 / 3 页');
+  await expect(signed.getByTestId('finding-state').first()).toHaveText('尚未说明');
 
-  await shared.getByLabel('您的说明').fill('两个订单是同一买家的合并发货，见聊天记录。');
-  await expect(shared.getByTestId('note-status')).toHaveAttribute('data-status', 'saved');
-  await shared.getByRole('checkbox', { name: '放进证据包' }).uncheck();
-  await expect(shared.getByTestId('note-status')).toHaveAttribute('data-status', 'saved');
+  const ruleNote = signed.getByLabel('这一类的说明（适用于全部 25 个疑点）');
+  await ruleNote.fill('快递员揽收后才在系统补录发货时间，签收时间是真实的，见物流轨迹截图。');
+  await expect(signed.getByTestId('note-status').first()).toHaveAttribute('data-status', 'saved');
 
   await page.reload();
-  await expect(shared.getByLabel('您的说明')).toHaveValue('两个订单是同一买家的合并发货，见聊天记录。');
-  await expect(shared.getByRole('checkbox', { name: '放进证据包' })).not.toBeChecked();
+  await expect(ruleNote).toHaveValue('快递员揽收后才在系统补录发货时间，签收时间是真实的，见物流轨迹截图。');
+  await expect(signed.getByTestId('group-state')).toHaveText('已处理');
+  await expect(signed.getByTestId('finding-state').filter({ hasText: '沿用这一类的说明' })).toHaveCount(10);
+  await signed.getByRole('link', { name: '下一页' }).click();
+  await expect(signed.getByTestId('group-page')).toHaveText('第 2 / 3 页');
+  await expect(signed.getByTestId('finding-state').filter({ hasText: '沿用这一类的说明' })).toHaveCount(10);
+
+  // One finding on page 2 is explained on its own.
+  const one = signed.locator('[data-finding]').first();
+  const oneId = await one.getAttribute('data-finding');
+  await one.getByRole('button', { name: '单独说明这一项' }).click();
+  await one.getByLabel('这一项的单独说明').fill('这一单是买家到店自提，没有走快递。');
+  await expect(one.getByTestId('note-status')).toHaveAttribute('data-status', 'saved');
+
+  // The waybill rule is left out of the bundle as a whole.
+  const shared = page.locator('[data-rule="trackingShared"]');
+  await expect(shared.getByTestId('group-state')).toHaveText('待说明');
+  await shared.getByRole('checkbox', { name: '把这一类放进证据包' }).uncheck();
+  await expect(shared.getByTestId('note-status').first()).toHaveAttribute('data-status', 'saved');
+
+  await page.reload();
+  await expect(signed.getByTestId('group-page')).toHaveText('第 2 / 3 页');
+  const again = page.locator(`[data-finding="${oneId}"]`);
+  await expect(again.getByLabel('这一项的单独说明')).toHaveValue('这一单是买家到店自提，没有走快递。');
+  await expect(signed.getByTestId('finding-state').filter({ hasText: '沿用这一类的说明' })).toHaveCount(9);
+  await expect(shared.getByRole('checkbox', { name: '把这一类放进证据包' })).not.toBeChecked();
+  await expect(shared.getByTestId('finding-state')).toHaveText('不放进证据包');
+  await expect(page.getByTestId('audit-summary')).toContainText('已说明或选择不放进证据包的有 2 类');
+  await expect(nav).toContainText('已完成');
+
+  // Back to the rule's explanation: the override is gone.
+  await again.getByRole('button', { name: '改回沿用这一类的说明' }).click();
+  await expect(again.getByTestId('finding-state')).toHaveText('沿用这一类的说明');
+  await page.reload();
+  await expect(again.getByTestId('finding-state')).toHaveText('沿用这一类的说明');
 });
 
 test('a declared promotion marks a burst as explained but keeps it in the report', async ({ page, user }) => {

@@ -5,7 +5,15 @@ import { FindingOverride } from './finding-override';
 const SHOWN_ORDERS = 12;
 
 /** One finding of a rule group: what was found, its orders, and what explains it. */
-export async function FindingItem({ caseId, finding: f, ruleInclude }: { caseId: string; finding: ResolvedFinding; ruleInclude: boolean }) {
+type Props = {
+  caseId: string;
+  finding: ResolvedFinding;
+  ruleInclude: boolean;
+  /** The rule's only finding: the rule's explanation is its explanation, no override offered (one kept if stored). */
+  alone?: boolean;
+};
+
+export async function FindingItem({ caseId, finding: f, ruleInclude, alone = false }: Props) {
   const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
   const money = (cents: unknown) => format.number(Number(cents) / 100, { style: 'currency', currency: 'CNY' });
   // ICU select needs strings; money is shown in yuan.
@@ -35,7 +43,11 @@ export async function FindingItem({ caseId, finding: f, ruleInclude }: { caseId:
         <span className="mono">{f.orderNos.slice(0, SHOWN_ORDERS).join('、')}</span>
         {f.orderNos.length > SHOWN_ORDERS && ` ${t('moreOrders', { count: f.orderNos.length - SHOWN_ORDERS })}`}
       </p>
-      <FindingOverride caseId={caseId} findingId={f.id} override={f.override} inheritedInclude={ruleInclude} state={state} />
+      {alone && !f.override ? (
+        <p className="hint" data-testid="finding-state">{state}</p>
+      ) : (
+        <FindingOverride caseId={caseId} findingId={f.id} override={f.override} inheritedInclude={ruleInclude} state={state} />
+      )}
     </li>
   );
 }

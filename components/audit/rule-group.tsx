@@ -45,14 +45,14 @@ export async function RuleGroupCard({ caseId, group, page, pageHref }: Props) {
         noteId={ruleNoteId(group.rule)}
         initial={group.ruleNote ?? { explanation: '', include: group.include }}
         label={t('group.ruleLabel', { count: group.findings.length })}
-        hint={t('group.ruleHint')}
+        hint={group.findings.length > 1 ? t('group.ruleHint') : undefined}
         includeLabel={t('group.include')}
       />
       <ol className="finding-list">
-        {items.map((f) => <FindingItem key={f.id} caseId={caseId} finding={f} ruleInclude={group.include} />)}
+        {items.map((f) => <FindingItem key={f.id} caseId={caseId} finding={f} ruleInclude={group.include} alone={group.findings.length === 1} />)}
       </ol>
       {pages > 1 && (
-        <nav className="pager" aria-label={t('group.pagerLabel', { title })}>
+        <nav className="group-pager" aria-label={t('group.pagerLabel', { title })}>
           {current > 1 ? <Link className="btn" href={pageHref(current - 1)} scroll={false}>← {t('group.prev')}</Link> : <span />}
           <span className="hint" data-testid="group-page">{t('group.page', { page: current, pages })}</span>
           {current < pages ? <Link className="btn" href={pageHref(current + 1)} scroll={false}>{t('group.next')} →</Link> : <span />}

@@ -55,14 +55,31 @@ describe('cachedAudit', () => {
     expect(await recomputed()).toBe(true);
     expect((await cachedAudit(caseId)).findings.some((f) => f.rule === 'signedBeforeShipped')).toBe(false);
 
-    // A raw write that leaves updatedAt as it was (a script, a restore): the content still differs.
-    await db.$executeRawUnsafe('UPDATE "Order" SET "trackingNo" = ? WHERE "caseId" = ? AND "orderNo" = ?', 'SF1234567890777', caseId, '3012345678901234504');
+    // A raw write that leaves updatedAt as it was (a script, a restore): the values' length differs.
+    await db.$executeRawUnsafe('UPDATE "Order" SET "trackingNo" = ? WHERE "caseId" = ? AND "orderNo" = ?', 'SF12345678907777', caseId, '3012345678901234504');
     expect(await recomputed()).toBe(true);
     expect((await cachedAudit(caseId)).findings.find((f) => f.rule === 'trackingShared')?.orderNos).toHaveLength(2);
+
+    // Two edits of the same length: the second is seen through its updatedAt stamp alone.
+    await db.order.updateMany({ where: { caseId, orderNo: '3012345678901234504' }, data: { trackingNo: 'SF12345678908888' } });
+    expect(await recomputed()).toBe(true);
 
     await db.order.deleteMany({ where: { caseId, orderNo: '3012345678901234502' } });
     expect(await recomputed()).toBe(true);
     expect((await cachedAudit(caseId)).findings.some((f) => f.rule === 'trackingShared')).toBe(false);
+  });
+
+  it('sees an order deleted and inserted again with the same values and stamp', async () => {
+    await cachedAudit(caseId);
+    const where = `"caseId" = '${caseId}' AND "orderNo" = '3012345678901234502'`;
+    await db.$transaction([
+      db.$executeRawUnsafe(`CREATE TEMP TABLE kept AS SELECT * FROM "Order" WHERE ${where}`),
+      db.$executeRawUnsafe(`DELETE FROM "Order" WHERE ${where}`),
+      db.$executeRawUnsafe('INSERT INTO "Order" SELECT * FROM kept'),
+      db.$executeRawUnsafe('DROP TABLE kept'),
+    ]);
+    expect(await db.order.count({ where: { caseId } })).toBe(3);
+    expect(await recomputed()).toBe(true);
   });
 
   it('recomputes after a promotion is added or removed and after the ship-from province changes', async () => {
@@ -91,5 +108,15 @@ describe('cachedAudit', () => {
     const shared = audit.groups.find((g) => g.rule === 'trackingShared');
     expect(shared).toMatchObject({ flaggedCount: 1, answered: true });
     expect(shared?.findings[0]?.explanation).toBe('合并发货');
+  });
+});
+
+describe('cachedAudit under concurrent requests', () => {
+  it('runs the rules once for requests that miss together', async () => {
+    const results = await Promise.all([cachedAudit(caseId), cachedAudit(caseId), cachedAudit(caseId)]);
+    expect(results.every((r) => !r.fromCache)).toBe(true);
+    // One run: all three hold the very same result, not three equal ones.
+    expect(results[1]).toBe(results[0]);
+    expect(results[2]).toBe(results[0]);
   });
 });
