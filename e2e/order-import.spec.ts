@@ -53,3 +53,70 @@ test('an old .xls file is refused with a clear message and nothing changes', asy
   await expect(page.getByRole('alert').filter({ hasText: '旧版 .xls' })).toBeVisible();
   expect(await testDb().order.count({ where: { caseId: c.id } })).toBe(0);
 });
+
+// An unquoted comma inside a title (line 3) pushes every later value one column right: that row must be
+// listed with its line and raw text, never imported shifted. Line 4 is a quoted two-line title, which is fine.
+const SHAPE_HEADER = '订单编号,买家会员名,买家实际支付金额,订单创建时间,宝贝标题,物流单号,物流公司';
+const SHAPE_LINES = [
+  '="3012345678901234571",tb_zhao,￥59.00,2026-11-11 09:00:00,纯棉T恤,="YT8812345678901",圆通快递',
+  '="3012345678901234572",tb_qian,￥89.00,2026-11-11 10:00:00,保温杯, 500ml,="SF1234567890124",顺丰速运',
+  '="3012345678901234573",tb_sun,￥19.90,2026-11-11 11:00:00,"袜子\r\n10 双装",="ZT7812345678903",中通快递',
+];
+const shapeCsv = iconv.encode(`${SHAPE_HEADER}\r\n${SHAPE_LINES.join('\r\n')}\r\n`, 'gbk');
+
+test('a row with an unquoted comma is listed with its line and raw text, corrected in place and imported as corrected', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/cases/${c.id}/orders`);
+  await page.getByLabel('订单文件').setInputFiles({ name: 'ExportOrderList202611120931.csv', mimeType: 'text/csv', buffer: shapeCsv });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('可导入 2 个订单，1 行有问题');
+  const broken = preview.getByTestId('broken-row-3');
+  await expect(broken).toContainText('文件第 3 行');
+  await expect(broken).toContainText('这一行有 8 列，表头有 7 列');
+  const raw = broken.getByLabel('改正文件第 3 行的原文');
+  await expect(raw).toHaveValue(SHAPE_LINES[1] ?? '');
+  // Values as they will be stored: the ="…" wrapper is gone and the buyer is masked.
+  await expect(preview.getByRole('table')).toContainText('3012345678901234571');
+  await expect(preview.getByRole('table')).not.toContainText('="3012345678901234571"');
+  await expect(preview.getByRole('table')).toContainText('t******');
+  await page.screenshot({ path: '/tmp/shape-preview-1280.png', fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: '/tmp/shape-preview-360.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Still broken after a careless edit: said so, and confirming refuses.
+  await raw.fill(SHAPE_LINES[1]?.replace('保温杯, 500ml', '"保温杯", 500ml') ?? '');
+  await expect(broken).toContainText('改过后仍不对');
+  await raw.fill(SHAPE_LINES[1]?.replace('保温杯, 500ml', '"保温杯, 500ml"') ?? '');
+  await expect(broken).toContainText('已改正');
+  await expect(preview).toContainText('可导入 3 个订单，0 行有问题');
+  await preview.getByRole('button', { name: '确认导入 3 个订单' }).click();
+
+  await expect(page.getByTestId('import-result')).toContainText('新增 3 个，更新 0 个，0 行未能导入');
+  const stored = await testDb().order.findUniqueOrThrow({ where: { caseId_orderNo: { caseId: c.id, orderNo: '3012345678901234572' } } });
+  expect(stored).toMatchObject({ itemTitle: '保温杯, 500ml', amountCents: 8900, trackingNo: 'SF1234567890124', carrier: '顺丰速运' });
+  const multiLine = await testDb().order.findUniqueOrThrow({ where: { caseId_orderNo: { caseId: c.id, orderNo: '3012345678901234573' } } });
+  expect(multiLine.itemTitle).toBe('袜子 10 双装');
+});
+
+test('a skipped broken row is left out, and remapping a column changes the count of problems', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  await page.goto(`/cases/${c.id}/orders`);
+  await page.getByLabel('订单文件').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: shapeCsv });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('可导入 2 个订单，1 行有问题');
+  // The tracking number column mapped as the amount: every row's amount is now unreadable.
+  await preview.getByLabel('实付金额对应的列').selectOption({ label: '物流公司' });
+  await expect(preview).toContainText('可导入 2 个订单，3 行有问题');
+  await expect(preview.getByRole('table')).toContainText('金额无法识别');
+  await preview.getByLabel('实付金额对应的列').selectOption({ label: '买家实际支付金额' });
+  await preview.getByTestId('broken-row-3').getByLabel('跳过这一行').check();
+  await expect(preview).toContainText('可导入 2 个订单，0 行有问题');
+  await preview.getByRole('button', { name: '确认导入 2 个订单' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('新增 2 个');
+  expect(await testDb().order.count({ where: { caseId: c.id } })).toBe(2);
+});
