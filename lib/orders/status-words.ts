@@ -51,7 +51,7 @@ const BASE: Record<Exclude<OrderStatus, 'refunded' | 'partiallyRefunded'>, reado
 const REFUND: Record<RefundState, readonly string[]> = {
   none: [
     '无售后', '无售后或售后取消', '售后取消', '售后关闭', '退款关闭', '退款取消', '退款失败', '拒绝退款', '商家拒绝退款',
-    '没有申请退款', '未申请退款', '无退款', '未退款', '退款驳回', '退款拒绝', '售后失败', '买家取消售后', '未关闭', 'no refund', 'none', 'refund rejected', 'refund cancelled', 'refund closed',
+    '没有申请退款', '未申请退款', '无退款', '未退款', '退款驳回', '退款拒绝', '售后失败', '买家取消售后', '未关闭', '订单未关闭', 'no refund', 'none', 'refund rejected', 'refund cancelled', 'refund closed',
   ],
   pending: [
     '退款中', '退款申请中', '申请退款', '待退款', '售后中', '售后处理中', '售后待处理', '待商家处理', '待买家退货', '待商家收货',

@@ -37,6 +37,7 @@ describe('normaliseStatus', () => {
     // "no after-sales" beside every order is not worth showing.
     expect(normaliseStatus({ status: '已签收', afterSale: '无售后或售后取消' })).toEqual({ status: 'completed', statusText: '已签收', unknown: [] });
     expect(normaliseStatus({ status: '交易关闭', closeReason: '买家不想买了' }).statusText).toBe('交易关闭 · 买家不想买了');
+    expect(normaliseStatus({ status: '交易成功', closeReason: '订单未关闭' }).statusText).toBe('交易成功');
   });
 
   it('lets a refund override the order state: whole amount refunded, part partially', () => {
