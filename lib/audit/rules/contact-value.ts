@@ -22,10 +22,14 @@ const WORDS = /加密|隐私|隐藏|保密|脱敏|屏蔽|未知|不详|^无$|^(?
 // No spaces, no CJK, at least 24 characters with letters and digits: a token, not an address or IP.
 const TOKEN = /^[A-Za-z0-9+/=_-]{24,}$/;
 
+// IPv4/IPv6 and plain phone numbers: the common case, answered by one test.
+const PLAIN = /^[0-9.:+\- ]+$/;
+
 /** True for masked, encrypted or placeholder values, which must never count as a match. */
 export function isHiddenValue(raw: string): boolean {
   const value = raw.trim();
   if (!value) return true;
+  if (PLAIN.test(value)) return /^-+$/.test(value);
   if (MASK.test(value) || WORDS.test(value)) return true;
   if (WRAPPED.test(value) || CIPHER_MARK.test(value)) return true;
   return TOKEN.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
