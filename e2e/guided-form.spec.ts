@@ -62,6 +62,8 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   await page.reload();
   await expect(page.getByLabel('为什么这些订单是真实的')).toHaveValue('买家真实付款、收货。\n其中 8 位是老客户。');
 
+  // A bundle needs at least one evidence file (uploading is covered by evidence.spec.ts).
+  await testDb().evidence.create({ data: { caseId: c.id, storageKey: 'none', sha256: 'b'.repeat(64), size: 1, mime: 'image/png', kind: 'png', originalName: 'chat.png', uploadedBy: user.id, category: 'chat' } });
   await page.getByRole('link', { name: '核对 →' }).click();
   await expect(page.getByTestId('review-status')).toHaveAttribute('data-ready', 'false');
   await expect(page.getByTestId('review-errors')).toHaveCount(0);
@@ -79,7 +81,8 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   await expect(page.getByTestId('statement-preview')).toContainText('一、事情经过');
 
   const row = await testDb().case.findUniqueOrThrow({ where: { id: c.id } });
-  expect(row).toMatchObject({ status: 'ready', completion: 57, contactPhone: '138 1234 5678', currentStep: 'statement' });
+  // Complete: basics, orders, audit (no finding to answer), statement, review; evidence is begun (not linked), logistics not.
+  expect(row).toMatchObject({ status: 'ready', completion: 71, contactPhone: '138 1234 5678', currentStep: 'statement' });
 });
 
 test('a save from a stale tab is a conflict, never a silent overwrite', async ({ page, user, context }) => {

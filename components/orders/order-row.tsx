@@ -22,11 +22,15 @@ export async function OrderRow({ caseId, order: o }: { caseId: string; order: Or
     <tr data-flagged={o.flagged} data-order-no={o.orderNo}>
       <td className="cell-no mono" data-testid="order-no">{o.orderNo}</td>
       <td className="cell-time">
-        <span className="cell-label">{t('orderedShort')} </span>
-        <span className="ordered">{time(o.orderedAt) ?? '—'}</span>
+        {/* The labels show on the phone card only; on a wide screen the column header says which is which. */}
+        <span className="when">
+          <span className="cell-label">{t('orderedShort')} </span>
+          {time(o.orderedAt) ?? '—'}
+        </span>
         {o.paidAt && (
-          <span className="sub">
-            {t('paidShort')} {time(o.paidAt)}
+          <span className="sub when">
+            <span className="cell-label">{t('paidShort')} </span>
+            {time(o.paidAt)}
           </span>
         )}
       </td>
