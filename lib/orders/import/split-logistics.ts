@@ -7,12 +7,44 @@ export type SplitLogistics = { ok: true; carrier?: string; trackingNo?: string }
 const SHIPMENTS = /[;；,，、\n|]+/;
 /** Between a carrier code, its name and the number: "ZTO-中通快递-7310…", "中通快递:7310…". */
 const NAME_SEPARATORS = /[\s:：\-–—_/()（）【】[\]]+/;
-const RUN = /[0-9A-Za-z]+/g;
+/** Runs of 8 or more letters and digits: the only ones that can be a waybill number. */
+const LONG_RUN = /[0-9A-Za-z]{8,}/g;
 const EDGES = /^[\s:：\-–—_/()（）【】[\]]+|[\s:：\-–—_/()（）【】[\]]+$/g;
 /** Words that follow a carrier's code in English exports ("ZTO Express") and name nobody alone. */
 const NOISE = /^(?:express|logistics|delivery)$/i;
 /** A waybill number: 8 or more letters and digits, 6 or more of them digits (YT…, SF…, 7310…). */
-const isNumberLike = (run: string) => run.length >= 8 && (run.match(/\d/g)?.length ?? 0) >= 6;
+function isNumberLike(run: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < run.length && digits < 6; i++) if (run.charCodeAt(i) <= 57) digits++;
+  return digits >= 6;
+}
+
+/** The one number-like run of a shipment, null if there are two, undefined if none. */
+function findNumber(text: string): RegExpExecArray | null | undefined {
+  let found: RegExpExecArray | undefined;
+  LONG_RUN.lastIndex = 0;
+  for (let m = LONG_RUN.exec(text); m; m = LONG_RUN.exec(text)) {
+    if (!isNumberLike(m[0])) continue;
+    if (found) return null;
+    found = m;
+  }
+  return found;
+}
+/*
+ * Carrier words repeat on every row (中通快递, YTO …) while numbers never do: remembering each word's
+ * carrier halves the cost of a 50,000-row 快递信息 column. Bounded like any per-process cache.
+ */
+const CARRIER_OF = new Map<string, CarrierId | null>();
+function carrierOf(word: string): CarrierId | null {
+  let id = CARRIER_OF.get(word);
+  if (id === undefined) {
+    id = carrierFromName(word);
+    if (CARRIER_OF.size >= 5_000) CARRIER_OF.clear();
+    CARRIER_OF.set(word, id);
+  }
+  return id;
+}
+
 /** The joined form stays readable and is split again by the tracking rules (lib/audit/rules/tracking). */
 export const SHIPMENT_SEPARATOR = '; ';
 
@@ -44,9 +76,8 @@ export function splitLogistics(cell: string): SplitLogistics {
 }
 
 function splitShipment(text: string): { carrier?: string; trackingNo?: string } | null {
-  const numbers = [...text.matchAll(RUN)].filter((m) => isNumberLike(m[0]));
-  if (numbers.length > 1) return null;
-  const number = numbers[0];
+  const number = findNumber(text);
+  if (number === null) return null;
   const before = number ? text.slice(0, number.index) : text;
   const after = number ? text.slice(number.index + number[0].length) : '';
   // "SF 1234567890123": the letters may be the number's own prefix, split off by a space.
@@ -57,9 +88,9 @@ function splitShipment(text: string): { carrier?: string; trackingNo?: string } 
   const trackingNo = number ? { trackingNo: number[0].toUpperCase() } : {};
   if (!rest) return trackingNo;
   // A name with spaces in it ("J&T Express") is one name; else each word must name the same carrier.
-  if (carrierFromName(rest)) return { carrier: rest, ...trackingNo };
+  if (carrierOf(rest)) return { carrier: rest, ...trackingNo };
   const words = rest.split(NAME_SEPARATORS).filter((w) => w !== '' && !NOISE.test(w));
-  const ids = words.map(carrierFromName);
+  const ids = words.map(carrierOf);
   if (ids.some((id) => id === null)) return null;
   const named = new Set(ids as CarrierId[]);
   if (named.size > 1) return null;
