@@ -40,7 +40,12 @@ export function ImportPreviewForm({ caseId, upload, onDone, onCancel }: Props) {
     }
   }
 
-  const setField = (field: OrderField, value: string) => choices.setMapping({ ...mapping, [field]: value === '' ? null : Number(value) });
+  // A column feeds one field: choosing it for another field takes it away from the first.
+  const setField = (field: OrderField, value: string) => {
+    const index = value === '' ? null : Number(value);
+    const freed = ORDER_FIELDS.filter((other) => index !== null && other !== field && mapping[other] === index);
+    choices.setMapping({ ...mapping, ...Object.fromEntries(freed.map((other) => [other, null])), [field]: index });
+  };
 
   return (
     <form onSubmit={confirm} className="section-block" data-testid="import-preview" aria-busy={choices.checking}>
