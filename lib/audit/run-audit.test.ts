@@ -63,6 +63,20 @@ describe('runAudit', () => {
     expect(findings.at(-1)).toMatchObject({ severity: 'info', rule: 'trackingFormat' });
   });
 
+  it('reads statuses: closed ¥0.00 and unpaid orders are neither price anomalies nor missing waybills', () => {
+    const shop = makeOrders(60, (i) => ({ createdAt: at(i * 4), amountCents: 9900 }));
+    const closed = makeOrders(5, (i) => ({ createdAt: at(i * 4 + 1), amountCents: 0, status: 'closed', paidAt: undefined, trackingNo: undefined, shippedAt: undefined, signedAt: undefined }), 500);
+    const unpaid = makeOrders(5, (i) => ({ createdAt: at(i * 4 + 2), status: 'unpaid', paidAt: undefined, trackingNo: undefined, shippedAt: undefined, signedAt: undefined }), 600);
+    expect(runAudit([...shop, ...closed, ...unpaid], { checkTracking }).findings).toEqual([]);
+    // The same rows without a status column are reported as before, and never said to be paid.
+    const unknown = [...closed, ...unpaid].map(({ status: _status, ...o }) => o);
+    const rules = runAudit([...shop, ...unknown], { checkTracking }).findings;
+    expect(rules.filter((f) => f.rule === 'amountOutlier')).toHaveLength(5);
+    const missing = rules.filter((f) => f.rule === 'trackingMissing');
+    expect(missing).toHaveLength(10);
+    for (const f of missing) expect(f.params.since).toBe('ordered');
+  });
+
   it('does not mutate its input', () => {
     const orders = scenario();
     const before = structuredClone(orders);
