@@ -78,6 +78,14 @@ describe('suggestMapping', () => {
     expect(lazada.trackingNo).toBe(ENGLISH_HEADERS.lazada.indexOf('Tracking Code'));
   });
 
+  it("maps Taobao's seller centre in English, preferring the amount actually paid over the total", () => {
+    expect(mappedNames(ENGLISH_HEADERS.taobaoEnglish)).toEqual({
+      orderNo: 'Order No.', buyerName: 'Buyer Nickname', buyerPhone: 'Mobile', address: 'Receiving Address', createdAt: 'Order Created Time',
+      paidAt: 'Order Payment Time', amountCents: 'Actual Payment Amount', itemTitle: 'Item Title', quantity: 'Item Quantity',
+      trackingNo: 'Logistics No.', carrier: 'Logistics Company', status: 'Order Status', closeReason: 'Order Close Reason',
+    });
+  });
+
   it('maps both Amazon reports and a JD export', () => {
     expect(mappedNames(ENGLISH_HEADERS.amazonAllOrders)).toEqual({
       orderNo: 'amazon-order-id', createdAt: 'purchase-date', amountCents: 'item-price', itemTitle: 'product-name', quantity: 'quantity',

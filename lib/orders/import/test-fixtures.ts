@@ -122,6 +122,12 @@ export const ENGLISH_HEADERS = {
     '订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,客户姓名,' +
       '客户地址,联系电话,订单备注,发票类型,商家备注,运费金额,付款确认时间,订单完成时间,订单来源',
   ),
+  // Taobao's seller centre with its interface in English: the columns of ExportOrderList, translated.
+  taobaoEnglish: splitHeaders(
+    'Order No.,Buyer Nickname,Buyer Alipay Account,Payable Goods Amount,Payable Postage,Total Amount,Actual Payment Amount,Order Status,' +
+      'Buyer Message,Receiver Name,Receiving Address,Shipping Method,Contact Phone,Mobile,Order Created Time,Order Payment Time,Item Title,' +
+      'Item Types,Logistics No.,Logistics Company,Order Remarks,Item Quantity,Store ID,Store Name,Order Close Reason',
+  ),
   plainEnglish: splitHeaders('Order ID,Buyer,Buyer Email,Item,Qty,Amount,Paid At,Tracking No,Carrier,Status,Refund Status,Refund Amount'),
   snakeCase: splitHeaders(
     'order_id,buyer_name,buyer_message,created_at,paid_at,total_amount,product_name,qty,tracking_no,carrier,shipped_at,order_status,' +
