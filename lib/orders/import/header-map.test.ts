@@ -139,6 +139,17 @@ describe('suggestMapping', () => {
     expect(Object.values(mapping).filter((index) => index === 0)).toHaveLength(1);
   });
 
+  it('never lists one header under two fields, which would make the winner depend on field order', () => {
+    const owner = new Map<string, string>();
+    for (const field of ORDER_FIELDS) {
+      for (const synonym of HEADER_SYNONYMS[field]) {
+        const key = normaliseHeader(synonym);
+        expect([synonym, owner.get(key) ?? field]).toEqual([synonym, field]);
+        owner.set(key, field);
+      }
+    }
+  });
+
   it('has synonyms for every field', () => {
     for (const field of ORDER_FIELDS) expect(HEADER_SYNONYMS[field].length).toBeGreaterThan(0);
   });
