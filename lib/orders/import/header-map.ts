@@ -80,7 +80,9 @@ export const HEADER_SYNONYMS = {
     'Aftersale Status',
   ],
   closeReason: ['订单关闭原因', '关闭原因', '取消原因', 'Cancel Reason', 'Cancellation Reason', 'Close Reason', 'Order Close Reason'],
-  refundCents: ['退款金额', '买家退款金额', '已退款金额', '售后退款金额', 'Refund Amount', 'Order Refund Amount', 'Refunded Amount', 'Refund Total'],
+  refundCents: [
+    '退款金额', '买家退款金额', '已退款金额', '售后退款金额', 'Refund Amount', 'Order Refund Amount', 'Refunded Amount', 'Refund Total',
+  ],
   // Carrier and number in one cell; used only where no separate number column exists (see suggestMapping).
   logistics: [
     '快递信息', '物流信息', '快递', '物流', 'Logistics', 'Logistics Info', 'Logistics Information', 'Express Info',
