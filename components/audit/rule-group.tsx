@@ -44,7 +44,7 @@ export async function RuleGroupCard({ caseId, group, page, pageHref }: Props) {
         caseId={caseId}
         noteId={ruleNoteId(group.rule)}
         initial={group.ruleNote ?? { explanation: '', include: group.include }}
-        label={t('group.ruleLabel', { count: group.findings.length })}
+        label={group.findings.length > 1 ? t('group.ruleLabel', { count: group.findings.length }) : t('group.ruleLabelOne')}
         hint={group.findings.length > 1 ? t('group.ruleHint') : undefined}
         includeLabel={t('group.include')}
       />
