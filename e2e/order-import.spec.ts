@@ -113,6 +113,7 @@ test('a skipped broken row is left out, and remapping a column changes the count
   await preview.getByLabel('实付金额对应的列').selectOption({ label: '物流公司' });
   await expect(preview).toContainText('可导入 2 个订单，3 行有问题');
   await expect(preview.getByRole('table')).toContainText('金额无法识别');
+  await preview.getByRole('table').screenshot({ path: '/tmp/shape-cell-errors.png' });
   await preview.getByLabel('实付金额对应的列').selectOption({ label: '买家实际支付金额' });
   await preview.getByTestId('broken-row-3').getByLabel('跳过这一行').check();
   await expect(preview).toContainText('可导入 2 个订单，0 行有问题');
