@@ -17,7 +17,7 @@ const MAD_SCALE = 0.6745;
  * what the relative rule reports, while a 20 % coupon stays at z = 2.7.
  */
 const MIN_SCALE_OF_MEDIAN = 0.05;
-type PricedRow = { orderNo: string; title: string; rawTitle: string; unit: number; partiallyRefunded: boolean };
+type PricedRow = { orderNo: string; title: string; rawTitle: string; unit: number; partiallyRefunded: boolean; statusKnown: boolean };
 
 export function median(sorted: readonly number[]): number {
   const n = sorted.length;
@@ -60,7 +60,7 @@ export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
     if (title === undefined) titles.set(o.itemTitle, (title = normaliseText(o.itemTitle)));
     if (!title) continue;
     const qty = o.quantity !== undefined && Number.isInteger(o.quantity) && o.quantity >= 1 ? o.quantity : 1;
-    rows.push({ orderNo: o.orderNo, title, rawTitle: o.itemTitle, unit: o.amountCents / qty, partiallyRefunded: o.status === 'partiallyRefunded' });
+    rows.push({ orderNo: o.orderNo, title, rawTitle: o.itemTitle, unit: o.amountCents / qty, partiallyRefunded: o.status === 'partiallyRefunded', statusKnown: o.status !== undefined });
   }
   const findings: Finding[] = [];
   for (const [title, all] of groupBy(rows, (r) => r.title)) {
@@ -71,6 +71,8 @@ export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
     const stats = modifiedZ(group.map((r) => r.unit));
     // Free gifts and zero-price samples have no price to deviate from.
     if (!stats || stats.median <= 0) continue;
+    // Only then may the message say "paid orders": without a status column unpaid ones may be in it.
+    const statusKnown = group.every((r) => r.statusKnown);
     group.forEach((row, i) => {
       const z = stats.z[i] as number;
       const relative = Math.abs(row.unit - stats.median) / stats.median;
@@ -87,6 +89,7 @@ export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
           relativeDeviation: round2(relative),
           groupSize: group.length,
           partiallyRefunded: row.partiallyRefunded,
+          statusKnown,
           direction: row.unit < stats.median ? 'below' : 'above',
         }),
       );

@@ -78,6 +78,8 @@ function burstRule(unit: 'day' | 'hour'): Rule {
         date: local.slice(0, 10),
       };
       params.refundedCount = list.filter(({ order }) => wasRefunded(order)).length;
+      // Only then may the message say "paid orders": without a status column unpaid ones may be in it.
+      params.statusKnown = list.every(({ order }) => order.status !== undefined);
       if (unit === 'hour') params.hour = Number(local.slice(11, 13));
       if (baseline > 0) params.ratio = round2(count / baseline);
       const rule = unit === 'day' ? 'burstDay' : 'burstHour';

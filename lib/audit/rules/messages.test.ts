@@ -48,6 +48,10 @@ describe('audit messages', () => {
     const ordered = all.find((f) => f.rule === 'trackingMissing' && f.params.since === 'ordered');
     expect(render(zh, 'zh-CN', ordered!)).toMatch(/^下单已过 \d+ 天/);
     expect(render(en, 'en', ordered!)).not.toContain('Paid');
+    // "Paid" only where every counted order has a status: no claim the data does not support.
+    expect(render(zh, 'zh-CN', all.find((f) => f.rule === 'burstHour')!)).toContain('单已付款订单');
+    expect(render(zh, 'zh-CN', all.find((f) => f.rule === 'amountOutlier')!)).not.toContain('已付款');
+    expect(render(en, 'en', all.find((f) => f.rule === 'amountOutlier')!)).not.toContain('paid');
     expect(zh.audit.severity.info).toBeTruthy();
     expect(en.audit.severity.info).toBeTruthy();
   });
