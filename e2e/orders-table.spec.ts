@@ -11,7 +11,7 @@ const ORDERS = [
   { orderNo: '999', orderedAt: D(3), paidAt: D(3, 11), amountCents: 5900, status: 'completed', statusText: '交易成功' },
   { orderNo: '1000', orderedAt: D(1), paidAt: null, amountCents: 129900, status: 'refunded', statusText: '交易关闭 · 退款成功', refundCents: 129900 },
   { orderNo: '3012345678901234567', orderedAt: D(2), paidAt: D(2, 12), amountCents: null, status: 'shipped', statusText: '卖家已发货', flagged: true },
-  { orderNo: '30123456789012345', orderedAt: null, paidAt: D(5), amountCents: 890, status: null, statusText: null, flagged: true },
+  { orderNo: '30123456789012345', orderedAt: null, paidAt: D(5), amountCents: 890, status: null, statusText: '预售尾款待付', flagged: true },
   { orderNo: '113-1234567-1234567', orderedAt: D(4), paidAt: D(4, 13), amountCents: 5900, status: 'partiallyRefunded', statusText: '部分退款', refundCents: 1000 },
   { orderNo: '4012345678901234599', orderedAt: D(6), paidAt: D(1), amountCents: 20000, status: 'paid', statusText: '买家已付款', flagged: true },
 ];
@@ -71,20 +71,22 @@ test('the status column shows the label, the export’s text on hover and the re
   await expect(row('1000').getByText('已退款', { exact: true })).toHaveAttribute('title', '交易关闭 · 退款成功');
   await expect(row('1000')).toContainText('退款 ¥1,299.00');
   await expect(row('113-1234567-1234567')).toContainText('退款 ¥10.00');
+  // A status the import could not place is shown as the export wrote it, never guessed.
+  await expect(row('30123456789012345').getByText('预售尾款待付')).toHaveAttribute('title', '导出文件里的状态原文，未能归类');
 
   const statuses = page.getByTestId('status-filter');
-  await expect(statuses.getByRole('link')).toHaveText(['全部状态（6）', '已付款（1）', '已发货（1）', '交易成功（1）', '已退款（1）', '部分退款（1）', '无状态（1）']);
+  await expect(statuses.getByRole('link')).toHaveText(['全部状态（6）', '已付款（1）', '已发货（1）', '交易成功（1）', '已退款（1）', '部分退款（1）', '状态未知（1）']);
   await statuses.getByRole('link', { name: '已退款（1）' }).click();
   await expect.poll(() => shown(page)).toEqual(['1000']);
 
   // Flagged orders only: the status counts follow, and sorting keeps both filters.
   await page.getByRole('link', { name: '被判定（3）', exact: true }).click();
   await expect(page.getByText('没有符合筛选条件的订单。')).toBeVisible();
-  await expect(statuses.getByRole('link')).toHaveText(['全部状态（3）', '已付款（1）', '已发货（1）', '已退款（0）', '无状态（1）']);
+  await expect(statuses.getByRole('link')).toHaveText(['全部状态（3）', '已付款（1）', '已发货（1）', '已退款（0）', '状态未知（1）']);
   await statuses.getByRole('link', { name: '全部状态（3）' }).click();
   await page.getByRole('link', { name: '按实付金额排序' }).click();
   await expect.poll(() => shown(page)).toEqual(expected('amountCents', 'desc', ORDERS.filter((o) => o.flagged)));
-  await statuses.getByRole('link', { name: '无状态（1）' }).click();
+  await statuses.getByRole('link', { name: '状态未知（1）' }).click();
   await expect(page).toHaveURL(/filter=flagged&status=none&sort=amountCents&dir=desc/);
   await expect.poll(() => shown(page)).toEqual(['30123456789012345']);
 });
@@ -102,6 +104,8 @@ test('the table fits its card at 1280 px and becomes one card per order at 360 p
   expect(flag.x + flag.width).toBeLessThanOrEqual(card.x + card.width);
   // The item column keeps room for at least eight Chinese characters a line.
   expect((await page.locator('td.cell-item').first().boundingBox())!.width).toBeGreaterThan(8 * 14);
+  // A time or a status label is never split across lines.
+  for (const one of await page.locator('td.cell-time .when, td.cell-status .badge:not(.badge-raw)').all()) expect((await one.boundingBox())!.height).toBeLessThan(24);
   await page.getByTestId('orders-table').screenshot({ path: '/tmp/table-1280.png' });
 
   await page.setViewportSize({ width: 360, height: 800 });

@@ -51,6 +51,7 @@ test('the statement reads as text on a phone, and the notice’s text is kept fr
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await page.reload();
   await expect(page.getByLabel('通知原文')).toHaveValue(NOTICE);
+  await page.locator('.field').filter({ has: page.getByLabel('通知原文') }).screenshot({ path: '/tmp/table-basics-notice.png' });
   expect((await testDb().case.findUniqueOrThrow({ where: { id: c.id } })).noticeText).toBe(NOTICE);
 
   await page.setViewportSize({ width: 360, height: 800 });

@@ -45,7 +45,7 @@ export async function OrderRow({ caseId, order: o }: { caseId: string; order: Or
           </span>
         ) : o.statusText ? (
           // A status the import could not place: shown as written, never guessed.
-          <span className="badge" title={t('statusUnknown')}>{o.statusText}</span>
+          <span className="badge badge-raw" title={t('statusUnknown')}>{o.statusText}</span>
         ) : (
           <span className="empty-value">—</span>
         )}
