@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
   // its HarfBuzz .wasm with require.resolve, which a bundle turns into a module number).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'subset-font', 'sharp'],
   // Several builds side by side (parallel e2e runs while developing) each get their own folder.
+  // `next build` then adds that folder's types to tsconfig.json's include: don't commit those lines.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   typedRoutes: false,
