@@ -105,3 +105,14 @@ test('with the ship-from province set, a cross-province parcel signed within hou
   await page.getByRole('button', { name: '保存发货地' }).click();
   await expect(page.locator('[data-rule="signedTooFast"]')).toContainText('从浙江发往上海属于跨省');
 });
+
+test('masked phones are never a match, and the page says the same-phone check could not cover them', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  // As the default import stores them: three orders within an hour to one masked number.
+  await upsertTestOrders(c.id, [0, 1, 2].map((i) => ({ orderNo: no(i), orderedAt: at(2, 1 + i), paidAt: at(2, 1 + i), buyerPhone: '138****5678' })));
+  await page.goto(`/cases/${c.id}/audit`);
+  await expect(page.locator('[data-rule="samePhone"]')).toHaveCount(0);
+  const unchecked = page.getByTestId('unchecked-contacts');
+  await expect(unchecked).toContainText('3 个订单的手机号已脱敏或加密');
+  await expect(unchecked).toContainText('保留买家完整姓名、电话和详细地址');
+});

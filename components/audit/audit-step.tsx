@@ -5,6 +5,7 @@ import { runCaseAudit } from '@/lib/audit/case-audit';
 import type { RuleId } from '@/lib/audit/types';
 import { PromotionsForm } from './promotions-form';
 import { RuleGroupCard } from './rule-group';
+import { UncheckedContacts } from './unchecked-contacts';
 
 /** The URL parameter holding a rule group's page: each group pages on its own. */
 const pageParam = (rule: RuleId) => `p-${rule}`;
@@ -29,6 +30,7 @@ export async function AuditStep({ caseId, searchParams }: { caseId: string; sear
       <p data-testid="audit-summary">
         {t('summary', { orders: stats.orders, findings: audit.findingCount, groups: groups.length, answered: groups.filter((g) => g.answered).length })}
       </p>
+      <UncheckedContacts contacts={stats.contacts} />
 
       <form action={setShipFromAction} className="section-block" data-testid="ship-from">
         <input type="hidden" name="caseId" value={caseId} />

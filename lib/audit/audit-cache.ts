@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { computeAudit } from './compute';
+import { CONTACT_FIELDS } from './contact-coverage';
 import type { AuditResult } from './run-audit';
 import { AUDIT_THRESHOLDS } from './thresholds';
 import { RULE_IDS, SEVERITIES } from './types';
@@ -55,6 +56,8 @@ export async function auditInputKey(caseId: string): Promise<string> {
   );
 }
 
+const coverageSchema = z.object({ present: z.number(), unusable: z.number() });
+
 // The stored JSON is read back through a schema: a row written by other code (or damaged) is a
 // miss, never a wrongly typed result.
 const storedSchema = z.object({
@@ -68,7 +71,11 @@ const storedSchema = z.object({
       explainedByPromotion: z.boolean().optional(),
     }),
   ),
-  stats: z.object({ orders: z.number(), durationMs: z.number() }),
+  stats: z.object({
+    orders: z.number(),
+    durationMs: z.number(),
+    contacts: z.record(z.enum(CONTACT_FIELDS), coverageSchema),
+  }),
 });
 
 export type CachedAudit = AuditResult & { computedAt: Date; fromCache: boolean };

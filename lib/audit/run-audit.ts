@@ -1,4 +1,5 @@
 import type { OrderRecord } from '@/lib/orders/types';
+import { contactCoverage, type ContactCoverage } from './contact-coverage';
 import { compareFindings } from './finding';
 import { amountOutlier } from './rules/amount-outlier';
 import { burstDay, burstHour } from './rules/burst';
@@ -29,7 +30,7 @@ export type AuditOptions = Partial<AuditContext>;
 
 export type AuditResult = {
   findings: Finding[];
-  stats: { orders: number; durationMs: number };
+  stats: { orders: number; durationMs: number; contacts: ContactCoverage };
 };
 
 /**
@@ -43,5 +44,5 @@ export function runAudit(orders: readonly OrderRecord[], options: AuditOptions =
   const findings = Object.values(RULES)
     .flatMap((rule) => rule(orders, ctx))
     .sort(compareFindings);
-  return { findings, stats: { orders: orders.length, durationMs: performance.now() - started } };
+  return { findings, stats: { orders: orders.length, durationMs: performance.now() - started, contacts: contactCoverage(orders) } };
 }
