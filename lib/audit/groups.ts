@@ -62,7 +62,11 @@ export function resolveNote(f: Finding, own: NoteView | undefined, rule: NoteVie
  */
 export function groupFindings(findings: readonly Finding[], notes: ReadonlyMap<string, NoteView>, flagged: ReadonlySet<string>): RuleGroup[] {
   const byRule = new Map<RuleId, Finding[]>();
-  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   return [...byRule].map(([rule, list]) => {
     const ruleNote = notes.get(ruleNoteId(rule));
     const orders = new Set(list.flatMap((f) => f.orderNos));
