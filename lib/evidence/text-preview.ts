@@ -1,6 +1,7 @@
 import 'server-only';
 import { decodeBytes } from '@/lib/orders/import/decode';
 import { blobStore } from '@/lib/storage';
+import { cutAtCharacter } from '@/lib/text/cut-at-character';
 
 const PREVIEW_BYTES = 16 * 1024;
 const PREVIEW_LINES = 40;
@@ -17,7 +18,8 @@ export async function textPreview(storageKey: string): Promise<string | null> {
     if (size >= PREVIEW_BYTES) break;
   }
   stream.destroy();
-  // A cut in the middle of a character shows as one replacement mark at the end, which is honest.
-  const { text } = decodeBytes(new Uint8Array(Buffer.concat(chunks).subarray(0, PREVIEW_BYTES)));
+  // Cut on a character boundary before guessing: a UTF-8 character cut in half makes the whole
+  // preview invalid UTF-8, and the guess then reads it as GB18030 mojibake.
+  const { text } = decodeBytes(cutAtCharacter(new Uint8Array(Buffer.concat(chunks)), PREVIEW_BYTES));
   return text.split(/\r?\n/).slice(0, PREVIEW_LINES).join('\n');
 }

@@ -66,7 +66,7 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedTex
  * Every CSV has ASCII delimiters and line breaks, which UTF-16 writes with a zero byte beside them.
  * Text in any 8-bit encoding never contains zero bytes, so a sample full of them on one side is UTF-16.
  */
-function utf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = bytes.subarray(0, 4096);
   let even = 0;
   let odd = 0;
