@@ -1,4 +1,4 @@
-import { concatTransformationMatrix, degrees, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { clip, concatTransformationMatrix, degrees, endPath, rectangle, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /** Free band (points) kept at the top and bottom of every page for the page number and exhibit stamp. */
 export const STAMP_BAND = 24;
@@ -23,7 +23,9 @@ function toUser(page: PDFPage, vx: number, vy: number) {
  * Shrinks a merged page's own content about its centre just enough to free
  * a band at the top and bottom, so stamps never cover what the page shows.
  * The page keeps its size and rotation. The original content is wrapped in
- * q … Q, so whatever state it leaves behind cannot move the stamps drawn after.
+ * q … Q, so whatever state it leaves behind cannot move the stamps drawn after,
+ * and clipped to its CropBox (within the MediaBox, as viewers show it): once
+ * shrunk, content outside the box would otherwise come into view.
  */
 export function makeStampRoom(page: PDFPage): void {
   const { box, height } = visual(page);
@@ -32,7 +34,20 @@ export function makeStampRoom(page: PDFPage): void {
   const cy = box.y + box.height / 2;
   const context = page.doc.context;
   page.node.normalize();
-  const start = context.register(context.contentStream([pushGraphicsState(), concatTransformationMatrix(s, 0, 0, s, cx * (1 - s), cy * (1 - s))]));
+  const media = page.getMediaBox();
+  const left = Math.max(box.x, media.x);
+  const bottom = Math.max(box.y, media.y);
+  const right = Math.min(box.x + box.width, media.x + media.width);
+  const top = Math.min(box.y + box.height, media.y + media.height);
+  const start = context.register(
+    context.contentStream([
+      pushGraphicsState(),
+      concatTransformationMatrix(s, 0, 0, s, cx * (1 - s), cy * (1 - s)),
+      rectangle(left, bottom, Math.max(0, right - left), Math.max(0, top - bottom)),
+      clip(),
+      endPath(),
+    ]),
+  );
   const end = context.register(context.contentStream([popGraphicsState()]));
   page.node.wrapContentStreams(start, end);
 }

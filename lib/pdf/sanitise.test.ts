@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasTool } from '@/lib/testing/has-tool';
+import { ACTIVE_KEYS, everyName, hostilePdf } from '@/lib/testing/hostile-pdf';
+import { activeContent, sanitisePages } from './sanitise';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sanitise-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function merged(bytes: Uint8Array) {
+  const source = await PDFDocument.load(bytes);
+  const removed = sanitisePages(source);
+  const doc = await PDFDocument.create();
+  for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
+  return { removed, saved: await doc.save() };
+}
+
+describe('activeContent', () => {
+  it('finds every kind in a hostile PDF, and none in a plain one', async () => {
+    expect(activeContent(await PDFDocument.load(await hostilePdf()))).toEqual(['scripts', 'actions', 'links', 'forms', 'media', 'embeddedFiles']);
+    const plain = await PDFDocument.create();
+    plain.addPage();
+    expect(activeContent(plain)).toEqual([]);
+  });
+});
+
+describe('sanitisePages', () => {
+  it('leaves no active key or action anywhere in the copy, and says what it removed', async () => {
+    const { removed, saved } = await merged(await hostilePdf());
+    expect(removed).toEqual(['scripts', 'actions', 'links', 'forms', 'media', 'embeddedFiles']);
+    const names = everyName(await PDFDocument.load(saved));
+    expect(ACTIVE_KEYS.filter((k) => names.has(k))).toEqual([]);
+  });
+
+  it('keeps only the http(s) link, without its chained script', async () => {
+    const { saved } = await merged(await hostilePdf());
+    const doc = await PDFDocument.load(saved);
+    const annots = doc.getPage(0).node.Annots()?.asArray().map((r) => doc.context.lookup(r, PDFDict)) ?? [];
+    expect(annots).toHaveLength(1);
+    const action = annots[0]!.lookup(PDFName.of('A'), PDFDict);
+    expect(action.lookup(PDFName.of('URI'), PDFString).decodeText()).toBe('https://example.com/proof');
+    expect(action.has(PDFName.of('Next'))).toBe(false);
+  });
+
+  it.skipIf(!hasTool('pdftotext'))('draws a filled field as it looked, once the field is gone', async () => {
+    const { saved } = await merged(await hostilePdf());
+    const file = path.join(dir, 'flat.pdf');
+    writeFileSync(file, saved);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('HOSTILE PAGE TEXT');
+    expect(text).toContain('FIELD VALUE 42');
+  });
+});
