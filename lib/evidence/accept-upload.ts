@@ -6,6 +6,8 @@ import { db } from '@/lib/db/client';
 import { touchCase } from '@/lib/cases/repository';
 import { blobStore, casePrefix } from '@/lib/storage';
 import { isEvidenceCategory, type EvidenceCategory } from './categories';
+import { defaultTitle } from './default-title';
+import { createPlacedEvidence, evidenceStorageKey, type Placement } from './exhibit-order';
 import { detectKind } from './inspect/file-kind';
 import { safeDisplayName } from './inspect/file-name';
 import { inspectImage, makeDerivedPreview, makeThumbnail } from './inspect/image';
@@ -41,6 +43,8 @@ export async function acceptUpload(input: {
   body: ReadableStream<Uint8Array> | Readable;
   /** Replace this file's original, keeping what the merchant said about it and its order links. */
   replaceId?: string;
+  /** Which pick of which batch this file is: numbered in the merchant's order, not the finishing order. */
+  placement?: Placement | null;
 }): Promise<UploadOutcome> {
   const { userId, caseId } = input;
   const owned = await db.case.findFirst({ where: { id: caseId, userId }, select: { id: true } });
@@ -54,7 +58,7 @@ export async function acceptUpload(input: {
   if (room <= 0) return { ok: false, error: 'caseFull' };
 
   const store = blobStore();
-  const key = `${casePrefix(caseId)}evidence/${randomUUID()}`;
+  const key = evidenceStorageKey(caseId, replacing ? null : (input.placement ?? null));
   const received = await receiveUpload(input.body, key, store, Math.min(maxFileBytes, room));
   if (!received.ok) return { ok: false, error: received.reason === 'tooLarge' && room < maxFileBytes ? 'caseFull' : received.reason };
 
@@ -116,14 +120,11 @@ export async function acceptUpload(input: {
   }
 
   const category: EvidenceCategory = isEvidenceCategory(input.category) ? input.category : 'other';
-  const position = (await db.evidence.count({ where: { caseId, category } })) + 1;
   try {
-    await db.evidence.create({
-      data: {
-        id, caseId, storageKey: key, sha256: received.sha256, size: received.size, mime: kind.mime, kind: kind.kind,
-        originalName, uploadedBy: userId, category, title: originalName.replace(/\.[^.]+$/, ''), position, ...facts,
-      },
-    });
+    await createPlacedEvidence({
+      id, caseId, storageKey: key, sha256: received.sha256, size: received.size, mime: kind.mime, kind: kind.kind,
+      originalName, uploadedBy: userId, category, title: defaultTitle(originalName), ...facts,
+    }, input.placement ?? null);
   } catch (error) {
     // The same file arriving twice at once: the unique (case, sha256) lets one win; the other is a duplicate.
     await Promise.all([key, facts.thumbnailKey, facts.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));

@@ -1,12 +1,14 @@
 import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
+import { parsePlacement } from '@/lib/evidence/exhibit-order';
 
 const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, aborted: 400, alreadyUploaded: 409 };
 
 /**
  * One file per request, as the raw body (not multipart), so it streams
- * straight into storage; its name and category travel in the query string.
+ * straight into storage; its name, category and place in the merchant's pick
+ * (batch and pick index) travel in the query string.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
@@ -20,6 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
     fileName: url.searchParams.get('name') ?? '',
     category: url.searchParams.get('category') ?? 'other',
     replaceId: url.searchParams.get('replace') ?? undefined,
+    placement: parsePlacement(url.searchParams.get('batch'), url.searchParams.get('pick')),
     body: request.body,
   });
   return NextResponse.json(outcome, { status: outcome.ok ? (outcome.duplicate ? 200 : 201) : (STATUS[outcome.error] ?? 422) });
