@@ -4,6 +4,7 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import subsetFont from 'subset-font';
+import { registerCoverage } from './glyphs';
 
 const FONT_DIR = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
 const FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
@@ -39,7 +40,10 @@ export async function embedChineseFonts(doc: PDFDocument, allText: string): Prom
     // (subset-font 2.9 takes dropTables; @types/subset-font does not list it yet.)
     const options = { targetFormat: 'truetype', noLayoutClosure: true, dropTables: ['GSUB', 'GPOS'] } as Parameters<typeof subsetFont>[2];
     const subset = await subsetFont(await fontBytes(weight), text, options);
-    return doc.embedFont(subset, { subset: false });
+    const font = await doc.embedFont(subset, { subset: false });
+    // What the subset can draw, read once from its cmap, so drawing never has to ask fontkit (see glyphs.ts).
+    registerCoverage(font, fontkit.create(subset).characterSet);
+    return font;
   };
   const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);
   return { regular, bold };

@@ -17,6 +17,7 @@ import {
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
+import { drawnAs, MISSING_MARK } from './glyphs';
 import { Measure } from './measure';
 
 /** A4 portrait in points. */
@@ -107,13 +108,14 @@ export class Typesetter {
     for (const ch of text) {
       let code = codes.get(ch);
       if (code === undefined) {
+        const drawn = drawnAs(font, ch);
         // A PDFHexString prints as <0a1b>: keep the digits.
-        code = font.encodeText(ch).toString().slice(1, -1);
-        if (/^0+$/.test(code) && ch.trim()) {
+        code = drawn.text ? font.encodeText(drawn.text).toString().slice(1, -1) : '';
+        if (drawn.missing || (/^0+$/.test(code) && ch.trim())) {
           // Not in the font (an emoji in a chat log, or a character the subset was not told about):
           // a visible □ rather than a silent gap, and remembered so the bundle can report it.
           this.missing.add(ch);
-          code = font.encodeText('□').toString().slice(1, -1);
+          code = font.encodeText(MISSING_MARK).toString().slice(1, -1);
         }
         codes.set(ch, code);
       }

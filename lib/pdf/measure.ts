@@ -1,4 +1,5 @@
 import type { PDFFont } from 'pdf-lib';
+import { drawnAs } from './glyphs';
 
 // Chinese line breaking (GB/T 15834 and the usual 禁则): these never start a line…
 const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕〉”’…—·%,.;:!?)]}'] as string[]);
@@ -42,7 +43,9 @@ export class Measure {
     for (const ch of text) {
       let w = widths.get(ch);
       if (w === undefined) {
-        w = font.widthOfTextAtSize(ch, 1);
+        // As the Typesetter draws it: nothing for an invisible character, □ for a missing one.
+        const { text: drawn } = drawnAs(font, ch);
+        w = drawn ? font.widthOfTextAtSize(drawn, 1) : 0;
         widths.set(ch, w);
       }
       total += w;
