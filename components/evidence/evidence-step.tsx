@@ -2,16 +2,20 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
 import { moveEvidenceAction } from '@/app/cases/[caseId]/evidence-order-actions';
+import { plainDisplayText } from '@/lib/evidence/inspect/file-name';
 import { uploadLimits } from '@/lib/evidence/limits';
+import { checkUncheckedLocations } from '@/lib/evidence/location';
 import { textPreview } from '@/lib/evidence/text-preview';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { EvidenceDetailsForm } from './evidence-details-form';
+import { EvidenceItemNotes } from './evidence-item-notes';
 import { Uploader } from './uploader';
 
 /** Step 4: upload evidence; each file listed under its category with its hash and checks. */
 export async function EvidenceStep({ caseId }: { caseId: string }) {
   const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
   const flagged = (await db.order.findMany({ where: { caseId, flagged: true }, select: { orderNo: true }, orderBy: { orderNo: 'asc' }, take: 61 })).map((o) => o.orderNo);
+  await checkUncheckedLocations(caseId);
   const files = await db.evidence.findMany({
     where: { caseId },
     orderBy: [{ category: 'asc' }, { position: 'asc' }],
@@ -42,21 +46,21 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
                   {f.thumbnailKey ? (
                     <figure className="thumb">
                       {/* eslint-disable-next-line @next/next/no-img-element -- a private, owner-only route: next/image would proxy and cache it */}
-                      <img src={`/api/cases/${caseId}/evidence/${f.id}/thumbnail`} alt={t('thumbnailOf', { name: f.originalName })} width={96} height={96} />
+                      <img src={`/api/cases/${caseId}/evidence/${f.id}/thumbnail`} alt={t('thumbnailOf', { name: plainDisplayText(f.originalName) })} width={96} height={96} />
                       <figcaption>{t('derived')}</figcaption>
                     </figure>
                   ) : (
                     <span className="evidence-kind" aria-hidden="true">{f.kind.toUpperCase()}</span>
                   )}
                   <div>
-                    <strong>{EXHIBIT_LETTER[category]}-{String(f.position).padStart(3, '0')} {f.title}</strong>
+                    <strong>{EXHIBIT_LETTER[category]}-{String(f.position).padStart(3, '0')} {plainDisplayText(f.title)}</strong>
                     <p className="hint">
-                      {f.originalName} · {size(f.size)}
+                      <span className="file-name">{plainDisplayText(f.originalName)}</span> · {size(f.size)}
                       {f.pageCount ? ` · ${t('pages', { count: f.pageCount })}` : ''}
                       {f.documentDate ? ` · ${format.dateTime(f.documentDate, { dateStyle: 'medium' })}` : ''}
                     </p>
                     <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
-                    {f.checkStatus !== 'ok' && <p className="alert alert-warn">{t(`check.${f.checkReason === 'encrypted' ? 'encrypted' : 'unreadable'}`)}</p>}
+                    <EvidenceItemNotes caseId={caseId} evidence={f} />
                     {previews.get(f.id) && (
                       <details>
                         <summary>{t('showText')}</summary>

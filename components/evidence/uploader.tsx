@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
+import { safeDisplayName } from '@/lib/evidence/inspect/file-name';
 
 /** Failures a second try can fix; the others (wrong type, too large, damaged) need another file. */
 const RETRYABLE = new Set(['network', 'aborted', 'unauthenticated']);
@@ -86,8 +87,9 @@ export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; 
         <ul className="upload-list" aria-live="polite" data-testid="uploads">
           {items.map((item) => (
             <li key={item.id} data-state={item.state}>
-              <span className="upload-name">{item.file.name}</span>
-              <progress max={1} value={item.progress} aria-label={t('progress', { name: item.file.name })} />
+              {/* The name as the server will store it: a bidi override cannot make an .exe read as .png. */}
+              <span className="upload-name" title={safeDisplayName(item.file.name)}>{safeDisplayName(item.file.name)}</span>
+              <progress max={1} value={item.progress} aria-label={t('progress', { name: safeDisplayName(item.file.name) })} />
               <span>{item.state === 'failed' ? t(`errors.${item.error ?? 'network'}`) : t(`state.${item.state}`)}</span>
               {item.state === 'sending' && <button type="button" className="btn-link btn" onClick={() => { item.xhr?.abort(); update(item.id, { state: 'cancelled' }); }}>{t('cancel')}</button>}
               {(item.state === 'cancelled' || (item.state === 'failed' && RETRYABLE.has(item.error ?? 'network'))) && <button type="button" className="btn-link btn" onClick={() => send(item)}>{t('retry')}</button>}

@@ -8,7 +8,7 @@ import { db } from '@/lib/db/client';
 import { blobStore } from '@/lib/storage';
 import { makeUser } from '@/lib/testing/factories';
 import { acceptUpload } from './accept-upload';
-import { elfHeader, encryptedPdf, generatedPdf, photo, pixelBombPng } from './inspect/test-fixtures';
+import { elfHeader, encryptedPdf, generatedPdf, ownerLockedPdf, peHeader, photo, pixelBombPng, tiffWithTrailingDirectory } from './inspect/test-fixtures';
 
 let user: { id: string };
 let caseId: string;
@@ -56,6 +56,33 @@ describe('acceptUpload', () => {
 
   it('keeps an encrypted PDF as the original, flagged with the reason', async () => {
     expect(await upload(encryptedPdf(), 'locked.pdf')).toMatchObject({ ok: true, checkStatus: 'flagged', checkReason: 'encrypted' });
+  });
+
+  it('tells a PDF that only restricts permissions from one that needs a password, and counts its pages', async () => {
+    const bytes = await ownerLockedPdf();
+    expect(await upload(bytes, 'statement.pdf')).toMatchObject({ ok: true, checkStatus: 'flagged', checkReason: 'ownerEncrypted' });
+    const row = await db.evidence.findFirstOrThrow({ where: { caseId } });
+    expect(row.pageCount).toBe(2);
+    // The original stays byte for byte: the unlocked copy is made again by the bundle, never stored.
+    const stored = await blobStore().get(row.storageKey);
+    expect(Buffer.compare(Buffer.concat(await stored!.toArray()), Buffer.from(bytes))).toBe(0);
+  });
+
+  it('accepts a TIFF scan whose image directory comes after the first 64 KB', async () => {
+    expect(await upload(tiffWithTrailingDirectory(), 'scan.tif')).toMatchObject({ ok: true, checkStatus: 'ok' });
+    expect(await db.evidence.findFirstOrThrow({ where: { caseId } })).toMatchObject({ kind: 'tiff', hasLocation: false });
+  });
+
+  it('records whether the original photo says where it was taken', async () => {
+    await upload(await photo('jpeg', { gps: true }), 'with-gps.jpg');
+    await upload(await photo('jpeg', { width: 50 }), 'without.jpg');
+    const rows = await db.evidence.findMany({ where: { caseId }, orderBy: { position: 'asc' } });
+    expect(rows.map((r) => [r.originalName, r.hasLocation])).toEqual([['with-gps.jpg', true], ['without.jpg', false]]);
+  });
+
+  it('refuses a program behind a bidi override as executable', async () => {
+    expect(await upload(peHeader(), 'invoice\u202Egnp.exe')).toMatchObject({ ok: false, error: 'executable' });
+    expect(await upload(peHeader(), 'invoice.png')).toMatchObject({ ok: false, error: 'executable' });
   });
 
   it.each([

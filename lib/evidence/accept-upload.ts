@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { db } from '@/lib/db/client';
 import { touchCase } from '@/lib/cases/repository';
+import { unlockPdf } from '@/lib/export/unlock-pdf';
 import { blobStore, casePrefix } from '@/lib/storage';
 import { isEvidenceCategory, type EvidenceCategory } from './categories';
 import { defaultTitle } from './default-title';
@@ -66,8 +67,12 @@ export async function acceptUpload(input: {
     await store.delete(key);
     return { ok: false, error, detected };
   };
+  // Read at most once, and only when a format or a check needs more than the head: the file is
+  // within the per-file limit and already in the store.
+  let whole: Promise<Uint8Array> | undefined;
+  const readWhole = () => (whole ??= store.get(key).then(async (stream) => (stream ? new Uint8Array(await buffer(stream)) : new Uint8Array())));
   const originalName = safeDisplayName(input.fileName);
-  const kind = await detectKind({ head: received.head, fileName: originalName });
+  const kind = await detectKind({ head: received.head, fileName: originalName, whole: readWhole });
   if (!kind.ok) return refuse(kind.reason, kind.detected);
 
   const existing = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
@@ -78,16 +83,19 @@ export async function acceptUpload(input: {
   }
 
   const id = replacing?.id ?? randomUUID();
-  const facts: { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string } = { checkStatus: 'ok', checkReason: '' };
+  const facts: { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string; hasLocation: boolean } = { checkStatus: 'ok', checkReason: '', hasLocation: false };
   if (kind.kind === 'pdf' || IMAGE_KINDS.has(kind.kind)) {
-    // Checks need the whole file; it is within the per-file limit, already on disk.
-    const stream = await store.get(key);
-    const bytes = stream ? new Uint8Array(await buffer(stream)) : new Uint8Array();
+    const bytes = await readWhole();
     if (kind.kind === 'pdf') {
       const pdf = await inspectPdf(bytes);
-      // Encrypted or unreadable PDFs are kept as originals, flagged: the bundle attaches them with a placeholder page.
-      Object.assign(facts, { checkStatus: pdf.status === 'ok' ? 'ok' : 'flagged', checkReason: pdf.status === 'ok' ? '' : pdf.status, pageCount: pdf.pageCount, documentDate: pdf.documentDate });
-      const firstPage = pdf.status === 'ok' ? await renderFirstPage(bytes) : null;
+      // Encrypted or unreadable PDFs are kept as originals, flagged. Encryption that only restricts
+      // permissions opens without a password: the bundle merges an unlocked, labelled copy, so the
+      // item must say that, not promise an explanation page.
+      const unlocked = pdf.status === 'encrypted' ? await unlockPdf(bytes) : null;
+      const readable = unlocked ? await inspectPdf(unlocked) : pdf;
+      const checkReason = unlocked ? 'ownerEncrypted' : pdf.status === 'ok' ? '' : pdf.status;
+      Object.assign(facts, { checkStatus: pdf.status === 'ok' ? 'ok' : 'flagged', checkReason, pageCount: readable.pageCount, documentDate: readable.documentDate });
+      const firstPage = readable.status === 'ok' ? await renderFirstPage(unlocked ?? bytes) : null;
       if (firstPage) {
         const thumbnailKey = `${casePrefix(caseId)}derived/${randomUUID()}-thumb.webp`;
         await store.put(thumbnailKey, (await makeThumbnail(firstPage)).data);
@@ -101,7 +109,7 @@ export async function acceptUpload(input: {
       const previewKey = `${casePrefix(caseId)}derived/${randomUUID()}-preview.jpg`;
       await store.put(thumbnailKey, (await makeThumbnail(bytes)).data);
       await store.put(previewKey, (await makeDerivedPreview(bytes)).data);
-      Object.assign(facts, { documentDate: image.takenAt, thumbnailKey, previewKey });
+      Object.assign(facts, { documentDate: image.takenAt, thumbnailKey, previewKey, hasLocation: image.hasGps });
     }
   }
 
@@ -111,7 +119,7 @@ export async function acceptUpload(input: {
       data: {
         storageKey: key, sha256: received.sha256, size: received.size, mime: kind.mime, kind: kind.kind, originalName, uploadedAt: new Date(), uploadedBy: userId,
         checkStatus: facts.checkStatus, checkReason: facts.checkReason, pageCount: facts.pageCount ?? null,
-        documentDate: replacing.documentDate ?? facts.documentDate, thumbnailKey: facts.thumbnailKey ?? null, previewKey: facts.previewKey ?? null,
+        documentDate: replacing.documentDate ?? facts.documentDate, thumbnailKey: facts.thumbnailKey ?? null, previewKey: facts.previewKey ?? null, hasLocation: facts.hasLocation,
       },
     });
     await Promise.all([replacing.storageKey, replacing.thumbnailKey, replacing.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));

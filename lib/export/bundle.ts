@@ -62,7 +62,7 @@ async function fitToLimit(prepared: Prepared[], characters: string, data: Bundle
   }
   const { volumes, oversized } = planVolumes(prepared, front, budget);
   const estimated = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
-  const originals = data.exhibits.reduce((sum, x) => sum + x.size, 0);
+  const originals = data.exhibits.reduce((sum, x) => sum + (x.omitOriginal ? 0 : x.size), 0);
   const attachOriginals = options.attachOriginals && volumes === 1 && estimated + originals <= budget;
   return { imageLevel, volumes, oversized, attachOriginals };
 }
@@ -139,6 +139,8 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     setMetadata(doc, data, text, options.now);
     if (fit.attachOriginals) {
       for (const x of data.exhibits) {
+        // Left out by the merchant: the original says where a photo was taken (its hash stays in the manifest).
+        if (x.omitOriginal) continue;
         const bytes = await read(store, x.storageKey);
         // pdf-lib writes the /F name as a Latin-1 string, which breaks on Chinese: the name is the exhibit id.
         if (bytes) await doc.attach(bytes, `${x.exhibitId}${path.extname(x.originalName).toLowerCase()}`, { mimeType: x.mime, description: `${x.title} (${x.originalName})`, creationDate: x.uploadedAt, modificationDate: x.uploadedAt });

@@ -4,6 +4,7 @@ import { runCaseAudit } from '@/lib/audit/case-audit';
 import { statementText } from '@/lib/cases/statement-text';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER, isEvidenceCategory, type EvidenceCategory } from '@/lib/evidence/categories';
+import { plainDisplayText, safeDisplayName } from '@/lib/evidence/inspect/file-name';
 import { checkTracking } from '@/lib/logistics/detect';
 import { coverageRow, type CoverageRow } from '@/lib/orders/coverage';
 import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
@@ -32,6 +33,8 @@ export type Exhibit = {
   previewKey: string | null;
   checkStatus: string;
   checkReason: string;
+  /** The merchant left out this original (it says where the photo was taken): not in the ZIP nor attached; its hash stays listed. */
+  omitOriginal?: boolean;
 };
 
 export type FlaggedOrder = {
@@ -106,11 +109,12 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
         evidenceId: e.id,
         exhibitId: exhibitIdOf(category, e.position),
         category,
-        title: e.title || e.originalName,
+        // Names and titles pass the shared display rule here, once, for every caption, line and entry after.
+        title: plainDisplayText(e.title) || safeDisplayName(e.originalName),
         documentDate: e.documentDate,
         description: e.description,
         orderNos: e.orders.map((o) => o.order.orderNo).sort(),
-        originalName: e.originalName,
+        originalName: safeDisplayName(e.originalName),
         kind: e.kind,
         mime: e.mime,
         size: e.size,
@@ -120,6 +124,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
         previewKey: e.previewKey,
         checkStatus: e.checkStatus,
         checkReason: e.checkReason,
+        omitOriginal: e.omitOriginal && e.hasLocation === true,
       };
     });
   const exhibitsByOrder = new Map<string, string[]>();

@@ -1,13 +1,13 @@
+import { plainDisplayText } from '@/lib/evidence/inspect/file-name';
 import { toChinaDate } from '@/lib/schemas/china-time';
 
 /** Longest name part kept, in code points: descriptive in Chinese, short enough for Windows' 260-character paths. */
 export const MAX_PART_LENGTH = 60;
 
 /*
- * Controls and bidi overrides (see safeDisplayName), then what Windows refuses in a file name. Path
+ * What Windows refuses in a file name (controls and bidi marks go first, by the shared rule). Path
  * separators are among them, so a name can never reach outside the folder it is unpacked into.
  */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const ILLEGAL = /[<>:"/\\|?*]/g;
 
 /**
@@ -17,7 +17,7 @@ const ILLEGAL = /[<>:"/\\|?*]/g;
  * dot hides the file, and an underscore left from "../" means nothing).
  */
 export function cleanNamePart(raw: string, max = MAX_PART_LENGTH): string {
-  const cleaned = raw.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(ILLEGAL, '_').replace(/ {2,}/g, ' ');
+  const cleaned = plainDisplayText(raw).replace(ILLEGAL, '_').replace(/ {2,}/g, ' ');
   const trim = (s: string) => s.replace(/^[\s._]+|[\s._]+$/g, '');
   // Cut by code point so a character outside the BMP is never split in half.
   return trim([...trim(cleaned)].slice(0, max).join(''));

@@ -23,6 +23,8 @@ export type ManifestRow = {
   orders: string[];
   /** Set when the stored original could not be read: the exhibit is listed but not in the ZIP. */
   missing?: true;
+  /** The merchant left the original out (it says where a photo was taken): listed with its hash, not in the ZIP. */
+  omitted?: true;
 };
 
 /** Names the ZIP itself uses, so no exhibit can take them. */
@@ -67,6 +69,7 @@ export function manifestRows(exhibits: Exhibit[]): ManifestRow[] {
       uploadedAt: exhibit.uploadedAt.toISOString(),
       documentDate: toChinaDate(exhibit.documentDate),
       orders: [...exhibit.orderNos],
+      ...(exhibit.omitOriginal ? { omitted: true as const } : {}),
     };
   });
 }
@@ -80,6 +83,9 @@ function categoryName(category: string, language: DocumentLanguage): string {
   const names = DOCUMENT_MESSAGES[language].evidence.categories as Record<string, { name: string } | undefined>;
   return names[category]?.name ?? category;
 }
+
+/** What the package-file column says for an original the merchant left out. */
+const NOT_ATTACHED = { 'zh-CN': '原件未附', en: 'Original not attached' } as const;
 
 /** RFC 4180 quoting, after defusing text a spreadsheet would run as a formula (= + - @, tab, CR). */
 function cell(value: string): string {
@@ -104,7 +110,7 @@ function ordersCell(orders: string[]): string {
 export function manifestCsv(rows: ManifestRow[], language: 'zh-CN' | 'en'): string {
   const lines = [HEADERS[language].map(cell).join(',')];
   for (const row of rows) {
-    const cells = [row.exhibitId, row.title, categoryName(row.category, language), row.originalName, row.missing ? '' : row.fileName, row.type, String(row.size), row.sha256, row.uploadedAt, row.documentDate];
+    const cells = [row.exhibitId, row.title, categoryName(row.category, language), row.originalName, row.missing ? '' : row.omitted ? NOT_ATTACHED[language] : row.fileName, row.type, String(row.size), row.sha256, row.uploadedAt, row.documentDate];
     lines.push([...cells.map(cell), ordersCell(row.orders)].join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

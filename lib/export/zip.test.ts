@@ -122,6 +122,34 @@ describe('zipOriginals', () => {
     expect(csv.split('\r\n')[2]?.split(',').slice(0, 6)).toEqual(['C-001', '聊天记录', '聊天记录', '聊天记录.pdf', '', 'application/pdf']);
   });
 
+  it('leaves out an original with a location the merchant chose to omit, keeping its hash listed', async () => {
+    const photoRow = await db.evidence.findFirstOrThrow({ where: { caseId, category: 'invoice' } });
+    // Only an original that says where it was taken can be left out; the flag alone does nothing.
+    await db.evidence.update({ where: { id: photoRow.id }, data: { omitOriginal: true } });
+    expect(readZip(readFileSync(await zipToFile())).map((e) => e.name)).toContain('B-001_发票 照片.jpg');
+    await db.evidence.update({ where: { id: photoRow.id }, data: { hasLocation: true } });
+    const entries = readZip(readFileSync(await zipToFile()));
+    expect(entries.map((e) => e.name)).toEqual(['C-001_聊天记录.pdf', 'O-001_notes.txt', 'manifest.csv', 'manifest.json']);
+    const csv = entries.find((e) => e.name === 'manifest.csv')!.data.toString('utf8');
+    expect(csv.split('\r\n')[1]?.split(',').slice(4, 8)).toEqual(['原件未附', 'image/jpeg', String(uploaded['发票 照片.jpg']!.length), sha256(uploaded['发票 照片.jpg']!)]);
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
+    expect(manifest.exhibits[0]).toMatchObject({ exhibitId: 'B-001', omitted: true, sha256: sha256(uploaded['发票 照片.jpg']!) });
+    // Storage keeps the original untouched.
+    const stored = await blobStore().get(photoRow.storageKey);
+    expect(sha256(Buffer.concat(await stored!.toArray()))).toBe(sha256(uploaded['发票 照片.jpg']!));
+  });
+
+  it('writes no bidi override or control into ZIP names or the manifest, even from rows stored before the rule', async () => {
+    const notes = await db.evidence.findFirstOrThrow({ where: { caseId, category: 'other' } });
+    await db.evidence.update({ where: { id: notes.id }, data: { originalName: 'notes\u202Etxt.exe', title: 'a\u2067b\nc' } });
+    const entries = readZip(readFileSync(await zipToFile()));
+    // The extension comes from the name as shown, never from a reordered one.
+    expect(entries.map((e) => e.name)).toContain('O-001_ab c.exe');
+    const text = entries.map((e) => e.data.toString('utf8')).filter((_, i) => entries[i]!.name.startsWith('manifest')).join('');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('notestxt.exe');
+  });
+
   it('reads one original at a time', async () => {
     const opened: Readable[] = [];
     const stillOpenAtEachGet: number[] = [];

@@ -29,6 +29,8 @@ export async function zipOriginals(data: BundleData, store: BlobStore, now = new
   const write = async () => {
     for (const [i, exhibit] of data.exhibits.entries()) {
       const row = rows[i]!;
+      // Stays in storage untouched; only this download leaves it out.
+      if (row.omitted) continue;
       const source = await store.get(exhibit.storageKey);
       if (!source) {
         row.missing = true;

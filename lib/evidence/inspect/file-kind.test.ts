@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectKind, HEAD_BYTES } from './file-kind';
 import { sniffText } from './text-sniff';
-import { elfHeader, generatedPdf, machOHeader, minimalDocx, minimalXlsx, peHeader, photo, storedZip } from './test-fixtures';
+import { elfHeader, generatedPdf, machOHeader, minimalDocx, minimalXlsx, peHeader, photo, storedZip, tiffWithTrailingDirectory } from './test-fixtures';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 const kindOf = (head: Uint8Array, fileName: string) => detectKind({ head, fileName });
@@ -30,6 +30,20 @@ describe('detectKind: binary formats, by content', () => {
     expect(await kindOf(await photo('jpeg'), 'photo')).toMatchObject({ ok: true, kind: 'jpeg' });
   });
 
+  it('accepts a TIFF whose directory sits after the first 64 KB, reading the whole file only then', async () => {
+    const tiff = tiffWithTrailingDirectory();
+    expect(new DataView(tiff.buffer).getUint32(4, true)).toBeGreaterThan(HEAD_BYTES);
+    const head = tiff.subarray(0, HEAD_BYTES);
+    expect(await kindOf(head, 'scan.tif')).toMatchObject({ ok: false, reason: 'unsupportedType' });
+    let reads = 0;
+    const whole = async () => (reads++, tiff);
+    expect(await detectKind({ head, fileName: 'scan.tif', whole })).toEqual({ ok: true, kind: 'tiff', mime: 'image/tiff' });
+    expect(reads).toBe(1);
+    // Anything else is decided from the head alone.
+    await detectKind({ head: await photo('jpeg'), fileName: 'a.jpg', whole });
+    expect(reads).toBe(1);
+  });
+
   it('calls a JPEG renamed .pdf a mismatch, naming what it really is', async () => {
     expect(await kindOf(await photo('jpeg'), 'invoice.pdf')).toEqual({ ok: false, reason: 'mismatch', detected: 'jpg' });
   });
@@ -48,6 +62,16 @@ describe('detectKind: binary formats, by content', () => {
     ['shell script', utf8('#!/bin/sh\nrm -rf ~\n'), 'script'],
   ])('refuses a %s program renamed .png as executable', async (_name, head, detected) => {
     expect(await kindOf(head, 'receipt.png')).toEqual({ ok: false, reason: 'executable', detected });
+  });
+
+  it('refuses a program disguised by a bidi override as executable, not as a mismatch', async () => {
+    // Shown as "invoiceexe.png" without the override removed; the content decides.
+    expect(await kindOf(peHeader(), 'invoice\u202Egnp.exe')).toEqual({ ok: false, reason: 'executable', detected: 'exe' });
+    expect(await kindOf(elfHeader(), 'invoice\u202Efdp.jpg')).toEqual({ ok: false, reason: 'executable', detected: 'elf' });
+  });
+
+  it.each(['setup.bat', 'run.cmd', 'a.ps1', 'x.vbs', 'y.js', 'z.hta', 'i.msi', 'p.scr', 'q.sh'])('refuses a text file named %s as executable', async (name) => {
+    expect(await kindOf(utf8('@echo off\r\ndel *.*\r\n'), name)).toMatchObject({ ok: false, reason: 'executable' });
   });
 
   it('refuses a script even under a text name', async () => {
@@ -98,7 +122,8 @@ describe('detectKind: text without magic bytes', () => {
 
   it('calls text under an image name a mismatch, and text under other names unsupported', async () => {
     expect(await kindOf(utf8('just words'), 'photo.png')).toEqual({ ok: false, reason: 'mismatch', detected: 'text' });
-    expect(await kindOf(utf8('alert(1)'), 'run.js')).toEqual({ ok: false, reason: 'unsupportedType' });
+    expect(await kindOf(utf8('# notes'), 'notes.md')).toEqual({ ok: false, reason: 'unsupportedType' });
+    expect(await kindOf(utf8('alert(1)'), 'run.js')).toEqual({ ok: false, reason: 'executable', detected: 'js' });
   });
 
   it('refuses binary data posing as text', async () => {

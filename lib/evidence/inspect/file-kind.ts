@@ -34,6 +34,9 @@ const BY_DETECTED: Record<string, FileKind> = {
 /** Programs, installers and files that run something when opened: never evidence, whatever the name. */
 const EXECUTABLES = new Set(['exe', 'elf', 'macho', 'wasm', 'class', 'jar', 'apk', 'crx', 'xpi', 'deb', 'rpm', 'lnk', 'reg', 'chm']);
 
+/** Names Windows or a shell would run on a double click: refused as programs even when the content is plain text. */
+const RUNNABLE_EXTENSIONS = new Set(['exe', 'com', 'scr', 'pif', 'msi', 'dll', 'bat', 'cmd', 'ps1', 'psm1', 'vbs', 'vbe', 'js', 'jse', 'wsf', 'wsh', 'hta', 'sh', 'command', 'app', 'jar', 'apk', 'lnk', 'reg']);
+
 const TEXT_KINDS: readonly FileKind[] = ['text', 'csv', 'html'];
 
 /**
@@ -41,7 +44,7 @@ const TEXT_KINDS: readonly FileKind[] = ['text', 'csv', 'html'];
  * never decides the type: a name is whatever the user (or an attacker) typed. A missing extension
  * is allowed and the content decides alone.
  */
-export async function detectKind({ head, fileName }: { head: Uint8Array; fileName: string }): Promise<KindResult> {
+export async function detectKind({ head, fileName, whole }: { head: Uint8Array; fileName: string; whole?: () => Promise<Uint8Array> }): Promise<KindResult> {
   if (head.length === 0) return { ok: false, reason: 'empty' };
   const extension = extensionOf(fileName);
 
@@ -51,6 +54,8 @@ export async function detectKind({ head, fileName }: { head: Uint8Array; fileNam
   let detected: FileTypeResult | undefined;
   try {
     detected = await fileTypeFromBuffer(head);
+    // TIFF points to its image directory by offset, and writers may put it after the image data.
+    if (!detected && whole && head.length >= HEAD_BYTES && isTiffHeader(head)) detected = await fileTypeFromBuffer(await whole());
   } catch {
     // A container file-type cannot walk (a corrupt ZIP, say) is nothing we could read either.
     return { ok: false, reason: 'unsupportedType' };
@@ -67,6 +72,7 @@ function judgeDetected(detected: string, extension: string): KindResult {
 }
 
 function judgeText(head: Uint8Array, extension: string): KindResult {
+  if (RUNNABLE_EXTENSIONS.has(extension)) return { ok: false, reason: 'executable', detected: extension };
   const claimed = kindOfExtension(extension);
   if (extension && !claimed) return { ok: false, reason: 'unsupportedType' };
 
@@ -91,6 +97,11 @@ function extensionOf(fileName: string): string {
   const name = safeDisplayName(fileName);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** "II*\0" or "MM\0*": the only header whose format file-type may need the whole file to confirm. */
+function isTiffHeader(head: Uint8Array): boolean {
+  return (head[0] === 0x49 && head[1] === 0x49 && head[2] === 0x2a && head[3] === 0) || (head[0] === 0x4d && head[1] === 0x4d && head[2] === 0 && head[3] === 0x2a);
 }
 
 /** file-type recognises compiled programs but not scripts: "#!" makes any text file runnable on Unix. */

@@ -8,7 +8,16 @@ const MAX_EXTENSION_LENGTH = 10;
  * embeddings, overrides and isolates: U+202E turns "invoice_fdp.exe" into what reads as
  * "invoice_exe.pdf", the classic trick to disguise a file's type.
  */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text as it may be shown or written anywhere a name appears (upload list, evidence items, ZIP
+ * entries, manifest, captions): line breaks and tabs become spaces, and the controls and bidi
+ * marks that could reorder or hide characters are dropped. The one shared rule for all of them.
+ */
+export function plainDisplayText(raw: string): string {
+  return raw.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
 
 /**
  * Turns a name supplied by the browser into one that is safe to show and to store beside the file:
@@ -19,7 +28,7 @@ export function safeDisplayName(raw: string): string {
   // Windows browsers and old IE send full paths; both separators count, whatever the server runs on.
   const lastSegment = raw.split(/[/\\]/).pop() ?? '';
   // Tabs and newlines become spaces before the other controls go, so "a\tb" stays two words.
-  const cleaned = lastSegment.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+  const cleaned = plainDisplayText(lastSegment);
   // "." and ".." are directory references, not names.
   const name = /^\.+$/.test(cleaned) ? '' : cleaned;
 

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
@@ -146,4 +150,44 @@ export async function minimalXlsx(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('订单').addRow(['订单编号', '金额']);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A grey 8-bit TIFF written by hand with its image directory after the pixel data, as many scanners
+ * and libtiff in append mode write it: the header's IFD offset points past the first 64 KB.
+ */
+export function tiffWithTrailingDirectory(width = 400, height = 300): Uint8Array {
+  const pixels = Buffer.alloc(width * height, 0x80);
+  const entries: Array<[tag: number, type: 3 | 4, value: number]> = [
+    [256, 3, width], [257, 3, height], [258, 3, 8], [259, 3, 1], [262, 3, 1],
+    [273, 4, 8], [277, 3, 1], [278, 3, height], [279, 4, pixels.length],
+  ];
+  const ifd = Buffer.alloc(2 + entries.length * 12 + 4);
+  ifd.writeUInt16LE(entries.length, 0);
+  entries.forEach(([tag, type, value], i) => {
+    const at = 2 + i * 12;
+    ifd.writeUInt16LE(tag, at);
+    ifd.writeUInt16LE(type, at + 2);
+    ifd.writeUInt32LE(1, at + 4);
+    if (type === 3) ifd.writeUInt16LE(value, at + 8);
+    else ifd.writeUInt32LE(value, at + 8);
+  });
+  const header = Buffer.from([0x49, 0x49, 42, 0, 0, 0, 0, 0]);
+  header.writeUInt32LE(8 + pixels.length, 4);
+  return new Uint8Array(Buffer.concat([header, pixels, ifd]));
+}
+
+/**
+ * A PDF encrypted only to restrict printing and copying (empty user password), as bank and platform
+ * statements are made; written by qpdf, which the bundle also uses to lift such restrictions.
+ */
+export async function ownerLockedPdf(): Promise<Uint8Array> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'owner-locked-'));
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), await generatedPdf(2));
+    execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--print=none', '--modify=none', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
+    return new Uint8Array(readFileSync(path.join(dir, 'out.pdf')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
