@@ -57,7 +57,7 @@ describe('the notice in the bundle', () => {
     const file = path.join(dir, 'notice.pdf');
     writeFileSync(file, bytes);
     const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
-    expect(page(2)).toMatch(/平台通知原文\s+第\s*3\s*页/);
+    expect(page(2)).toMatch(/平台通知原文[\s.]+第\s*3\s*页/);
     const notice = page(3) + page(4); // the notice runs onto a second page
     expect(notice).toContain('平台通知原文');
     expect(notice).toContain('尊敬的商家');
