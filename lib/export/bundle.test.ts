@@ -101,7 +101,7 @@ describe('buildBundle', () => {
     if (!hasPoppler) return;
     const contents = pageText(file, 2);
     expect(contents).toContain('目录');
-    expect(contents).toMatch(/C-001\s+聊天记录[\s.]+第 ?\d+ ?页/);
+    expect(contents).toMatch(/C-001\s+聊天记录\s+第 \d+ 页/);
   });
 
   it('numbers every page and stamps evidence pages with the exhibit id, in selectable Chinese', () => {
@@ -129,27 +129,6 @@ describe('buildBundle', () => {
     if (!hasQpdf) return;
     expect(() => execFileSync('qpdf', ['--check', file], { stdio: 'pipe' })).not.toThrow();
   });
-
-  it('splits into volumes with continuous page numbers when the limit is small', async () => {
-    const small = await buildBundle(data, blobStore(), { maxBytes: 0.4 * MB, attachOriginals: true, now });
-    expect(small.volumes.length).toBeGreaterThanOrEqual(2);
-    expect(small.attachedOriginals).toBe(false);
-    expect(small.volumes.reduce((n, v) => n + v.pages, 0)).toBe(small.pages);
-    const second = small.volumes[1]!;
-    expect(second.firstPage).toBe(small.volumes[0]!.pages + 1);
-    const secondDoc = await PDFDocument.load(second.bytes);
-    expect(secondDoc.getPageCount()).toBe(second.pages);
-    const labels = secondDoc.catalog.lookup(PDFName.of('PageLabels'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).lookup(1, PDFDict);
-    expect(labels.get(PDFName.of('St'))?.toString()).toBe(String(second.firstPage));
-    // Each volume has bookmarks for what it holds.
-    expect(Number(secondDoc.catalog.lookup(PDFName.of('Outlines'), PDFDict).get(PDFName.of('Count'))?.toString())).toBeGreaterThan(0);
-    if (!hasPoppler) return;
-    const secondFile = write('volume-2.pdf', second.bytes);
-    expect(pageText(secondFile, 1)).toContain('卷二');
-    expect(pageText(secondFile, 1)).toContain(`第 ${second.firstPage} 页 / 共 ${small.pages} 页`);
-    const firstFile = write('volume-1.pdf', small.volumes[0]!.bytes);
-    expect(pageText(firstFile, 2)).toMatch(/卷二 第 \d+ 页/);
-  }, 60_000);
 
   it('is written in English for a platform whose reviewers read English', async () => {
     const english = await buildBundle({ ...data, language: 'en' }, blobStore(), { maxBytes: 20 * MB, attachOriginals: false, now });

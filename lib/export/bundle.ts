@@ -1,19 +1,18 @@
 import 'server-only';
 import path from 'node:path';
-import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
-import { addLink, setOutline, setPageLabels } from '@/lib/pdf/navigation';
 import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
-import type { BundleData } from './collect';
+import type { BundleData, Exhibit } from './collect';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
-import { contentText, estimate, planVolumes, prepare, read, type Prepared } from './prepare';
+import { contentText, estimate, prepare, read, type Prepared } from './prepare';
+import { saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
 
-export type { BundleWarning };
+export type { BundleVolume, BundleWarning };
 export type BundleOptions = { maxBytes: number; attachOriginals: boolean; now: Date };
 export type Progress = (fraction: number, item: string) => Promise<void> | void;
-export type BundleVolume = { bytes: Uint8Array; pages: number; firstPage: number };
 export type BundleOutput = {
   volumes: BundleVolume[];
   pages: number;
@@ -42,11 +41,11 @@ function stopwatch() {
 }
 
 /**
- * Fits the platform's size limit: images step down in resolution, then
- * quality (never below legible); what still does not fit is split into
- * volumes. Originals are attached only when they fit too.
+ * Fits the platform's size limit, on estimates: images step down in
+ * resolution, then quality (never below legible). Originals are attached only
+ * when they look like they fit too (the saved size decides in the end).
  */
-async function fitToLimit(prepared: Prepared[], characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
+async function fitImages(prepared: Prepared[], characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
   const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500;
   const budget = options.maxBytes * 0.95;
@@ -60,11 +59,9 @@ async function fitToLimit(prepared: Prepared[], characters: string, data: Bundle
     });
     for (const p of prepared) p.estimate = estimate(p.exhibit, p.content);
   }
-  const { volumes, oversized } = planVolumes(prepared, front, budget);
   const estimated = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
-  const originals = data.exhibits.reduce((sum, x) => sum + (x.omitOriginal ? 0 : x.size), 0);
-  const attachOriginals = options.attachOriginals && volumes === 1 && estimated + originals <= budget;
-  return { imageLevel, volumes, oversized, attachOriginals };
+  const originals = data.exhibits.reduce((sum, x) => sum + x.size, 0);
+  return { imageLevel, attachOriginals: options.attachOriginals && estimated + originals <= budget };
 }
 
 function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: Date, volume?: number) {
@@ -85,8 +82,9 @@ function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: 
  * Builds the evidence bundle: cover, contents, statement, flagged orders and
  * coverage, self-audit, the exhibits by category, the manifest and the
  * declaration; every page numbered and every evidence page stamped with its
- * exhibit id; bookmarks mirroring the contents; within the size limit, in
- * volumes if need be.
+ * exhibit id; bookmarks mirroring the contents. The size decides on the saved
+ * bytes: a bundle that fits is one document; one that does not is measured
+ * exhibit by exhibit and laid out again in volumes.
  */
 export async function buildBundle(data: BundleData, store: BlobStore, options: BundleOptions, progress: Progress = () => {}): Promise<BundleOutput> {
   const clock = stopwatch();
@@ -105,77 +103,58 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
 
   // 2. Fit the size limit.
   const characters = [text.characters, ...prepared.map((p) => contentText(p.content))].join('');
-  const fit = await fitToLimit(prepared, characters, data, options, progress);
+  const fit = await fitImages(prepared, characters, data, options, progress);
   clock.lap('fit');
 
-  // 3. Lay everything out in one document, with a font subset of every character it draws.
-  const doc = await PDFDocument.create();
-  const fonts = await embedChineseFonts(doc, characters);
-  clock.lap('fonts');
-  const writer = new BundleWriter(doc, fonts, data, text, fit.volumes, options.now);
-  writer.cover(1);
-  writer.reserveContents();
-  writer.notice();
-  writer.statement();
-  writer.orders();
-  writer.audit();
+  // 3. Lay everything out in one document, with a font subset of every character it draws; numbers, stamps, contents.
+  const layOut = async (volumes: number, attach: boolean, onExhibit: (x: Exhibit) => Promise<void> | void = () => {}): Promise<LaidOut> => {
+    const doc = await PDFDocument.create();
+    const writer = new BundleWriter(doc, await embedChineseFonts(doc, characters), data, text, volumes, options.now);
+    writer.cover(1);
+    writer.reserveContents();
+    writer.notice();
+    writer.statement();
+    writer.orders();
+    writer.audit();
+    await writer.evidence(prepared, store, onExhibit);
+    writer.appendix(attach);
+    writer.stamp();
+    return { doc, writer, links: writer.writeContents() };
+  };
+  const metadata = (doc: PDFDocument, volume?: number) => setMetadata(doc, data, text, options.now, volume);
+  const attachments = (attach: boolean) => async (doc: PDFDocument) => {
+    if (!attach) return;
+    for (const x of data.exhibits) {
+      const bytes = await read(store, x.storageKey);
+      // pdf-lib writes the /F name as a Latin-1 string, which breaks on Chinese: the name is the exhibit id.
+      if (bytes) await doc.attach(bytes, `${x.exhibitId}${path.extname(x.originalName).toLowerCase()}`, { mimeType: x.mime, description: `${x.title} (${x.originalName})`, creationDate: x.uploadedAt, modificationDate: x.uploadedAt });
+    }
+  };
   let placed = 0;
-  await writer.evidence(prepared, store, (x) => progress(0.5 + (placed++ / total) * 0.4, `${x.exhibitId} ${x.title}`));
-  writer.appendix(fit.attachOriginals);
+  let attach = fit.attachOriginals;
+  let laid = await layOut(1, attach, (x) => progress(0.5 + (placed++ / total) * 0.4, `${x.exhibitId} ${x.title}`));
   clock.lap('layout');
 
-  // 4. Numbers and stamps over the whole bundle, so numbering runs on across volumes; then the contents.
-  writer.stamp();
-  const links = writer.writeContents();
+  // 4. Saved whole; if the originals tip it over the limit, without them.
   await progress(0.92, '');
-  clock.lap('stamps');
-
-  // 5. One document, or one per volume.
-  const pages = doc.getPages();
-  const volumes: BundleVolume[] = [];
-  if (fit.volumes === 1) {
-    for (const link of links) addLink(doc, pages[link.tocPage] as PDFPage, link.rect, pages[link.target] as PDFPage);
-    setOutline(doc, writer.contents.outline((i) => pages[i]));
-    setMetadata(doc, data, text, options.now);
-    if (fit.attachOriginals) {
-      for (const x of data.exhibits) {
-        // Left out by the merchant: the original says where a photo was taken (its hash stays in the manifest).
-        if (x.omitOriginal) continue;
-        const bytes = await read(store, x.storageKey);
-        // pdf-lib writes the /F name as a Latin-1 string, which breaks on Chinese: the name is the exhibit id.
-        if (bytes) await doc.attach(bytes, `${x.exhibitId}${path.extname(x.originalName).toLowerCase()}`, { mimeType: x.mime, description: `${x.title} (${x.originalName})`, creationDate: x.uploadedAt, modificationDate: x.uploadedAt });
-      }
-    }
-    volumes.push({ bytes: await doc.save(), pages: pages.length, firstPage: 1 });
-  } else {
-    for (let v = 1; v <= fit.volumes; v++) {
-      const start = writer.volumeStarts[v - 1] ?? 0;
-      const end = writer.volumeStarts[v] ?? pages.length;
-      const part = await PDFDocument.create();
-      const copied = await part.copyPages(doc, Array.from({ length: end - start }, (_, i) => start + i));
-      for (const page of copied) part.addPage(page);
-      const pageOf = (i: number) => (i >= start && i < end ? copied[i - start] : undefined);
-      for (const link of links) {
-        const from = pageOf(link.tocPage);
-        const to = pageOf(link.target);
-        if (from && to) addLink(part, from, link.rect, to);
-      }
-      setOutline(part, writer.contents.outline(pageOf));
-      setPageLabels(part, start + 1);
-      setMetadata(part, data, text, options.now, v);
-      volumes.push({ bytes: await part.save(), pages: end - start, firstPage: start + 1 });
-      await progress(0.92 + (v / fit.volumes) * 0.08, '');
-    }
+  let whole = await saveWhole(laid, metadata, attachments(attach));
+  if (whole.bytes.length > options.maxBytes && attach) {
+    attach = false;
+    laid = await layOut(1, false);
+    whole = await saveWhole(laid, metadata, attachments(false));
   }
   clock.lap('save');
-  return {
-    volumes,
-    pages: pages.length,
-    warnings: writer.warnings,
-    oversized: fit.oversized,
-    imageLevel: fit.imageLevel,
-    attachedOriginals: fit.attachOriginals,
-    timings: clock.timings,
-    missingGlyphs: [...writer.ts.missing],
-  };
+  if (whole.bytes.length <= options.maxBytes) return output([whole], laid, fit.imageLevel, attach, [], clock);
+
+  // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out again in volumes, checked on the saved sizes.
+  const split = await splitVolumes({ ...laid, volume: whole }, options.maxBytes, prepared, async (count) => {
+    const again = await layOut(count, false);
+    return { laid: again, volumes: await saveVolumes(again, metadata, (v, n) => progress(0.92 + (v / n) * 0.08, '')) };
+  });
+  clock.lap('volumes');
+  return output(split.volumes, split.laid, fit.imageLevel, false, split.oversized, clock);
+}
+
+function output(volumes: BundleVolume[], { doc, writer }: LaidOut, imageLevel: ImageLevel, attachedOriginals: boolean, oversized: string[], clock: ReturnType<typeof stopwatch>): BundleOutput {
+  return { volumes, pages: doc.getPageCount(), warnings: writer.warnings, oversized, imageLevel, attachedOriginals, timings: clock.timings, missingGlyphs: [...writer.ts.missing] };
 }

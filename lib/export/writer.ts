@@ -7,11 +7,10 @@ import { stampPage } from '@/lib/pdf/page-marks';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import type { BlobStore } from '@/lib/storage';
-import { chinaTime, money, type BundleText } from './bundle-text';
+import { chinaTime, fileSize, money, type BundleText } from './bundle-text';
 import { Contents, type ContentsLink, type Entry } from './contents';
 import type { BundleData, Exhibit } from './collect';
 import { writeExhibit, type ExhibitContext } from './exhibit-pages';
-import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
 import type { PlaceholderReason, Prepared } from './prepare';
 
 export type BundleWarning = { exhibitId: string; reason: PlaceholderReason };
@@ -29,7 +28,8 @@ export class BundleWriter {
   readonly contents = new Contents();
   readonly volumeStarts: number[] = [];
   readonly warnings: BundleWarning[] = [];
-  private readonly pageExhibit: Array<string | undefined> = [];
+  /** The exhibit each page belongs to (undefined for the rest): its stamp, and the unit its bytes are measured in. */
+  readonly pageExhibit: Array<string | undefined> = [];
   private currentExhibit: string | undefined;
   private readonly exhibitContext: ExhibitContext;
 
@@ -95,10 +95,16 @@ export class BundleWriter {
     this.contents.reserve(this.ts, lines);
   }
 
+  /** A later volume's own contents: the evidence heading, its categories and exhibits, the appendix and declaration. */
+  private reserveVolumeContents(volume: number, prepared: Prepared[]): void {
+    const held = prepared.filter((p) => p.volume === volume);
+    this.contents.reserve(this.ts, 3 + new Set(held.map((p) => p.exhibit.category)).size + held.length, volume);
+  }
+
   /** The contents lines, with the volume of pages outside volume 1; the links to make. */
   writeContents(): ContentsLink[] {
     const { b, volume } = this.text;
-    const page = (v: number, n: number) => (v !== 1 ? b('toc.inVolume', { n: volume(v), page: n }) : b('toc.page', { page: n }));
+    const page = (v: number, n: number, here: number) => (v !== here ? b('toc.inVolume', { n: volume(v), page: n }) : b('toc.page', { page: n }));
     return this.contents.write(this.ts, { title: b('toc.title'), page }, (i) => this.volumeOf(i));
   }
 
@@ -200,6 +206,7 @@ export class BundleWriter {
       if (v <= volume) return;
       volume = v;
       this.cover(volume);
+      this.reserveVolumeContents(volume, prepared);
     };
     for (const category of EVIDENCE_CATEGORIES) {
       const items = prepared.filter((p) => p.exhibit.category === category);
@@ -238,17 +245,11 @@ export class BundleWriter {
     ts.heading(b('sections.appendix'));
     ts.text(b('appendix.intro'), { size: 9, color: MUTED });
     ts.gap(4);
-    const labels = { exhibitId: b('appendix.exhibitId'), titleAndName: b('appendix.titleAndName'), type: b('appendix.type'), size: b('appendix.size'), uploadedAt: b('appendix.uploadedAt'), sha256: b('appendix.sha256') };
-    const lines = data.exhibits.map((x) => ({
-      exhibitId: x.exhibitId,
-      title: x.title,
-      originalName: x.originalName,
-      type: typeName(x, (kind) => b(`appendix.types.${kind}`)),
-      size: sizeParts(x.size),
-      uploadedAt: chinaTime(x.uploadedAt),
-      sha256: x.sha256,
-    }));
-    drawManifest(ts, monoFont(this.doc), labels, lines);
+    ts.table(
+      [b('appendix.exhibitId'), b('appendix.title'), b('appendix.originalName'), b('appendix.type'), b('appendix.size'), b('appendix.sha256'), b('appendix.uploadedAt')],
+      data.exhibits.map((x) => [x.exhibitId, x.title, x.originalName, x.mime, fileSize(x.size), x.sha256, chinaTime(x.uploadedAt)]),
+      { widths: [0.8, 1.7, 1.8, 1.2, 0.8, 2.6, 1.3], size: 7 },
+    );
     if (attachedOriginals) ts.text(b('attachments'), { size: 9, color: MUTED });
     ts.gap(16);
     ts.ensure(230);

@@ -1,0 +1,77 @@
+import 'server-only';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { addLink, setOutline, setPageLabels } from '@/lib/pdf/navigation';
+import type { ContentsLink } from './contents';
+import type { Prepared } from './prepare';
+import { measurePages, planVolumes, unitsOf } from './volumes';
+import type { BundleWriter } from './writer';
+
+export type BundleVolume = { bytes: Uint8Array; pages: number; firstPage: number };
+/** A bundle laid out in one document, stamped, its contents written: what saving needs. */
+export type LaidOut = { doc: PDFDocument; writer: BundleWriter; links: ContentsLink[] };
+type Metadata = (doc: PDFDocument, volume?: number) => void;
+
+/** The bundle as one document: links, bookmarks, metadata, and the attachments if any. */
+export async function saveWhole({ doc, writer, links }: LaidOut, metadata: Metadata, attach: (doc: PDFDocument) => Promise<void>): Promise<BundleVolume> {
+  const pages = doc.getPages();
+  for (const link of links) addLink(doc, pages[link.tocPage] as PDFPage, link.rect, pages[link.target] as PDFPage);
+  setOutline(doc, writer.contents.outline((i) => pages[i]));
+  metadata(doc);
+  await attach(doc);
+  return { bytes: await doc.save(), pages: pages.length, firstPage: 1 };
+}
+
+/**
+ * One document per volume, cut at the writer's volume starts: page labels run
+ * on from the previous volume, links and bookmarks stay within the volume.
+ */
+export async function saveVolumes({ doc, writer, links }: LaidOut, metadata: Metadata, onVolume: (v: number, count: number) => Promise<void> | void): Promise<BundleVolume[]> {
+  const total = doc.getPageCount();
+  const count = writer.volumeStarts.length;
+  const volumes: BundleVolume[] = [];
+  for (let v = 1; v <= count; v++) {
+    const start = writer.volumeStarts[v - 1] ?? 0;
+    const end = writer.volumeStarts[v] ?? total;
+    const part = await PDFDocument.create();
+    const copied = await part.copyPages(doc, Array.from({ length: end - start }, (_, i) => start + i));
+    for (const page of copied) part.addPage(page);
+    const pageOf = (i: number) => (i >= start && i < end ? copied[i - start] : undefined);
+    for (const link of links) {
+      const from = pageOf(link.tocPage);
+      const to = pageOf(link.target);
+      if (from && to) addLink(part, from, link.rect, to);
+    }
+    setOutline(part, writer.contents.outline(pageOf));
+    setPageLabels(part, start + 1);
+    metadata(part, v);
+    volumes.push({ bytes: await part.save(), pages: end - start, firstPage: start + 1 });
+    await onVolume(v, count);
+  }
+  return volumes;
+}
+
+/**
+ * Splits a bundle too big for one document. Volume breaks come from each
+ * exhibit's measured bytes, scaled so they add up to the whole document's
+ * saved size; then `build` lays the bundle out again in volumes and saves
+ * them. A volume that still comes out over the limit tightens the budget for
+ * another try (at most three); one holding an exhibit that alone exceeds the
+ * limit is reported in `oversized` instead.
+ */
+export async function splitVolumes(whole: LaidOut & { volume: BundleVolume }, maxBytes: number, prepared: Prepared[], build: (count: number) => Promise<{ laid: LaidOut; volumes: BundleVolume[] }>) {
+  const measured = measurePages(whole.doc);
+  const raw = unitsOf(measured.pages, whole.writer.pageExhibit);
+  const scale = whole.volume.bytes.length / (measured.shared + measured.pages.reduce((a, b) => a + b, 0));
+  const units = { front: raw.front * scale, appendix: raw.appendix * scale, exhibits: raw.exhibits.map((u) => ({ ...u, bytes: u.bytes * scale })) };
+  let budget = maxBytes * 0.98;
+  for (let round = 1; ; round++) {
+    const plan = planVolumes(units, measured.shared * scale, budget);
+    if (plan.volumes === 1) return { laid: whole as LaidOut, volumes: [whole.volume], oversized: plan.oversized };
+    for (const p of prepared) p.volume = plan.volumeOf.get(p.exhibit.exhibitId) ?? 1;
+    const built = await build(plan.volumes);
+    const excused = (v: number) => plan.oversized.some((id) => plan.volumeOf.get(id) === v);
+    const over = Math.max(0, ...built.volumes.map((v, i) => (excused(i + 1) ? 0 : v.bytes.length - maxBytes)));
+    if (over === 0 || round === 3) return { ...built, oversized: plan.oversized };
+    budget -= over + maxBytes * 0.01;
+  }
+}
