@@ -116,3 +116,43 @@ test('a PDF shows its page count and a first-page preview', async ({ page, user 
   await expect(item).toContainText('3 页');
   await expect(item.getByRole('img', { name: '进货合同.pdf 的缩略图' })).toBeVisible();
 });
+
+test('three files picked at once are numbered in pick order, though the first (largest) finishes last; each asks for a title', async ({ page, user }) => {
+  const c = await createCase(user.id);
+  // Noise does not compress: a photo of several MB whose checks and previews take longest.
+  const noise = Buffer.from(Array.from({ length: 1800 * 1800 * 3 }, () => Math.floor(Math.random() * 256)));
+  const large = await sharp(noise, { raw: { width: 1800, height: 1800, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('invoice');
+  await page.getByLabel('选择文件').setInputFiles([
+    { name: '进货_发票_扫描.jpg', mimeType: 'image/jpeg', buffer: large },
+    { name: '发票-2026-11-02.txt', mimeType: 'text/plain', buffer: Buffer.from('第二张发票\n') },
+    { name: '发票三.txt', mimeType: 'text/plain', buffer: Buffer.from('第三张发票\n') },
+  ]);
+  await expect(page.getByTestId('uploads').getByRole('listitem').filter({ hasText: '已上传' })).toHaveCount(3, { timeout: 30_000 });
+
+  // The premise: the first pick really finished last.
+  const rows = await testDb().evidence.findMany({ where: { caseId: c.id }, orderBy: { uploadedAt: 'asc' } });
+  expect(rows.at(-1)?.originalName).toBe('进货_发票_扫描.jpg');
+
+  await page.reload();
+  const items = page.getByTestId('evidence-invoice').getByRole('listitem');
+  await expect(items.nth(0)).toContainText('B-001 进货 发票 扫描');
+  await expect(items.nth(1)).toContainText('B-002 发票-2026-11-02');
+  await expect(items.nth(2)).toContainText('B-003 发票三');
+  await expect(page.getByTestId('needs-title')).toHaveCount(3);
+  await expect(items.nth(0).getByTestId('needs-title')).toContainText('给这个文件起个标题');
+
+  await items.nth(2).getByText(/编辑信息与关联订单/).click();
+  await items.nth(2).getByLabel('标题').fill('11 月进货发票（第三张）');
+  await items.nth(2).getByLabel('文件日期').fill('2026-11-01');
+  await items.nth(2).getByRole('button', { name: '保存' }).click();
+  await expect(items.nth(2).getByTestId('needs-title')).toHaveCount(0);
+  await expect(page.getByTestId('needs-title')).toHaveCount(2);
+
+  // Sorting by date puts the dated one first; the undated follow by title, as a Chinese reader sorts (fā before jìn).
+  await page.getByRole('button', { name: '按文件日期排序' }).click();
+  await expect(items.nth(0)).toContainText('B-001 11 月进货发票（第三张）');
+  await expect(items.nth(1)).toContainText('B-002 发票-2026-11-02');
+  await expect(items.nth(2)).toContainText('B-003 进货 发票 扫描');
+});

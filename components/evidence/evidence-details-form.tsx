@@ -47,7 +47,7 @@ function ReplaceFile({ caseId, evidenceId }: { caseId: string; evidenceId: strin
 }
 
 /** Edit what a file is and which orders it proves; delete it (after a confirmation). */
-export function EvidenceDetailsForm({ caseId, evidenceId, initial, flaggedOrders }: { caseId: string; evidenceId: string; initial: Details; flaggedOrders: string[] }) {
+export function EvidenceDetailsForm({ caseId, evidenceId, initial, flaggedOrders, needsTitle = false }: { caseId: string; evidenceId: string; initial: Details; flaggedOrders: string[]; needsTitle?: boolean }) {
   const t = useTranslations('evidence.details');
   const tc = useTranslations('evidence.categories');
   const [state, action, pending] = useActionState(saveEvidenceDetailsAction, IDLE);
@@ -55,64 +55,68 @@ export function EvidenceDetailsForm({ caseId, evidenceId, initial, flaggedOrders
   const id = (f: string) => `${evidenceId}-${f}`;
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
-    <details className="evidence-details">
-      <summary>{t('edit', { count: initial.orderNos.length })}</summary>
-      <form action={action}>
-        <input type="hidden" name="caseId" value={caseId} />
-        <input type="hidden" name="evidenceId" value={evidenceId} />
-        <div className="form-row">
-          <FieldShell id={id('category')} label={t('category')}>
+    <>
+      {/* Shown while the title is still the one made from the file name: a reviewer reads titles, not file names. */}
+      {needsTitle && <p className="alert alert-warn" data-testid="needs-title">{t('needsTitle')}</p>}
+      <details className="evidence-details">
+        <summary>{t('edit', { count: initial.orderNos.length })}</summary>
+        <form action={action}>
+          <input type="hidden" name="caseId" value={caseId} />
+          <input type="hidden" name="evidenceId" value={evidenceId} />
+          <div className="form-row">
+            <FieldShell id={id('category')} label={t('category')}>
+              {(control) => (
+                <select {...control} name="category" defaultValue={initial.category}>
+                  {EVIDENCE_CATEGORIES.map((c) => <option key={c} value={c}>{tc(`${c}.name`)}</option>)}
+                </select>
+              )}
+            </FieldShell>
+            <Field name="title" id={id('title')} label={t('title')} defaultValue={initial.title} maxLength={120} error={errors.title} />
+            <Field name="documentDate" id={id('documentDate')} type="date" label={t('documentDate')} defaultValue={initial.documentDate} error={errors.documentDate} />
+          </div>
+          <FieldShell id={id('description')} label={t('description')}>
+            {(control) => <textarea {...control} name="description" rows={2} maxLength={2000} defaultValue={initial.description} />}
+          </FieldShell>
+          {flaggedOrders.length > 0 && flaggedOrders.length <= MAX_PICKS && (
+            <fieldset className="pick-orders">
+              <legend>{t('pickFlagged')}</legend>
+              {flaggedOrders.map((no) => (
+                <label key={no} className="mono">
+                  <input type="checkbox" name="pick" value={no} defaultChecked={initial.orderNos.includes(no)} /> {no}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <FieldShell id={id('orders')} label={t('orders')} hint={t('ordersHint')}>
             {(control) => (
-              <select {...control} name="category" defaultValue={initial.category}>
-                {EVIDENCE_CATEGORIES.map((c) => <option key={c} value={c}>{tc(`${c}.name`)}</option>)}
-              </select>
+              <textarea
+                {...control}
+                name="orderNumbers"
+                rows={2}
+                defaultValue={initial.orderNos.filter((no) => flaggedOrders.length > MAX_PICKS || !flaggedOrders.includes(no)).join('\n')}
+              />
             )}
           </FieldShell>
-          <Field name="title" id={id('title')} label={t('title')} defaultValue={initial.title} maxLength={120} error={errors.title} />
-          <Field name="documentDate" id={id('documentDate')} type="date" label={t('documentDate')} defaultValue={initial.documentDate} error={errors.documentDate} />
-        </div>
-        <FieldShell id={id('description')} label={t('description')}>
-          {(control) => <textarea {...control} name="description" rows={2} maxLength={2000} defaultValue={initial.description} />}
-        </FieldShell>
-        {flaggedOrders.length > 0 && flaggedOrders.length <= MAX_PICKS && (
-          <fieldset className="pick-orders">
-            <legend>{t('pickFlagged')}</legend>
-            {flaggedOrders.map((no) => (
-              <label key={no} className="mono">
-                <input type="checkbox" name="pick" value={no} defaultChecked={initial.orderNos.includes(no)} /> {no}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <FieldShell id={id('orders')} label={t('orders')} hint={t('ordersHint')}>
-          {(control) => (
-            <textarea
-              {...control}
-              name="orderNumbers"
-              rows={2}
-              defaultValue={initial.orderNos.filter((no) => flaggedOrders.length > MAX_PICKS || !flaggedOrders.includes(no)).join('\n')}
-            />
+          <button type="submit" className="btn" disabled={pending}>{t('save')}</button>
+          <span role="status" aria-live="polite" className="hint" data-testid="details-status">
+            {state.ok && state.data ? ` ${t('saved')}${state.data.length > 0 ? ` ${t('unknownOrders', { orders: state.data.slice(0, 10).join('、') })}` : ''}` : ''}
+          </span>
+        </form>
+        <ReplaceFile caseId={caseId} evidenceId={evidenceId} />
+        <form action={deleteEvidenceAction} className="section-block">
+          <input type="hidden" name="caseId" value={caseId} />
+          <input type="hidden" name="evidenceId" value={evidenceId} />
+          {confirming ? (
+            <>
+              <span>{t('confirmDelete')}</span>{' '}
+              <button type="submit" className="btn btn-danger">{t('deleteForGood')}</button>{' '}
+              <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+            </>
+          ) : (
+            <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>{t('delete')}</button>
           )}
-        </FieldShell>
-        <button type="submit" className="btn" disabled={pending}>{t('save')}</button>
-        <span role="status" aria-live="polite" className="hint" data-testid="details-status">
-          {state.ok && state.data ? ` ${t('saved')}${state.data.length > 0 ? ` ${t('unknownOrders', { orders: state.data.slice(0, 10).join('、') })}` : ''}` : ''}
-        </span>
-      </form>
-      <ReplaceFile caseId={caseId} evidenceId={evidenceId} />
-      <form action={deleteEvidenceAction} className="section-block">
-        <input type="hidden" name="caseId" value={caseId} />
-        <input type="hidden" name="evidenceId" value={evidenceId} />
-        {confirming ? (
-          <>
-            <span>{t('confirmDelete')}</span>{' '}
-            <button type="submit" className="btn btn-danger">{t('deleteForGood')}</button>{' '}
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('cancel')}</button>
-          </>
-        ) : (
-          <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>{t('delete')}</button>
-        )}
-      </form>
-    </details>
+        </form>
+      </details>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
-import { moveEvidenceAction } from '@/app/cases/[caseId]/evidence-order-actions';
+import { moveEvidenceAction, sortEvidenceByDateAction } from '@/app/cases/[caseId]/evidence-order-actions';
+import { hasDefaultTitle } from '@/lib/evidence/default-title';
 import { plainDisplayText } from '@/lib/evidence/inspect/file-name';
 import { uploadLimits } from '@/lib/evidence/limits';
 import { checkUncheckedLocations } from '@/lib/evidence/location';
@@ -34,12 +35,20 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
       <p className="muted">{t('intro')}</p>
       <p className="hint">{t('usage', { used: size(used), limit: size(maxCaseBytes) })}</p>
       <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={Math.max(0, maxCaseBytes - used)} />
+      {files.length > 1 && <p className="hint">{t('sortByDateHint')}</p>}
       {EVIDENCE_CATEGORIES.map((category) => {
         const inCategory = files.filter((f) => f.category === category);
         if (inCategory.length === 0) return null;
         return (
           <div key={category} className="section-block">
             <h3>{tc(`${category}.name`)}</h3>
+            {inCategory.length > 1 && (
+              <form action={sortEvidenceByDateAction}>
+                <input type="hidden" name="caseId" value={caseId} />
+                <input type="hidden" name="category" value={category} />
+                <button type="submit" className="btn-link btn">{t('sortByDate')}</button>
+              </form>
+            )}
             <ul className="evidence-list" data-testid={`evidence-${category}`}>
               {inCategory.map((f, index) => (
                 <li key={f.id} className="evidence-item" data-check={f.checkStatus}>
@@ -78,6 +87,7 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
                       caseId={caseId}
                       evidenceId={f.id}
                       flaggedOrders={flagged}
+                      needsTitle={hasDefaultTitle(f.title, f.originalName)}
                       initial={{ category: f.category, title: f.title, documentDate: formatCalendarDate(f.documentDate), description: f.description, orderNos: f.orders.map((l) => l.order.orderNo) }}
                     />
                   </div>

@@ -9,12 +9,14 @@ import { safeDisplayName } from '@/lib/evidence/inspect/file-name';
 /** Failures a second try can fix; the others (wrong type, too large, damaged) need another file. */
 const RETRYABLE = new Set(['network', 'aborted', 'unauthenticated']);
 
-type Item = { id: string; file: File; category: string; progress: number; state: 'queued' | 'sending' | 'done' | 'duplicate' | 'failed' | 'cancelled'; error?: string; xhr?: XMLHttpRequest };
+type Item = { id: string; file: File; category: string; batch: string; pick: number; progress: number; state: 'queued' | 'sending' | 'done' | 'duplicate' | 'failed' | 'cancelled'; error?: string; xhr?: XMLHttpRequest };
 
 /**
  * Many files at once, each with its own progress bar, cancel and retry. Each
  * file is one streamed request; the size limit is checked here before sending
- * and again by the server while the bytes arrive.
+ * and again by the server while the bytes arrive. Requests run side by side and
+ * finish in any order, so each carries its batch and its place in the merchant's
+ * pick: the server numbers the exhibits in that order (lib/evidence/exhibit-order.ts).
  */
 export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; maxFileBytes: number; roomBytes: number }) {
   const t = useTranslations('evidence.upload');
@@ -32,7 +34,8 @@ export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; 
     // The room left when the page loaded: the server rechecks against the true total while streaming.
     if (item.file.size > roomBytes) return update(item.id, { state: 'failed', error: 'caseFull' });
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${caseId}/evidence?name=${encodeURIComponent(item.file.name)}&category=${item.category}`);
+    const query = new URLSearchParams({ name: item.file.name, category: item.category, batch: item.batch, pick: String(item.pick) });
+    xhr.open('POST', `/api/cases/${caseId}/evidence?${query}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => e.lengthComputable && update(item.id, { progress: e.loaded / e.total });
     xhr.onload = () => {
@@ -53,7 +56,8 @@ export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; 
   }
 
   function add(files: FileList | null) {
-    const fresh = Array.from(files ?? []).map((file) => ({ id: crypto.randomUUID(), file, category, progress: 0, state: 'queued' as const }));
+    const batch = crypto.randomUUID();
+    const fresh = Array.from(files ?? []).map((file, pick) => ({ id: crypto.randomUUID(), file, category, batch, pick, progress: 0, state: 'queued' as const }));
     setItems((all) => [...fresh, ...all]);
     fresh.forEach(send);
   }
