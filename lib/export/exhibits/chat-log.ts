@@ -1,4 +1,7 @@
-export type ChatMessage = { time: string; speaker: string; text: string };
+import { isName, speakerStats, splitSpeaker, type SpeakerStats } from './chat-log-speakers';
+
+/** `header`: a line the export tool wrote about the log (its title, 导出时间 …), not anything said. */
+export type ChatMessage = { time: string; speaker: string; text: string; header?: true };
 
 const DATE = String.raw`\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?`;
 const CLOCK = String.raw`(?:上午|下午|凌晨|早上|中午|晚上)?\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?`;
@@ -15,22 +18,63 @@ const CLOSE = '[\\]】)）]?';
  * A NAME_FIRST speaker may hold a colon (千牛 writes sub-accounts as 店铺:客服) but not end with one, so
  * "到货时间：2024-03-01 10:00" stays a message line. Speakers never hold sentence punctuation.
  */
-const TIME_FIRST = new RegExp(String.raw`^\s*${OPEN}(${STAMP})(?:[\]】)）]\s*|\s+)([^\s:：，。！？][^:：，。！？]{0,31}?)\s*(?:[:：]\s?(.*))?$`);
+const TIME_FIRST = new RegExp(String.raw`^\s*${OPEN}(${STAMP})(?:[\]】)）]\s*|\s+)(\S.*)$`);
 const NAME_FIRST = new RegExp(String.raw`^([^\s:：，。！？](?:[^，。！？]{0,30}?[^\s:：，。！？])?)\s*${OPEN}(${STAMP})${CLOSE}\s*(?:[:：]\s?(.*))?$`);
 /** A day separator ("—— 2024年3月1日 ——"), as WeChat writes between days: later clock-only times belong to it. */
 const DAY_LINE = new RegExp(String.raw`^[\s\-—=·*]*(${DATE})(?:\s*(?:星期|周)[一二三四五六日天])?[\s\-—=·*]*$`);
 const HAS_DATE = new RegExp(`^${DATE}`);
 const DATE_ONLY = new RegExp(`^${DATE}$`);
+/*
+ * The export tool's own lines: 导出时间/导出账号/聊天对象 … with a value, a title ending in 聊天记录 or
+ * 聊天记录导出, "共 23 条消息", and rules of = - * (alone or around a title). The value-led ones are
+ * recognised anywhere; a title or a rule only where a message cannot be running on (at the top,
+ * after a blank line or after another such line), so "你看下聊天记录" inside a message stays in it.
+ */
+const META_LINE = /^\s*[[【]?(?:导出时间|导出日期|导出于|导出人|导出者|导出账号|导出帐号|导出范围|导出工具|聊天对象|会话对象|对话对象|聊天时间|时间范围|记录时间|消息总数|消息数量|消息条数|记录条数)[\]】]?(?:\s*[:：].*|\s+\S.*)?$|^\s*共\s*\d+\s*条(?:消息|记录|聊天记录)?\s*$/;
+const TITLE_LINE = /^\s*[=\-—*#~_·]*\s*.{0,40}?(?:聊天记录|消息记录|会话记录|对话记录|咨询记录|聊天记录导出|消息记录导出|会话记录导出)(?:\s*[(（][^)）]*[)）])?\s*[=\-—*#~_·]*\s*$/;
+const RULE_LINE = /^\s*[=\-—*#~_·]{3,}.*$/;
 
 type Header = { time: string; speaker: string; text: string | undefined };
 
-function header(line: string): Header | null {
+function header(line: string, stats: SpeakerStats, known: ReadonlySet<string>): Header | null {
   const timeFirst = TIME_FIRST.exec(line);
-  if (timeFirst) return { time: timeFirst[1] ?? '', speaker: (timeFirst[2] ?? '').trim(), text: timeFirst[3] };
+  const split = timeFirst ? splitSpeaker(timeFirst[2] ?? '', stats, known) : null;
+  if (timeFirst && split) return { time: timeFirst[1] ?? '', ...split };
   const nameFirst = NAME_FIRST.exec(line);
   // "2024-03-01 10:23:45" alone is a date and a time, not a speaker called 2024-03-01.
   if (nameFirst && !DATE_ONLY.test(nameFirst[1] ?? '')) return { time: nameFirst[2] ?? '', speaker: nameFirst[1] ?? '', text: nameFirst[3] };
   return null;
+}
+
+/**
+ * What the file says about its speakers before any line is split: the colon prefixes of every
+ * "time …" line, and the names that are certainly whole: "name time" headers, and in a file whose
+ * "time …" lines nearly all have their message on the lines below (WeChat's shape), the whole text
+ * after each time. A single "time 客服:你看下" with a line after it is a message that runs on.
+ */
+function readSpeakers(lines: readonly string[]): { stats: SpeakerStats; known: Set<string> } {
+  const rests: string[] = [];
+  const alone: string[] = [];
+  const known = new Set<string>();
+  const isHeader = (line: string) => TIME_FIRST.test(line) || NAME_FIRST.test(line);
+  lines.forEach((line, i) => {
+    const timeFirst = TIME_FIRST.exec(line);
+    if (timeFirst) {
+      const rest = (timeFirst[2] ?? '').trim();
+      rests.push(rest);
+      const next = lines[i + 1] ?? '';
+      if (isName(rest) && next.trim() !== '' && !isHeader(next)) alone.push(rest);
+      return;
+    }
+    const nameFirst = NAME_FIRST.exec(line);
+    if (nameFirst && !DATE_ONLY.test(nameFirst[1] ?? '')) known.add(nameFirst[1] ?? '');
+  });
+  if (alone.length >= 2 && alone.length >= rests.length * 0.8) for (const name of alone) known.add(name);
+  return { stats: speakerStats(rests), known };
+}
+
+function isExportLine(line: string, atBoundary: boolean): boolean {
+  return META_LINE.test(line) || (atBoundary && (TITLE_LINE.test(line) || RULE_LINE.test(line)));
 }
 
 /**
@@ -52,10 +96,14 @@ export function parseChatLog(text: string): ChatMessage[] | null {
     lines = [];
   };
 
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.trimEnd();
+  const all = text.split(/\r\n|\r|\n/).map((raw) => raw.trimEnd());
+  const { stats, known } = readSpeakers(all);
+  // True at the top, after a blank line and after an export line: where no message runs on.
+  let atBoundary = true;
+  for (const line of all) {
     if (line.trim() === '') {
       lines.push('');
+      atBoundary = true;
       continue;
     }
     const dayLine = DAY_LINE.exec(line);
@@ -63,8 +111,16 @@ export function parseChatLog(text: string): ChatMessage[] | null {
       day = dayLine[1] ?? '';
       continue;
     }
+    if (isExportLine(line, atBoundary)) {
+      flush();
+      messages.push({ time: '', speaker: '', text: line.trim(), header: true });
+      current = { time: '', speaker: '' };
+      atBoundary = true;
+      continue;
+    }
+    atBoundary = false;
     counted++;
-    const found = header(line);
+    const found = header(line, stats, known);
     if (!found) {
       lines.push(line);
       continue;

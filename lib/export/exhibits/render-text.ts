@@ -29,8 +29,8 @@ export function renderChat(ts: Typesetter, messages: ChatMessage[]): void {
   const textStep = TEXT_SIZE * TEXT_LINE_HEIGHT;
   for (const message of messages) {
     if (!message.speaker && !message.time) {
-      // Lines before the first header: the export's own title or notes.
-      ts.text(message.text, { size: TEXT_SIZE, color: MUTED, lineHeight: TEXT_LINE_HEIGHT });
+      // The export's own lines (title, 导出时间 …) in bold grey, notes before the first message in grey: never a speaker's words.
+      ts.text(message.text, { size: TEXT_SIZE, color: MUTED, lineHeight: TEXT_LINE_HEIGHT, bold: message.header });
       ts.gap(4);
       continue;
     }

@@ -97,7 +97,7 @@ describe('parseChatLog', () => {
   it('dates clock-only times by the day line above them, and keeps a preamble', () => {
     const log = '与 买家阿花 的聊天记录\n—— 2024-03-01 ——\n10:23:45 买家阿花\n在吗\n10:24:00 抖店飞鸽客服\n在的\n2024-03-02\n08:00 买家阿花\n到了';
     expect(parseChatLog(log)).toEqual([
-      { time: '', speaker: '', text: '与 买家阿花 的聊天记录' },
+      { time: '', speaker: '', text: '与 买家阿花 的聊天记录', header: true },
       { time: '2024-03-01 10:23:45', speaker: '买家阿花', text: '在吗' },
       { time: '2024-03-01 10:24:00', speaker: '抖店飞鸽客服', text: '在的' },
       { time: '2024-03-02 08:00', speaker: '买家阿花', text: '到了' },
