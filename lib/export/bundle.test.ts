@@ -101,7 +101,7 @@ describe('buildBundle', () => {
     if (!hasPoppler) return;
     const contents = pageText(file, 2);
     expect(contents).toContain('目录');
-    expect(contents).toMatch(/C-001\s+聊天记录\s+第 \d+ 页/);
+    expect(contents).toMatch(/C-001\s+聊天记录[\s.]+第 ?\d+ ?页/);
   });
 
   it('numbers every page and stamps evidence pages with the exhibit id, in selectable Chinese', () => {

@@ -60,7 +60,7 @@ async function fitImages(prepared: Prepared[], characters: string, data: BundleD
     for (const p of prepared) p.estimate = estimate(p.exhibit, p.content);
   }
   const estimated = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
-  const originals = data.exhibits.reduce((sum, x) => sum + x.size, 0);
+  const originals = data.exhibits.reduce((sum, x) => sum + (x.omitOriginal ? 0 : x.size), 0);
   return { imageLevel, attachOriginals: options.attachOriginals && estimated + originals <= budget };
 }
 
@@ -125,6 +125,8 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const attachments = (attach: boolean) => async (doc: PDFDocument) => {
     if (!attach) return;
     for (const x of data.exhibits) {
+      // Left out by the merchant: the original says where a photo was taken (its hash stays in the manifest).
+      if (x.omitOriginal) continue;
       const bytes = await read(store, x.storageKey);
       // pdf-lib writes the /F name as a Latin-1 string, which breaks on Chinese: the name is the exhibit id.
       if (bytes) await doc.attach(bytes, `${x.exhibitId}${path.extname(x.originalName).toLowerCase()}`, { mimeType: x.mime, description: `${x.title} (${x.originalName})`, creationDate: x.uploadedAt, modificationDate: x.uploadedAt });

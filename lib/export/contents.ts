@@ -1,5 +1,6 @@
 import type { PDFPage } from 'pdf-lib';
-import { A4, MARGIN, type Typesetter } from '@/lib/pdf/layout';
+import { A4, MARGIN, MUTED, type Typesetter } from '@/lib/pdf/layout';
+import { contentsTitleLines, dotLeader } from './leaders';
 import type { OutlineItem } from '@/lib/pdf/navigation';
 
 /** A section or exhibit: a line of the contents and a bookmark. */
@@ -10,6 +11,11 @@ const LINE = 17;
 
 /** The contents' title and a page's label: "第 N 页", or "卷二 第 N 页" when `volume` is not the contents' own (`here`). */
 export type ContentsLabels = { title: string; page: (volume: number, page: number, here: number) => string };
+const PAGE_SIZE = 10;
+/** The shortest leader a line keeps: the title wraps rather than touch the page number. */
+const MIN_LEADER = 18;
+const RIGHT = A4[0] - MARGIN.right;
+const topOf = (page: number) => A4[1] - MARGIN.top - (page === 0 ? 40 : 0);
 
 /**
  * The bundle's table of contents: one tree of entries gives both the
@@ -54,34 +60,53 @@ export class Contents {
   }
 
   /**
-   * Writes one volume's contents pages: title at its depth, "第 N 页" (or
-   * "卷二 第 N 页" for a page in another volume) at the right. Returns the
-   * links to make, only to pages in the contents' own volume (`here`).
+   * Writes the lines: title at its depth, a dot leader, and "第 N 页" (or "卷二 第 N 页" for a page in
+   * another volume) right-aligned. A long title wraps (at most three lines) while the reserved pages have
+   * room to spare, its leader on the last line; past that it is cut with an ellipsis, never overflowing.
+   * Returns the links to make, only to pages in the contents' own volume (`here`).
    */
   private writeVolume(ts: Typesetter, labels: ContentsLabels, volumeOf: (pageIndex: number) => number, here: number): ContentsLink[] {
     const { fonts } = ts;
-    const lines = this.linesFor(here, volumeOf);
+    const items = this.linesFor(here, volumeOf);
+    const pages = this.pages.filter((p) => p.volume === here);
+    const pageTexts = items.map(({ entry }) => labels.page(volumeOf(entry.pageIndex), entry.pageIndex + 1, here));
+    // Leaders end at one column, left of the widest page label, so their dots line up down the page.
+    const leaderEnd = RIGHT - Math.max(0, ...pageTexts.map((t) => ts.measure.width(t, fonts.regular, PAGE_SIZE))) - 6;
+    const capacities = pages.map((_, i) => Math.floor((topOf(i) - MARGIN.bottom) / LINE));
+    let spare = capacities.reduce((a, b) => a + b, 0) - items.length;
     const links: ContentsLink[] = [];
-    const right = A4[0] - MARGIN.right;
-    let line = 0;
-    for (const [i, { page, index }] of this.pages.filter((p) => p.volume === here).entries()) {
-      const top = A4[1] - MARGIN.top - (i === 0 ? 40 : 0);
-      if (i === 0) ts.draw(labels.title, { x: MARGIN.left, y: A4[1] - MARGIN.top - 22, size: 18, font: fonts.bold }, page);
-      const capacity = Math.floor((top - MARGIN.bottom) / LINE);
-      for (let n = 0; n < capacity && line < lines.length; n++, line++) {
-        const { entry, level } = lines[line] as (typeof lines)[number];
-        const y = top - (n + 1) * LINE;
-        const indent = level * 16;
-        const volume = volumeOf(entry.pageIndex);
-        const pageText = labels.page(volume, entry.pageIndex + 1, here);
-        const size = level === 0 ? 11 : 10;
-        const font = level < 2 ? fonts.bold : fonts.regular;
-        const pageWidth = ts.measure.width(pageText, fonts.regular, size);
-        ts.draw(ts.measure.fit(entry.title, right - MARGIN.left - indent - pageWidth - 24, font, size), { x: MARGIN.left + indent, y, size, font }, page);
-        ts.draw(pageText, { x: right - pageWidth, y, size, font: fonts.regular }, page);
-        if (volume === here) links.push({ tocPage: index, rect: { x: MARGIN.left + indent, y: y - 4, width: right - MARGIN.left - indent, height: LINE }, target: entry.pageIndex });
+    let pageNo = 0;
+    let n = 0;
+    if (pages[0]) ts.draw(labels.title, { x: MARGIN.left, y: A4[1] - MARGIN.top - 22, size: 18, font: fonts.bold }, pages[0].page);
+    items.forEach(({ entry, level }, i) => {
+      const size = level === 0 ? 11 : 10;
+      const font = level < 2 ? fonts.bold : fonts.regular;
+      const x = MARGIN.left + level * 16;
+      let titleLines = contentsTitleLines(ts, entry.title, leaderEnd - x - MIN_LEADER, font, size);
+      // Extra lines a wrap costs, and the lines left empty when it moves whole to the next page.
+      const cost = (count: number) => count - 1 + (n + count > (capacities[pageNo] ?? 0) ? (capacities[pageNo] ?? 0) - n : 0);
+      if (titleLines.length > 1 && cost(titleLines.length) > spare) titleLines = [ts.measure.fit(entry.title, leaderEnd - x - MIN_LEADER, font, size)];
+      spare -= cost(titleLines.length);
+      // A wrapped entry stays on one page.
+      if (n + titleLines.length > (capacities[pageNo] ?? 0) && pageNo + 1 < pages.length) {
+        pageNo++;
+        n = 0;
       }
-    }
+      const target = pages[pageNo];
+      if (!target) return;
+      const top = topOf(pageNo);
+      titleLines.forEach((line, k) => ts.draw(line, { x, y: top - (n + k + 1) * LINE, size, font }, target.page));
+      const y = top - (n + titleLines.length) * LINE;
+      const lastEnd = x + ts.measure.width(titleLines.at(-1) ?? '', font, size);
+      const leader = dotLeader(ts, lastEnd + 4, leaderEnd, fonts.regular);
+      if (leader) ts.draw(leader.text, { x: leader.x, y, size: PAGE_SIZE, font: fonts.regular, color: MUTED }, target.page);
+      const pageText = pageTexts[i] ?? '';
+      ts.draw(pageText, { x: RIGHT - ts.measure.width(pageText, fonts.regular, PAGE_SIZE), y, size: PAGE_SIZE, font: fonts.regular }, target.page);
+      if (volumeOf(entry.pageIndex) === here) {
+        links.push({ tocPage: target.index, rect: { x, y: y - 4, width: RIGHT - x, height: LINE * titleLines.length }, target: entry.pageIndex });
+      }
+      n += titleLines.length;
+    });
     return links;
   }
 

@@ -1,6 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
-import { sizeParts, typeName } from './manifest-page';
+import { embedChineseFonts } from '@/lib/pdf/fonts';
+import { Typesetter } from '@/lib/pdf/layout';
+import { hasTool } from '@/lib/testing/has-tool';
+import { drawManifest, monoFont, sizeParts, typeName, type ManifestLine } from './manifest-page';
 import type { Exhibit } from './collect';
 
 type Typed = Pick<Exhibit, 'kind' | 'mime' | 'category'>;
@@ -36,4 +43,36 @@ describe('sizeParts', () => {
     expect(sizeParts(2150)).toEqual(['2.1', 'KB']);
     expect(sizeParts(5 * 1024 * 1024)).toEqual(['5.0', 'MB']);
   });
+});
+
+describe.skipIf(!hasTool('pdftotext'))('drawManifest', () => {
+  it('repeats the header on every page and never splits a record, its hash whole on one line', async () => {
+    const labels = { exhibitId: '编号', titleAndName: '标题 / 原始文件名', type: '类型', size: '大小', uploadedAt: '上传时间', sha256: 'SHA-256' };
+    const lines: ManifestLine[] = Array.from({ length: 40 }, (_, i) => ({
+      exhibitId: `E-${String(i + 1).padStart(3, '0')}`,
+      title: i % 3 === 0 ? '顺丰速运寄件底单与签收记录截图（含快递员手写签名和收件人身份证后四位核对页）第二批补充材料' : `快递底单 ${i + 1}`,
+      originalName: `IMG_${2000 + i}.jpg`,
+      type: 'JPEG 照片',
+      size: sizeParts(1000 * (i + 1) ** 3),
+      uploadedAt: '2026-11-10 09:12',
+      sha256: createHash('sha256').update(String(i)).digest('hex'),
+      ...(i === 5 ? { note: '原件未附（含拍摄位置，商家选择不提供）' } : {}),
+    }));
+    const doc = await PDFDocument.create();
+    const fonts = await embedChineseFonts(doc, JSON.stringify({ labels, lines }));
+    const ts = new Typesetter(doc, fonts);
+    ts.newPage();
+    drawManifest(ts, monoFont(doc), labels, lines);
+    const pdf = Buffer.from(await doc.save());
+    if (process.env.KEEP_MANIFEST) writeFileSync(process.env.KEEP_MANIFEST, pdf);
+    const pages = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('标题 / 原始文件名');
+    for (const line of lines) {
+      const page = pages.find((p) => p.includes(line.exhibitId));
+      expect(page, line.exhibitId).toMatch(new RegExp(`SHA-256\\s+${line.sha256}`));
+    }
+    expect(pages.join('')).toContain('原件未附（含拍摄位置，商家选择不提供）');
+    expect(ts.missing.size).toBe(0);
+  }, 30_000);
 });

@@ -4,7 +4,17 @@ import { KINDS } from '@/lib/evidence/inspect/file-kind';
 import type { Exhibit } from './collect';
 
 /** One exhibit as the printed manifest shows it; every value already in the bundle's words. */
-export type ManifestLine = { exhibitId: string; title: string; originalName: string; type: string; size: [number: string, unit: string]; uploadedAt: string; sha256: string };
+export type ManifestLine = {
+  exhibitId: string;
+  title: string;
+  originalName: string;
+  type: string;
+  size: [number: string, unit: string];
+  uploadedAt: string;
+  sha256: string;
+  /** Said under the name when the original is not attached (a photo with GPS the merchant left out). */
+  note?: string;
+};
 export type ManifestLabels = { exhibitId: string; titleAndName: string; type: string; size: string; uploadedAt: string; sha256: string };
 
 const SIZE = 9;
@@ -64,7 +74,8 @@ export function drawManifest(ts: Typesetter, mono: PDFFont, labels: ManifestLabe
   header();
   for (const line of lines) {
     const titleLines = measure.wrap(line.title, TITLE_WIDTH, fonts.bold, SIZE).slice(0, 3);
-    const rows = titleLines.length + 2;
+    const noteLines = line.note ? 1 : 0;
+    const rows = titleLines.length + 2 + noteLines;
     const height = rows * STEP + 2 * PAD;
     if (ts.y - height < MARGIN.bottom) {
       ts.newPage();
@@ -78,7 +89,8 @@ export function drawManifest(ts: Typesetter, mono: PDFFont, labels: ManifestLabe
     text(line.size[1], COL.unit, base(0), fonts.regular, MUTED);
     text(line.uploadedAt, COL.uploaded, base(0));
     text(measure.fit(line.originalName, ts.width - COL.title, fonts.regular, SIZE), COL.title, base(titleLines.length), fonts.regular, MUTED);
-    const hashY = base(titleLines.length + 1);
+    if (line.note) text(measure.fit(line.note, ts.width - COL.title, fonts.regular, SIZE), COL.title, base(titleLines.length + 1), fonts.regular, MUTED);
+    const hashY = base(titleLines.length + 1 + noteLines);
     text(labels.sha256, COL.title, hashY, fonts.regular, MUTED);
     ts.draw(line.sha256, { x: at(COL.title + 44), y: hashY, size: SIZE, font: mono });
     ts.gap(height);

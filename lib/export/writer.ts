@@ -7,10 +7,11 @@ import { stampPage } from '@/lib/pdf/page-marks';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import type { BlobStore } from '@/lib/storage';
-import { chinaTime, fileSize, money, type BundleText } from './bundle-text';
+import { chinaTime, money, type BundleText } from './bundle-text';
 import { Contents, type ContentsLink, type Entry } from './contents';
 import type { BundleData, Exhibit } from './collect';
 import { writeExhibit, type ExhibitContext } from './exhibit-pages';
+import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
 import type { PlaceholderReason, Prepared } from './prepare';
 
 export type BundleWarning = { exhibitId: string; reason: PlaceholderReason };
@@ -245,11 +246,17 @@ export class BundleWriter {
     ts.heading(b('sections.appendix'));
     ts.text(b('appendix.intro'), { size: 9, color: MUTED });
     ts.gap(4);
-    ts.table(
-      [b('appendix.exhibitId'), b('appendix.title'), b('appendix.originalName'), b('appendix.type'), b('appendix.size'), b('appendix.sha256'), b('appendix.uploadedAt')],
-      data.exhibits.map((x) => [x.exhibitId, x.title, x.originalName, x.mime, fileSize(x.size), x.sha256, chinaTime(x.uploadedAt)]),
-      { widths: [0.8, 1.7, 1.8, 1.2, 0.8, 2.6, 1.3], size: 7 },
-    );
+    const labels = { exhibitId: b('appendix.exhibitId'), titleAndName: b('appendix.titleAndName'), type: b('appendix.type'), size: b('appendix.size'), uploadedAt: b('appendix.uploadedAt'), sha256: b('appendix.sha256') };
+    const lines = data.exhibits.map((x) => ({
+      exhibitId: x.exhibitId,
+      title: x.title,
+      originalName: x.originalName,
+      type: typeName(x, (kind) => b(`appendix.types.${kind}`)),
+      size: sizeParts(x.size),
+      uploadedAt: chinaTime(x.uploadedAt),
+      sha256: x.sha256,
+    }));
+    drawManifest(ts, monoFont(this.doc), labels, lines);
     if (attachedOriginals) ts.text(b('attachments'), { size: 9, color: MUTED });
     ts.gap(16);
     ts.ensure(230);
