@@ -3,10 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportJobView } from '@/lib/export/run';
+import type { BundleWarning } from '@/lib/export/writer';
 
 type Props = { caseId: string; blocked: boolean; maxBundleMB: number; hasEvidence: boolean; initial: ExportJobView | null };
 
 const POLL_MS = 1000;
+
+type ActiveWarning = Extract<BundleWarning, { removed: unknown }>;
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -19,6 +22,8 @@ function megabytes(bytes: number): string {
  */
 export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial }: Props) {
   const t = useTranslations('export');
+  const activeText = (w: ActiveWarning) =>
+    `${t(`reasons.${w.reason}`, { items: w.removed.map((r) => t(`active.${r}`)).join(t('active.separator')) })}${w.zipOnly ? ` ${t('zipOnly')}` : ''}`;
   const [job, setJob] = useState<ExportJobView | null>(initial);
   const [attachOriginals, setAttachOriginals] = useState(initial?.result?.attachOriginals ?? false);
   const [starting, setStarting] = useState(false);
@@ -117,7 +122,7 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
               <ul>
                 {result.warnings.map((w) => (
                   <li key={w.exhibitId}>
-                    {w.exhibitId}: {t(`reasons.${w.reason}`)}
+                    {w.exhibitId}: {'removed' in w ? activeText(w) : t(`reasons.${w.reason}`)}
                   </li>
                 ))}
               </ul>

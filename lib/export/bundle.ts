@@ -6,7 +6,7 @@ import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
 import type { BundleData, Exhibit } from './collect';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
-import { contentText, estimate, prepare, read, type Prepared } from './prepare';
+import { attachable, contentText, estimate, prepare, read, type Prepared } from './prepare';
 import { saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
 
@@ -124,7 +124,9 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const metadata = (doc: PDFDocument, volume?: number) => setMetadata(doc, data, text, options.now, volume);
   const attachments = (attach: boolean) => async (doc: PDFDocument) => {
     if (!attach) return;
-    for (const x of data.exhibits) {
+    for (const { exhibit: x, content } of prepared) {
+      // Scripted originals travel in the ZIP only: attached here, a viewer could open and run them.
+      if (!attachable(content)) continue;
       // Left out by the merchant: the original says where a photo was taken (its hash stays in the manifest).
       if (x.omitOriginal) continue;
       const bytes = await read(store, x.storageKey);

@@ -2,6 +2,7 @@ import 'server-only';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { MARGIN, MUTED, type Typesetter } from '@/lib/pdf/layout';
 import { makeStampRoom } from '@/lib/pdf/page-marks';
+import { sanitisePages, type ActiveContent } from '@/lib/pdf/sanitise';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import type { BlobStore } from '@/lib/storage';
 import { fileSize, type BundleText } from './bundle-text';
@@ -9,7 +10,10 @@ import type { Exhibit } from './collect';
 import { renderChat, renderPlainText } from './exhibits/text';
 import { renderSheets } from './exhibits/sheet';
 import { IMAGE_BOX, type PageImage } from './images';
-import { read, type PlaceholderReason, type Prepared } from './prepare';
+import { attachable, read, type PlaceholderReason, type Prepared } from './prepare';
+
+/** Why the review step mentions an exhibit: it became an explanation page, or its PDF lost its active content. */
+export type ExhibitWarning = { reason: PlaceholderReason } | { reason: 'activeRemoved' | 'htmlScripts'; removed: ActiveContent[]; zipOnly: boolean };
 
 /** What an exhibit's pages need from the bundle: the typesetter, the words, and a way to add a merged page. */
 export type ExhibitContext = { ts: Typesetter; text: BundleText; addPage: (page: PDFPage) => void };
@@ -39,24 +43,25 @@ function caption({ ts, text }: ExhibitContext, x: Exhibit): void {
 /**
  * One exhibit: its caption, then its content (merged PDF pages, images,
  * a conversation, tables, text), or an explanation page saying why it cannot
- * be shown. Returns the reason when it became an explanation page.
+ * be shown. Returns what the review step should say about it, if anything.
  */
-export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }: Prepared, store: BlobStore): Promise<PlaceholderReason | undefined> {
+export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }: Prepared, store: BlobStore): Promise<ExhibitWarning | undefined> {
   const { ts } = ctx;
   const { b } = ctx.text;
   caption(ctx, x);
   switch (content.kind) {
     case 'pdf': {
       const pages = await copyPdf(ts.doc, content.unlocked ?? (await read(store, x.storageKey)));
-      if (typeof pages === 'string') return placeholder(ctx, x, pages);
+      if (typeof pages === 'string') return { reason: placeholder(ctx, x, pages) };
       ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
       if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });
+      const warning = activeNote(ctx, content.active, attachable(content), 'activeRemoved');
       // As they are (size, rotation), shrunk slightly so the stamps cover nothing.
       for (const page of pages) {
         makeStampRoom(page);
         ctx.addPage(page);
       }
-      break;
+      return warning;
     }
     case 'images': {
       ts.text(b('caption.derived'), { size: 8, color: MUTED });
@@ -74,19 +79,33 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }:
       }
       break;
     }
-    case 'chat':
+    case 'chat': {
+      const warning = activeNote(ctx, content.active ?? [], attachable(content), 'htmlScripts');
       renderChat(ts, content.messages);
-      break;
-    case 'text':
+      return warning;
+    }
+    case 'text': {
+      const warning = activeNote(ctx, content.active ?? [], attachable(content), 'htmlScripts');
       renderPlainText(ts, content.text);
-      break;
+      return warning;
+    }
     case 'sheets':
       renderSheets(ts, content.sheets, { sheet: (name) => name, omitted: (count) => b('caption.omittedRows', { count }) });
       break;
     case 'placeholder':
-      return placeholder(ctx, x, content.reason);
+      return { reason: placeholder(ctx, x, content.reason) };
   }
   return undefined;
+}
+
+/** The caption lines saying what the bundle left out of the original ("PDF 中的脚本已移除，原件未改动 …"). */
+function activeNote({ ts, text }: ExhibitContext, removed: ActiveContent[], canAttach: boolean, key: 'activeRemoved' | 'htmlScripts'): ExhibitWarning | undefined {
+  if (removed.length === 0) return undefined;
+  const { b } = text;
+  const items = removed.map((r) => b(`caption.active.${r}`)).join(b('caption.active.separator'));
+  ts.text(b(`caption.${key}`, { items }), { size: 8, color: MUTED });
+  if (!canAttach) ts.text(b('caption.zipOnly'), { size: 8, color: MUTED });
+  return { reason: key, removed, zipOnly: !canAttach };
 }
 
 /** The PDF's pages copied into the bundle, or why they cannot be. */
@@ -94,6 +113,8 @@ async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<PDFP
   if (!bytes) return 'missing';
   try {
     const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    // Only pages are copied, never the catalog: cleaning them leaves nothing active to copy.
+    sanitisePages(source);
     const pages = await doc.copyPages(source, source.getPageIndices());
     return pages.length > 0 ? pages : 'corrupt';
   } catch (error) {

@@ -1,5 +1,7 @@
 import 'server-only';
 import { buffer } from 'node:stream/consumers';
+import { PDFDocument } from 'pdf-lib';
+import { activeContent, type ActiveContent } from '@/lib/pdf/sanitise';
 import type { BlobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
 import { parseChatLog, decodeEvidenceText, textCharacters, type ChatMessage } from './exhibits/text';
@@ -13,10 +15,16 @@ export type PlaceholderReason = UnreadableReason | 'missing';
 
 /** What an exhibit's pages will show, read and decoded ahead of layout. */
 export type Content =
-  | { kind: 'pdf'; /** A permissions-only encrypted original, decrypted (the original stays as it is). */ unlocked?: Uint8Array }
+  | {
+      kind: 'pdf';
+      /** A permissions-only encrypted original, decrypted (the original stays as it is). */
+      unlocked?: Uint8Array;
+      /** What the original carries that the merged pages leave out (lib/pdf/sanitise.ts). */
+      active: ActiveContent[];
+    }
   | { kind: 'images'; images: PageImage[] }
-  | { kind: 'chat'; messages: ChatMessage[] }
-  | { kind: 'text'; text: string }
+  | { kind: 'chat'; messages: ChatMessage[]; active?: ActiveContent[] }
+  | { kind: 'text'; text: string; active?: ActiveContent[] }
   | { kind: 'sheets'; sheets: Sheet[] }
   | { kind: 'placeholder'; reason: PlaceholderReason };
 export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number };
@@ -27,6 +35,27 @@ const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
  * positioning, deflated); measured on the benchmark's chat logs. A little above, to stay safe.
  */
 const TEXT_BYTES_PER_CHAR = 1.8;
+
+/** Kinds of active content that keep an original out of the PDF's attachments (it travels in the ZIP only). */
+const NOT_ATTACHED = new Set<ActiveContent>(['scripts', 'actions', 'media', 'embeddedFiles']);
+/** A script element, an event handler attribute or a javascript: address in an HTML file. */
+const HTML_SCRIPT = /<script\b|\son[a-z]+\s*=|javascript:/i;
+
+/** Whether an exhibit's original may be attached inside the PDF: never when it carries scripts or the like. */
+export function attachable(content: Content): boolean {
+  const active = 'active' in content ? (content.active ?? []) : [];
+  return !active.some((a) => NOT_ATTACHED.has(a));
+}
+
+/** What a PDF carries beyond its pages' look; a PDF pdf-lib cannot parse is left to the merge to explain. */
+async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent[]> {
+  if (!bytes) return [];
+  try {
+    return activeContent(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
+  } catch {
+    return [];
+  }
+}
 
 export async function read(store: BlobStore, key: string): Promise<Buffer | null> {
   const stream = await store.get(key);
@@ -40,13 +69,13 @@ function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason 
 /** Reads and decodes one exhibit into what its pages will show; anything unreadable becomes a placeholder. */
 export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Content> {
   if (exhibit.kind === 'pdf') {
-    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf' };
+    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf', active: await pdfActiveContent(await read(store, exhibit.storageKey)) };
     // Flagged at upload as encrypted or unreadable: never merged as it is. Encryption that only
     // restricts permissions can be lifted into a labelled copy; a password or damage cannot.
     if (!/encrypt/i.test(exhibit.checkReason)) return { kind: 'placeholder', reason: 'corrupt' };
     const original = await read(store, exhibit.storageKey);
     const unlocked = original && (await unlockPdf(original));
-    return unlocked ? { kind: 'pdf', unlocked } : { kind: 'placeholder', reason: original ? 'encrypted' : 'missing' };
+    return unlocked ? { kind: 'pdf', unlocked, active: await pdfActiveContent(unlocked) } : { kind: 'placeholder', reason: original ? 'encrypted' : 'missing' };
   }
   if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
   if (exhibit.kind === 'jpeg' && exhibit.previewKey) {
@@ -74,8 +103,11 @@ export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Conte
     }
     if (exhibit.kind === 'csv' || exhibit.kind === 'xlsx') return { kind: 'sheets', sheets: await readSheets(bytes, exhibit.kind) };
     const text = decodeEvidenceText(bytes);
+    // Shown as text, so nothing runs in the bundle; but the original is never attached inside it.
+    // The raw bytes, since decoding drops the tags; NULs go so UTF-16 pages are read too.
+    const active: ActiveContent[] = exhibit.kind === 'html' && HTML_SCRIPT.test(bytes.toString('latin1').replace(/\0/g, '')) ? ['scripts'] : [];
     const messages = parseChatLog(text);
-    return messages ? { kind: 'chat', messages } : { kind: 'text', text };
+    return messages ? { kind: 'chat', messages, active } : { kind: 'text', text, active };
   } catch (error) {
     return { kind: 'placeholder', reason: reasonOf(error, 'corrupt') };
   }

@@ -10,11 +10,11 @@ import type { BlobStore } from '@/lib/storage';
 import { chinaTime, money, type BundleText } from './bundle-text';
 import { Contents, type ContentsLink, type Entry } from './contents';
 import type { BundleData, Exhibit } from './collect';
-import { writeExhibit, type ExhibitContext } from './exhibit-pages';
+import { writeExhibit, type ExhibitContext, type ExhibitWarning } from './exhibit-pages';
 import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
-import type { PlaceholderReason, Prepared } from './prepare';
+import type { Prepared } from './prepare';
 
-export type BundleWarning = { exhibitId: string; reason: PlaceholderReason };
+export type BundleWarning = { exhibitId: string } & ExhibitWarning;
 const FINDINGS_PER_RULE = 25;
 
 /**
@@ -230,8 +230,8 @@ export class BundleWriter {
         this.currentExhibit = p.exhibit.exhibitId;
         ts.newPage();
         this.entry(`${p.exhibit.exhibitId}  ${p.exhibit.title}`, section);
-        const reason = await writeExhibit(this.exhibitContext, p, store);
-        if (reason) this.warnings.push({ exhibitId: p.exhibit.exhibitId, reason });
+        const warning = await writeExhibit(this.exhibitContext, p, store);
+        if (warning) this.warnings.push({ exhibitId: p.exhibit.exhibitId, ...warning });
       }
     }
     this.currentExhibit = undefined;
