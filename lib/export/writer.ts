@@ -255,6 +255,7 @@ export class BundleWriter {
       size: sizeParts(x.size),
       uploadedAt: chinaTime(x.uploadedAt),
       sha256: x.sha256,
+      ...(x.omitOriginal ? { note: b('appendix.omitted') } : {}),
     }));
     drawManifest(ts, monoFont(this.doc), labels, lines);
     if (attachedOriginals) ts.text(b('attachments'), { size: 9, color: MUTED });
