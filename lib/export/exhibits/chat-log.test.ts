@@ -60,6 +60,14 @@ describe('parseChatLog on the line shapes of real exports', () => {
     ]);
   });
 
+  it('reads "name / time / message" copied from a web chat (抖店飞鸽, 拼多多)', () => {
+    const log = '买家阿强\n2026-11-11 20:01:02\n到了吗？\n我在公司\n小明数码抖店:客服小王\n2026-11-11 20:01:40\n已签收了亲\n';
+    expect(parseChatLog(log)?.map((m) => [m.time, m.speaker, m.text])).toEqual([
+      ['2026-11-11 20:01:02', '买家阿强', '到了吗？\n我在公司'],
+      ['2026-11-11 20:01:40', '小明数码抖店:客服小王', '已签收了亲'],
+    ]);
+  });
+
   it('never makes an export line a message, even one shaped like "name time"', () => {
     const log = '导出时间 2026-11-12 09:00:00\n导出账号: tb_店小二:客服A\n--------------------\n2026-11-11 20:01:02 小雨点: 在吗\n2026-11-11 20:01:10 客服A: 在的\n';
     const messages = parseChatLog(log);

@@ -24,6 +24,8 @@ const NAME_FIRST = new RegExp(String.raw`^([^\s:：，。！？](?:[^，。！�
 const DAY_LINE = new RegExp(String.raw`^[\s\-—=·*]*(${DATE})(?:\s*(?:星期|周)[一二三四五六日天])?[\s\-—=·*]*$`);
 const HAS_DATE = new RegExp(`^${DATE}`);
 const DATE_ONLY = new RegExp(`^${DATE}$`);
+/** A time on its own line, as a copy from a web chat (抖店飞鸽, 拼多多 商家后台) puts it between the name and the message. */
+const TIME_ONLY = new RegExp(String.raw`^\s*${OPEN}(${STAMP})${CLOSE}\s*$`);
 /*
  * The export tool's own lines: 导出时间/导出账号/聊天对象 … with a value, a title ending in 聊天记录 or
  * 聊天记录导出, "共 23 条消息", and rules of = - * (alone or around a title). The value-led ones are
@@ -119,6 +121,17 @@ export function parseChatLog(text: string): ChatMessage[] | null {
       continue;
     }
     atBoundary = false;
+    const nameAbove = (lines.at(-1) ?? '').trim();
+    const timeOnly = TIME_ONLY.exec(line);
+    if (timeOnly && nameAbove && isName(nameAbove) && !DATE_ONLY.test(nameAbove)) {
+      // "name / time / message": the line above was the speaker, not part of the message before.
+      lines.pop();
+      headers++;
+      flush();
+      const time = timeOnly[1] ?? '';
+      current = { time: day && !HAS_DATE.test(time) ? `${day} ${time}` : time, speaker: nameAbove };
+      continue;
+    }
     counted++;
     const found = header(line, stats, known);
     if (!found) {
