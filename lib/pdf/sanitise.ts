@@ -41,11 +41,11 @@ function actionKind(context: PDFContext, value: PDFObject | undefined): ActiveCo
 }
 
 /**
- * Walks everything reachable from `root` (never up through /Parent or /P) and
- * notes each kind of active content; with `remove`, deletes it on the way.
+ * Walks everything reachable from `root` (never up through /Parent: the page
+ * tree is not copied) and notes each kind of active content; with `remove`,
+ * deletes it on the way.
  */
-function walk(context: PDFContext, root: PDFObject, found: Set<ActiveContent>, remove: boolean): void {
-  const seen = new Set<PDFObject>();
+function walk(context: PDFContext, root: PDFObject, found: Set<ActiveContent>, remove: boolean, seen = new Set<PDFObject>()): void {
   const stack: PDFObject[] = [root];
   while (stack.length > 0) {
     const item = stack.pop() as PDFObject;
@@ -60,13 +60,15 @@ function walk(context: PDFContext, root: PDFObject, found: Set<ActiveContent>, r
     if (!dict) continue;
     for (const [key, child] of dict.entries()) {
       const name = key.decodeText();
-      const kind = KEYS[name] ?? (ACTION_KEYS.has(name) ? actionKind(context, child) : undefined);
+      // /A also names things that are not actions (structure attributes): only a dict with /S is one.
+      const isAction = ACTION_KEYS.has(name) && dictOf(context, child)?.has(PDFName.of('S')) === true;
+      const kind = KEYS[name] ?? (isAction ? actionKind(context, child) : undefined);
       if (name === 'Next' || kind) {
         if (kind) found.add(kind);
         if (name === 'Next' && !kind) found.add('actions');
         if (remove) dict.delete(key);
         else stack.push(child);
-      } else if (name !== 'Parent' && name !== 'P') {
+      } else if (name !== 'Parent') {
         stack.push(child);
       }
     }
@@ -76,8 +78,9 @@ function walk(context: PDFContext, root: PDFObject, found: Set<ActiveContent>, r
 /** Every kind of active content anywhere in a PDF (document actions and name trees included). */
 export function activeContent(doc: PDFDocument): ActiveContent[] {
   const found = new Set<ActiveContent>();
-  walk(doc.context, doc.catalog, found, false);
-  for (const page of doc.getPages()) walk(doc.context, page.node, found, false);
+  const seen = new Set<PDFObject>();
+  walk(doc.context, doc.catalog, found, false, seen);
+  for (const page of doc.getPages()) walk(doc.context, page.node, found, false, seen);
   return ACTIVE_CONTENT.filter((k) => found.has(k));
 }
 
@@ -92,6 +95,8 @@ export function activeContent(doc: PDFDocument): ActiveContent[] {
 export function sanitisePages(doc: PDFDocument): ActiveContent[] {
   const { context } = doc;
   const found = new Set<ActiveContent>();
+  // One walk's worth of visits for the whole document, however many pages share a resource.
+  const seen = new Set<PDFObject>();
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     if (annots) {
@@ -117,10 +122,10 @@ export function sanitisePages(doc: PDFDocument): ActiveContent[] {
     }
     // Article threads reach other pages (and their scripts) through the beads.
     page.node.delete(PDFName.of('B'));
-    walk(context, page.node, found, true);
+    walk(context, page.node, found, true, seen);
     // Resources inherited from the page tree are copied with the page, so they are cleaned too.
     const resources = page.node.Resources();
-    if (resources) walk(context, resources, found, true);
+    if (resources) walk(context, resources, found, true, seen);
   }
   return ACTIVE_CONTENT.filter((k) => found.has(k));
 }
