@@ -63,6 +63,9 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
   }
 
   const result = job?.status === 'done' ? job.result : null;
+  // Explanation pages and cleaned originals are listed apart: the second kind is shown, only made safe.
+  const cleaned = (result?.warnings ?? []).filter((w): w is ActiveWarning => 'removed' in w);
+  const placeholders = (result?.warnings ?? []).filter((w) => !('removed' in w));
   const percent = Math.round((job?.progress ?? 0) * 100);
   const startLabel = job?.status === 'failed' ? t('retry') : result ? t('regenerate') : t('start');
 
@@ -116,13 +119,25 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
           {(result.missingGlyphs?.length ?? 0) > 0 && <p className="hint">{t('missingGlyphs', { count: result.missingGlyphs.length, examples: result.missingGlyphs.slice(0, 5).join(' ') })}</p>}
           {result.imageLevel > 0 && <p className="hint">{t('imagesReduced', { level: result.imageLevel })}</p>}
           {result.attachOriginals && <p className="hint">{result.attachedOriginals ? t('attached') : t('notAttached')}</p>}
-          {result.warnings.length > 0 && (
+          {placeholders.length > 0 && (
             <div className="alert alert-warn" data-testid="export-warnings">
               <p>{t('warningsTitle')}</p>
               <ul>
-                {result.warnings.map((w) => (
+                {placeholders.map((w) => (
                   <li key={w.exhibitId}>
-                    {w.exhibitId}: {'removed' in w ? activeText(w) : t(`reasons.${w.reason}`)}
+                    {w.exhibitId}: {t(`reasons.${w.reason}`)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {cleaned.length > 0 && (
+            <div className="alert alert-warn" data-testid="export-active">
+              <p>{t('activeTitle')}</p>
+              <ul>
+                {cleaned.map((w) => (
+                  <li key={w.exhibitId}>
+                    {w.exhibitId}: {activeText(w)}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { ACTIVE_KEYS, everyName, hostilePdf } from '../lib/testing/hostile-pdf';
+import { testDb } from './support/db';
+import { chinaDate } from './support/dates';
+import { createCase, expect, test } from './support/fixtures';
+import { upsertTestOrders } from './support/orders';
+
+test('a scripted PDF and a scripted web page: the review step says what was removed, the bundle runs nothing', async ({ page, user }) => {
+  const c = await createCase(user.id, { appealDeadline: chinaDate(3) });
+  await testDb().case.update({
+    where: { id: c.id },
+    data: {
+      shopName: '小明数码旗舰店',
+      shopId: '58861234',
+      incidentKind: 'platformFlag',
+      noticeNumber: 'TM-2026-1187',
+      noticeDate: chinaDate(0),
+      contactName: '王小明',
+      contactPhone: '138 1234 5678',
+      statement: JSON.stringify({ whatHappened: '收到平台通知。', whyGenuine: '均为真实买家下单。', evidence: '发票与订单页面。', context: '', prevention: '' }),
+      acknowledged: JSON.stringify(['deadlineSoon', 'windowUnverified', 'noFlaggedOrders']),
+    },
+  });
+  await upsertTestOrders(c.id, [{ orderNo: '3012345678901234801', flagged: true, orderedAt: new Date(), trackingNo: 'SF1234567890123', carrier: '顺丰速运' }]);
+
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('invoice');
+  await page.getByLabel('选择文件').setInputFiles([{ name: '带脚本的发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await hostilePdf()) }]);
+  await expect(page.getByTestId('uploads').getByRole('listitem').filter({ hasText: '已上传' })).toHaveCount(1);
+  await page.getByLabel('证据类别').selectOption('supply');
+  const html = '<html><body><p>订单 3012345678901234801 已发货</p><script>fetch("https://evil.example")</script></body></html>';
+  await page.getByLabel('选择文件').setInputFiles([{ name: '订单页面.html', mimeType: 'text/html', buffer: Buffer.from(html) }]);
+  await expect(page.getByTestId('uploads').getByRole('listitem').filter({ hasText: '已上传' })).toHaveCount(2);
+
+  await page.goto(`/cases/${c.id}/review`);
+  await expect(page.getByTestId('review-status')).toHaveAttribute('data-ready', 'true');
+  const panel = page.getByTestId('export-panel');
+  await panel.getByRole('checkbox').check();
+  await panel.getByRole('button', { name: '生成证据包' }).click();
+  await expect(panel.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
+  const warnings = panel.getByTestId('export-active');
+  await expect(warnings).toContainText('B-001: 已移除 PDF 中的脚本、自动动作');
+  await expect(warnings).toContainText('仅随原件 ZIP 提供');
+  await expect(warnings).toContainText('S-001: 网页原件含脚本，证据包中只排印其文字');
+  // Nothing became an explanation page: the placeholder list stays away.
+  await expect(panel.getByTestId('export-warnings')).toHaveCount(0);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await warnings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/active-review-${width}.png` });
+  }
+
+  const downloading = page.waitForEvent('download');
+  await panel.getByTestId('export-result').getByRole('link', { name: '下载 PDF' }).click();
+  const pdf = await PDFDocument.load(readFileSync(await (await downloading).path()));
+  const names = everyName(pdf);
+  // The scripted originals are not attached, so nothing at all is embedded.
+  expect(ACTIVE_KEYS.filter((k) => names.has(k))).toEqual([]);
+});
