@@ -1,28 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { ACTIVE_KEYS, everyName, hostilePdf } from '../lib/testing/hostile-pdf';
-import { testDb } from './support/db';
-import { chinaDate } from './support/dates';
-import { createCase, expect, test } from './support/fixtures';
-import { upsertTestOrders } from './support/orders';
+import { createExportableCase } from './support/exportable-case';
+import { expect, test } from './support/fixtures';
 
 test('a scripted PDF and a scripted web page: the review step says what was removed, the bundle runs nothing', async ({ page, user }) => {
-  const c = await createCase(user.id, { appealDeadline: chinaDate(3) });
-  await testDb().case.update({
-    where: { id: c.id },
-    data: {
-      shopName: '小明数码旗舰店',
-      shopId: '58861234',
-      incidentKind: 'platformFlag',
-      noticeNumber: 'TM-2026-1187',
-      noticeDate: chinaDate(0),
-      contactName: '王小明',
-      contactPhone: '138 1234 5678',
-      statement: JSON.stringify({ whatHappened: '收到平台通知。', whyGenuine: '均为真实买家下单。', evidence: '发票与订单页面。', context: '', prevention: '' }),
-      acknowledged: JSON.stringify(['deadlineSoon', 'windowUnverified', 'noFlaggedOrders']),
-    },
-  });
-  await upsertTestOrders(c.id, [{ orderNo: '3012345678901234801', flagged: true, orderedAt: new Date(), trackingNo: 'SF1234567890123', carrier: '顺丰速运' }]);
+  const c = await createExportableCase(user.id);
 
   await page.goto(`/cases/${c.id}/evidence`);
   await page.getByLabel('证据类别').selectOption('invoice');

@@ -3,27 +3,12 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { encryptedPdf, generatedPdf } from '../lib/evidence/inspect/test-fixtures';
 import { testDb } from './support/db';
-import { chinaDate, chinaDay } from './support/dates';
+import { chinaDay } from './support/dates';
+import { createExportableCase } from './support/exportable-case';
 import { createCase, expect, signUp, test } from './support/fixtures';
-import { upsertTestOrders } from './support/orders';
 
 test('export from the review step: progress, download, the stored bundle reused, a new one after an edit', async ({ page, user }) => {
-  const c = await createCase(user.id, { appealDeadline: chinaDate(3) });
-  await testDb().case.update({
-    where: { id: c.id },
-    data: {
-      shopName: '小明数码旗舰店',
-      shopId: '58861234',
-      incidentKind: 'platformFlag',
-      noticeNumber: 'TM-2026-1187',
-      noticeDate: chinaDate(0),
-      contactName: '王小明',
-      contactPhone: '138 1234 5678',
-      statement: JSON.stringify({ whatHappened: '收到平台通知，称双十一期间订单异常。', whyGenuine: '均为真实买家下单，有聊天与物流为证。', evidence: '发票、物流底单与聊天记录。', context: '', prevention: '' }),
-      acknowledged: JSON.stringify(['deadlineSoon', 'windowUnverified', 'noFlaggedOrders']),
-    },
-  });
-  await upsertTestOrders(c.id, [{ orderNo: '3012345678901234801', flagged: true, orderedAt: new Date(), trackingNo: 'SF1234567890123', carrier: '顺丰速运' }]);
+  const c = await createExportableCase(user.id, '收到平台通知，称双十一期间订单异常。');
 
   // Upload through the page, as the merchant does.
   await page.goto(`/cases/${c.id}/evidence`);

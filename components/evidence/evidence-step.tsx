@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
 import { moveEvidenceAction, sortEvidenceByDateAction } from '@/app/cases/[caseId]/evidence-order-actions';
 import { hasDefaultTitle } from '@/lib/evidence/default-title';
 import { plainDisplayText } from '@/lib/evidence/inspect/file-name';
 import { uploadLimits } from '@/lib/evidence/limits';
+import { listEvidence } from '@/lib/evidence/list';
 import { checkUncheckedLocations } from '@/lib/evidence/location';
+import { flaggedOrderNos } from '@/lib/orders/queries';
 import { textPreview } from '@/lib/evidence/text-preview';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { EvidenceDetailsForm } from './evidence-details-form';
@@ -15,13 +16,9 @@ import { Uploader } from './uploader';
 /** Step 4: upload evidence; each file listed under its category with its hash and checks. */
 export async function EvidenceStep({ caseId }: { caseId: string }) {
   const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
-  const flagged = (await db.order.findMany({ where: { caseId, flagged: true }, select: { orderNo: true }, orderBy: { orderNo: 'asc' }, take: 61 })).map((o) => o.orderNo);
+  const flagged = await flaggedOrderNos(caseId, 61);
   await checkUncheckedLocations(caseId);
-  const files = await db.evidence.findMany({
-    where: { caseId },
-    orderBy: [{ category: 'asc' }, { position: 'asc' }],
-    include: { orders: { select: { order: { select: { orderNo: true } } } } },
-  });
+  const files = await listEvidence(caseId);
   const { maxFileBytes, maxCaseBytes } = uploadLimits();
   const TEXT_KINDS = new Set(['text', 'csv', 'html']);
   const previews = new Map(await Promise.all(files.filter((f) => TEXT_KINDS.has(f.kind)).map(async (f) => [f.id, await textPreview(f.storageKey)] as const)));

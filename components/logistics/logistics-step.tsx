@@ -1,10 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { db } from '@/lib/db/client';
 import { CARRIERS, type CarrierId } from '@/lib/logistics/carriers';
 import { checkTracking } from '@/lib/logistics/detect';
 import { parseTrackingHistory, shippedEvent, signedEvent } from '@/lib/logistics/tracking-history';
 import { coverageRow, EVIDENCE_KINDS } from '@/lib/orders/coverage';
 import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
+import { flaggedOrders } from '@/lib/orders/queries';
 import { toChinaLocalInput } from '@/lib/schemas/china-time';
 import { OrderLogisticsForm } from './order-logistics-form';
 
@@ -15,7 +15,7 @@ const MAX_ORDERS = 200;
 export async function LogisticsStep({ caseId }: { caseId: string }) {
   const [t, tc, format, locale] = await Promise.all([getTranslations('logistics'), getTranslations('logistics.coverage'), getFormatter(), getLocale()]);
   const [orders, linked] = await Promise.all([
-    db.order.findMany({ where: { caseId, flagged: true }, orderBy: { orderNo: 'asc' }, take: MAX_ORDERS }),
+    flaggedOrders(caseId, MAX_ORDERS),
     linkedKindsByOrder(caseId),
   ]);
   const rows = orders.map((o) => {

@@ -143,20 +143,3 @@ export function contentText(content: Content): string {
       return '';
   }
 }
-
-/** Splits exhibits into volumes of at most `budget` bytes each, keeping bundle order; the front matter rides in volume 1. */
-export function planVolumes(prepared: Prepared[], front: number, budget: number): { volumes: number; oversized: string[] } {
-  let volume = 1;
-  let used = front;
-  const oversized: string[] = [];
-  for (const p of prepared) {
-    if (p.estimate > budget) oversized.push(p.exhibit.exhibitId);
-    if (used + p.estimate > budget && used > 0) {
-      volume += 1;
-      used = 0;
-    }
-    p.volume = volume;
-    used += p.estimate;
-  }
-  return { volumes: volume, oversized };
-}
