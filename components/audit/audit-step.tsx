@@ -1,8 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { deletePromotionAction, setShipFromAction } from '@/app/cases/[caseId]/audit-actions';
 import { PROVINCES } from '@/lib/audit/province';
-import { runCaseAudit } from '@/lib/audit/case-audit';
-import type { RuleId } from '@/lib/audit/types';
+import { auditState } from '@/lib/audit/audit-job';
+import { auditSettings } from '@/lib/audit/case-audit';
+import { RULE_IDS, type RuleId } from '@/lib/audit/types';
+import { offThread } from '@/lib/jobs/tasks';
+import { JobProgress } from '@/components/jobs/job-progress';
 import { PromotionsForm } from './promotions-form';
 import { RuleGroupCard } from './rule-group';
 import { UncheckedContacts } from './unchecked-contacts';
@@ -15,8 +18,10 @@ const pageParam = (rule: RuleId) => `p-${rule}`;
  * hides and changes nothing. Only one page of each group's findings is rendered.
  */
 export async function AuditStep({ caseId, searchParams }: { caseId: string; searchParams: Record<string, string | undefined> }) {
-  const [t, format, audit] = await Promise.all([getTranslations('audit'), getFormatter(), runCaseAudit(caseId)]);
-  const { groups, promotions, stats } = audit;
+  const [t, format, state, { promotions, shipFromProvince }] = await Promise.all([getTranslations('audit'), getFormatter(), auditState(caseId), auditSettings(caseId)]);
+  // While the audit job runs (after an import, a new promotion), the page shows its progress.
+  const pages = Object.fromEntries(RULE_IDS.map((rule) => [rule, Number(searchParams[pageParam(rule)] ?? 1)]));
+  const audit = state.ready ? await offThread('auditView', { caseId, pages }) : null;
   const pageHref = (rule: RuleId) => (page: number) => {
     const query = new URLSearchParams(Object.entries(searchParams).filter((e): e is [string, string] => e[1] !== undefined));
     query.set(pageParam(rule), String(page));
@@ -27,16 +32,22 @@ export async function AuditStep({ caseId, searchParams }: { caseId: string; sear
     <section className="card" aria-labelledby="step-title">
       <h2 id="step-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
-      <p data-testid="audit-summary">
-        {t('summary', { orders: stats.orders, findings: audit.findingCount, groups: groups.length, answered: groups.filter((g) => g.answered).length })}
-      </p>
-      <UncheckedContacts contacts={stats.contacts} />
+      {audit ? (
+        <>
+          <p data-testid="audit-summary">
+            {t('summary', { orders: audit.stats.orders, findings: audit.findingCount, groups: audit.groups.length, answered: audit.groups.filter((g) => g.answered).length })}
+          </p>
+          <UncheckedContacts contacts={audit.stats.contacts} />
+        </>
+      ) : (
+        <JobProgress testId="audit-running" label={t(state.ready || state.status === 'queued' ? 'running.queued' : 'running.running')} detail={t('running.hint')} progress={state.ready ? 0 : state.progress} />
+      )}
 
       <form action={setShipFromAction} className="section-block" data-testid="ship-from">
         <input type="hidden" name="caseId" value={caseId} />
         <label htmlFor="ship-from-province"><strong>{t('shipFrom.label')}</strong></label>
         <p className="hint">{t('shipFrom.hint')}</p>
-        <select id="ship-from-province" name="shipFromProvince" defaultValue={audit.shipFromProvince}>
+        <select id="ship-from-province" name="shipFromProvince" defaultValue={shipFromProvince}>
           <option value="">{t('shipFrom.unknown')}</option>
           {PROVINCES.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>{' '}
@@ -66,12 +77,11 @@ export async function AuditStep({ caseId, searchParams }: { caseId: string; sear
         <PromotionsForm caseId={caseId} />
       </div>
 
-      {groups.length === 0 ? (
-        <p className="section-block empty-value">{stats.orders === 0 ? t('noOrders') : t('noFindings')}</p>
-      ) : (
+      {audit && audit.groups.length === 0 && <p className="section-block empty-value">{audit.stats.orders === 0 ? t('noOrders') : t('noFindings')}</p>}
+      {audit && audit.groups.length > 0 && (
         <div className="section-block rule-groups" data-testid="findings">
-          {groups.map((g) => (
-            <RuleGroupCard key={g.rule} caseId={caseId} group={g} page={Number(searchParams[pageParam(g.rule)] ?? 1)} pageHref={pageHref(g.rule)} />
+          {audit.groups.map((g) => (
+            <RuleGroupCard key={g.rule} caseId={caseId} group={g} pageHref={pageHref(g.rule)} />
           ))}
         </div>
       )}

@@ -3,25 +3,24 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { type ImportResult } from '@/app/cases/[caseId]/order-actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ImportPreviewForm } from './import-preview-form';
 import type { Upload } from './import-choices';
-import { RowErrorList } from './row-error-list';
 
-/** Upload an order export, check the suggested column mapping on a preview, then import. */
+/**
+ * Upload an order export, check the suggested column mapping on a preview, then queue the import:
+ * its progress and outcome show on the orders step (ImportStatus), read from the job.
+ */
 export function ImportOrdersForm({ caseId }: { caseId: string }) {
   const t = useTranslations('orders.import');
   const router = useRouter();
   const [upload, setUpload] = useState<Upload | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Extract<ImportResult, { ok: true }> | null>(null);
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    setResult(null);
     setBusy(true);
     try {
       const response = await fetch(`/api/cases/${caseId}/order-imports`, { method: 'POST', body: new FormData(event.currentTarget) });
@@ -35,8 +34,7 @@ export function ImportOrdersForm({ caseId }: { caseId: string }) {
     }
   }
 
-  function done(outcome: Extract<ImportResult, { ok: true }>) {
-    setResult(outcome);
+  function done() {
     setUpload(null);
     router.refresh();
   }
@@ -51,12 +49,6 @@ export function ImportOrdersForm({ caseId }: { caseId: string }) {
         <button type="submit" className="btn" disabled={busy}>{t('upload')}</button>
       </form>
       <FormAlert message={error} />
-      {result && (
-        <div role="status" data-testid="import-result">
-          <p className="hint">{t('done', { created: result.created, updated: result.updated, errors: result.rowErrorCount })}</p>
-          <RowErrorList errors={result.rowErrors} total={result.rowErrorCount} />
-        </div>
-      )}
       {/* A new upload gets fresh choices: keyed by its id. */}
       {upload && <ImportPreviewForm key={upload.importId} caseId={caseId} upload={upload} onDone={done} onCancel={() => setUpload(null)} />}
     </div>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { confirmImportAction, type ImportResult } from '@/app/cases/[caseId]/order-actions';
+import { confirmImportAction } from '@/app/cases/[caseId]/order-actions';
 import { ORDER_FIELDS, type OrderField } from '@/lib/orders/types';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ImportBrokenRows } from './import-broken-rows';
@@ -10,7 +10,7 @@ import { useImportChoices, type Upload } from './import-choices';
 import { ImportPreviewTable } from './import-preview-table';
 import { RowErrorList } from './row-error-list';
 
-type Props = { caseId: string; upload: Upload; onDone: (result: Extract<ImportResult, { ok: true }>) => void; onCancel: () => void };
+type Props = { caseId: string; upload: Upload; onDone: () => void; onCancel: () => void };
 
 /** The mapping, the rows as they will be stored, the rows held back; confirm imports exactly that. */
 export function ImportPreviewForm({ caseId, upload, onDone, onCancel }: Props) {
@@ -30,8 +30,7 @@ export function ImportPreviewForm({ caseId, upload, onDone, onCancel }: Props) {
         caseId, importId: upload.importId, fileName: upload.fileName, mapping, keepPersonalData: choices.keepPersonalData,
         fixes: choices.fixes, flagged: new FormData(event.currentTarget).get('flagged') === 'on',
       });
-      if (outcome.ok) onDone(outcome);
-      else if (outcome.error === 'correctionBroken') setError(t('errors.correctionBroken', { lines: outcome.lines.join(', ') }));
+      if (outcome.ok) onDone();
       else setError(t(`errors.${outcome.error}`));
     } catch {
       setError(t('errors.network'));

@@ -9,13 +9,13 @@ export type AuditNoteView = NoteView;
  * The self-audit of a case as the page, the orders filter, the completion and the bundle read it:
  * the (cached) findings grouped by rule, with the merchant's rule-wide explanations and per-finding
  * overrides resolved, and which of each finding's orders the platform flagged. Notes and flags are
- * read fresh on every call; only the rules' run is cached.
+ * read fresh on every call; only the rules' run is cached. Seconds of CPU when the cache is stale:
+ * worker threads only (lib/jobs/tasks.ts).
  */
 export async function runCaseAudit(caseId: string) {
-  const [audit, c, promotions, notes, flagged] = await Promise.all([
+  const [audit, { shipFromProvince, promotions }, notes, flagged] = await Promise.all([
     cachedAudit(caseId),
-    db.case.findUniqueOrThrow({ where: { id: caseId }, select: { shipFromProvince: true } }),
-    db.promotion.findMany({ where: { caseId }, orderBy: { startsOn: 'asc' } }),
+    auditSettings(caseId),
     db.auditNote.findMany({ where: { caseId }, select: { findingId: true, explanation: true, include: true } }),
     db.order.findMany({ where: { caseId, flagged: true }, select: { orderNo: true } }),
   ]);
@@ -25,7 +25,7 @@ export async function runCaseAudit(caseId: string) {
     groups,
     findingCount: audit.findings.length,
     promotions,
-    shipFromProvince: c.shipFromProvince,
+    shipFromProvince,
     stats: audit.stats,
     fromCache: audit.fromCache,
   };
@@ -38,8 +38,11 @@ export async function orderNosWithFindings(caseId: string): Promise<Set<string>>
   return new Set(findings.flatMap((f) => f.orderNos));
 }
 
-/** How many rule groups there are and how many are answered, for the navigator. */
-export async function auditProgress(caseId: string): Promise<{ groups: number; answered: number }> {
-  const { groups } = await runCaseAudit(caseId);
-  return { groups: groups.length, answered: groups.filter((g) => g.answered).length };
+/** What the merchant set for the audit: shown (and editable) while the audit itself runs. */
+export async function auditSettings(caseId: string) {
+  const [c, promotions] = await Promise.all([
+    db.case.findUniqueOrThrow({ where: { id: caseId }, select: { shipFromProvince: true } }),
+    db.promotion.findMany({ where: { caseId }, orderBy: { startsOn: 'asc' } }),
+  ]);
+  return { shipFromProvince: c.shipFromProvince, promotions };
 }

@@ -47,7 +47,7 @@ export function defaultInclude(severity: string): boolean {
  * A finding's own note overrides the rule's: its include always, its text when it has any
  * (an empty override keeps the rule's wording, so unticking one finding needs no retyping).
  */
-export function resolveNote(f: Finding, own: NoteView | undefined, rule: NoteView | undefined): Pick<ResolvedFinding, 'explanation' | 'include' | 'source'> {
+export function resolveNote(f: Pick<Finding, 'severity'>, own: NoteView | undefined, rule: NoteView | undefined): Pick<ResolvedFinding, 'explanation' | 'include' | 'source'> {
   const ownText = own?.explanation.trim() ?? '';
   const ruleText = rule?.explanation.trim() ?? '';
   const include = own?.include ?? rule?.include ?? defaultInclude(f.severity);

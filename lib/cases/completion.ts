@@ -31,7 +31,7 @@ export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<S
   states.statement = stateFrom(statementFieldErrors(c), STATEMENT_SECTIONS.some((s) => statement[s].trim() !== ''), count > limit);
   states.orders = facts.flaggedCount > 0 ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
   // The audit has begun once there are orders to audit; an audit with nothing to answer is done.
-  const auditDone = facts.orderCount > 0 && facts.auditAnswered === facts.auditGroups;
+  const auditDone = facts.orderCount > 0 && !facts.auditPending && facts.auditAnswered === facts.auditGroups;
   states.audit = auditDone ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
   const allLinked = facts.flaggedCount > 0 && facts.flaggedWithEvidence === facts.flaggedCount;
   states.evidence = allLinked ? 'complete' : facts.evidenceCount > 0 ? 'inProgress' : 'notStarted';

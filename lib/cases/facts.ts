@@ -1,5 +1,5 @@
 import 'server-only';
-import { auditProgress } from '@/lib/audit/case-audit';
+import { auditProgress } from '@/lib/audit/audit-job';
 import { db } from '@/lib/db/client';
 import type { CaseFacts } from './snapshot';
 
@@ -12,7 +12,7 @@ export async function caseFacts(caseId: string): Promise<CaseFacts> {
     db.order.count({ where: { caseId, flagged: true, evidence: { some: {} } } }),
     db.evidence.count({ where: { caseId } }),
   ]);
-  // The audit goes through its cache; without orders there is nothing to run.
-  const audit = orderCount > 0 ? await auditProgress(caseId) : { groups: 0, answered: 0 };
-  return { orderCount, flaggedCount, flaggedWithTracking, flaggedWithEvidence, evidenceCount, auditGroups: audit.groups, auditAnswered: audit.answered };
+  // The stored audit's summary, or pending while a job (re)computes it; without orders nothing runs.
+  const audit = orderCount > 0 ? await auditProgress(caseId) : { groups: 0, answered: 0, pending: false };
+  return { orderCount, flaggedCount, flaggedWithTracking, flaggedWithEvidence, evidenceCount, auditGroups: audit.groups, auditAnswered: audit.answered, auditPending: audit.pending };
 }

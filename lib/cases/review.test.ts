@@ -6,7 +6,7 @@ import { statementHeadings, statementText } from './statement-text';
 
 const NOW = new Date('2026-11-22T04:00:00Z');
 // One self-audit rule group still to explain: the audit step stays in progress.
-const FACTS = { orderCount: 3, flaggedCount: 2, flaggedWithTracking: 2, evidenceCount: 4, flaggedWithEvidence: 0, auditGroups: 1, auditAnswered: 0 };
+const FACTS = { orderCount: 3, flaggedCount: 2, flaggedWithTracking: 2, evidenceCount: 4, flaggedWithEvidence: 0, auditGroups: 1, auditAnswered: 0, auditPending: false };
 const codes = (c = completeCase(), facts = FACTS) => reviewProblems(c, NOW, facts).map((p) => `${p.severity}:${p.code}`);
 
 describe('review problems', () => {
@@ -60,26 +60,32 @@ describe('flagged orders and evidence', () => {
 
   it('never lets a bundle without a single evidence file out, however much is acknowledged', () => {
     const acknowledgedAll = completeCase({ acknowledged: '["noEvidence","noFlaggedOrders","noFlaggedOrdersNoEvidence"]' });
-    expect(codes(acknowledgedAll, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 })).toEqual(['error:noEvidence']);
-    expect(blockingProblems(acknowledgedAll, NOW, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 }).map((p) => p.step)).toEqual(['evidence']);
-    expect(caseStatus(acknowledgedAll, NOW, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 })).toBe('draft');
-    expect(stepStates(acknowledgedAll, NOW, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 }).review).toBe('inProgress');
+    expect(codes(acknowledgedAll, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false })).toEqual(['error:noEvidence']);
+    expect(blockingProblems(acknowledgedAll, NOW, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false }).map((p) => p.step)).toEqual(['evidence']);
+    expect(caseStatus(acknowledgedAll, NOW, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false })).toBe('draft');
+    expect(stepStates(acknowledgedAll, NOW, { ...FACTS, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false }).review).toBe('inProgress');
   });
 
   it('blocks a case with neither flagged orders nor evidence on both counts, each with its step', () => {
-    const nothing = { orderCount: 5, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 };
+    const nothing = { orderCount: 5, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false };
     const problems = blockingProblems(completeCase({ acknowledged: '["noFlaggedOrders"]' }), NOW, nothing);
     expect(problems.map((p) => `${p.severity}:${p.code}:${p.step}`)).toEqual(['error:noEvidence:evidence', 'error:noFlaggedOrdersNoEvidence:orders']);
   });
 
   it('counts the orders step complete once flagged orders are marked', () => {
-    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 }).orders).toBe('notStarted');
-    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 }).orders).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false }).orders).toBe('notStarted');
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 0, flaggedWithTracking: 0, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false }).orders).toBe('inProgress');
     expect(stepStates(completeCase(), NOW, FACTS).orders).toBe('complete');
   });
 
+  it('never counts the audit complete while it is being recomputed', () => {
+    const answered = { ...FACTS, auditGroups: 2, auditAnswered: 2 };
+    expect(stepStates(completeCase(), NOW, answered).audit).toBe('complete');
+    expect(stepStates(completeCase(), NOW, { ...answered, auditPending: true }).audit).toBe('inProgress');
+  });
+
   it('counts logistics complete once every flagged order has a tracking number', () => {
-    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 2, flaggedWithTracking: 1, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0 }).logistics).toBe('inProgress');
+    expect(stepStates(completeCase(), NOW, { orderCount: 4, flaggedCount: 2, flaggedWithTracking: 1, evidenceCount: 0, flaggedWithEvidence: 0, auditGroups: 0, auditAnswered: 0, auditPending: false }).logistics).toBe('inProgress');
     expect(stepStates(completeCase(), NOW, FACTS).logistics).toBe('complete');
   });
 });

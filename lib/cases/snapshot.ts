@@ -31,9 +31,11 @@ export type CaseFacts = {
   /** The self-audit's rule groups, and how many are explained or deliberately left out. */
   auditGroups: number;
   auditAnswered: number;
+  /** The audit is being (re)computed after a change: its counts are not known yet. */
+  auditPending: boolean;
 };
 
-export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, flaggedWithEvidence: 0, evidenceCount: 0, auditGroups: 0, auditAnswered: 0 };
+export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, flaggedWithEvidence: 0, evidenceCount: 0, auditGroups: 0, auditAnswered: 0, auditPending: false };
 
 export function basicsValues(c: CaseRecord): BasicsValues {
   return {

@@ -1,11 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { EXPORT_JOB } from '@/lib/jobs/handlers';
 import { jobRunner } from '@/lib/jobs/runner';
+import { offThread } from '@/lib/jobs/tasks';
+import type { JobContext } from '@/lib/jobs/types';
 import { blobStore, casePrefix } from '@/lib/storage';
 import { buildBundle, type BundleWarning } from './bundle';
 import { bundleFingerprint, collectBundleData } from './collect';
 
-export const EXPORT_JOB = 'export-pdf';
 const MB = 1024 * 1024;
 
 export type ExportOptions = { attachOriginals?: boolean; maxBundleMB?: number };
@@ -100,8 +102,14 @@ async function allStored(files: ExportFile[]): Promise<boolean> {
   return files.length > 0;
 }
 
-function registerExportJob(): void {
-  jobRunner().register(EXPORT_JOB, async ({ caseId, input, progress }) => buildAndStoreBundle(caseId, input as ExportOptions, progress));
+/** The job handler (lib/jobs/handlers.ts). */
+export function runExportJob({ caseId, input, progress }: JobContext): Promise<ExportResult> {
+  return buildAndStoreBundle(caseId, input as ExportOptions, progress);
+}
+
+/** The fingerprint of the case as it is now: reads every order, finding and exhibit (a task thread's work). */
+export async function currentFingerprint({ caseId, options }: { caseId: string; options: ExportOptions }): Promise<string> {
+  return (await fingerprintOf(caseId, options)).fingerprint;
 }
 
 /** The case's latest export job, and whether its bundle still matches the case. */
@@ -109,7 +117,7 @@ export async function latestExport(caseId: string): Promise<ExportJobView | null
   const job = await db.job.findFirst({ where: { caseId, kind: EXPORT_JOB }, orderBy: { createdAt: 'desc' } });
   if (!job) return null;
   const options = JSON.parse(job.input) as ExportOptions;
-  const fingerprint = job.status === 'done' ? (await fingerprintOf(caseId, options)).fingerprint : null;
+  const fingerprint = job.status === 'done' ? await offThread('exportFingerprint', { caseId, options }) : null;
   return view(job, fingerprint);
 }
 
@@ -118,10 +126,9 @@ export async function latestExport(caseId: string): Promise<ExportJobView | null
  * when the case has not changed since it was made (no new job at all).
  */
 export async function startExport(caseId: string, options: ExportOptions): Promise<ExportJobView> {
-  registerExportJob();
   const active = await db.job.findFirst({ where: { caseId, kind: EXPORT_JOB, status: { in: ['queued', 'running'] } }, orderBy: { createdAt: 'desc' } });
   if (active) return view(active, null);
-  const { fingerprint } = await fingerprintOf(caseId, options);
+  const fingerprint = await offThread('exportFingerprint', { caseId, options });
   const done = await db.job.findMany({ where: { caseId, kind: EXPORT_JOB, status: 'done' }, orderBy: { createdAt: 'desc' }, take: 5 });
   for (const job of done) {
     const v = view(job, fingerprint);

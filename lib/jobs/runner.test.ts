@@ -63,4 +63,26 @@ describe('InProcessJobRunner', () => {
     expect(await runner.recover()).toBeGreaterThanOrEqual(1);
     expect(await db.job.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: 'failed', error: 'interrupted' });
   });
+
+  it('runs the jobs of one case in the order queued, without making another case wait', async () => {
+    const runner = new InProcessJobRunner();
+    const other = (await createCase((await makeUser()).id, { title: 'o', platform: 'tmall', appealDeadline: null })).id;
+    const events: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    runner.register('slow', async () => {
+      events.push('slow:start');
+      await gate;
+      events.push('slow:end');
+    });
+    runner.register('note', async ({ input }) => {
+      events.push(String((input as { name: string }).name));
+      if ((input as { name: string }).name === 'other') release();
+    });
+    await runner.enqueue(caseId, 'slow');
+    await runner.enqueue(caseId, 'note', { name: 'after-slow' });
+    await runner.enqueue(other, 'note', { name: 'other' });
+    await runner.idle();
+    expect(events).toEqual(['slow:start', 'other', 'slow:end', 'after-slow']);
+  });
 });

@@ -1,41 +1,36 @@
 import 'server-only';
+import os from 'node:os';
+import { isMainThread, Worker } from 'node:worker_threads';
 import { db } from '@/lib/db/client';
+import { JOB_HANDLERS } from './handlers';
+import { markFailed, runJob } from './run-job';
+import { ThreadPool } from './thread-pool';
+import type { JobHandler, WorkerRequest } from './types';
 
-/** What a job handler gets: its input, and a way to report progress the page can show. */
-export type JobContext = {
-  jobId: string;
-  caseId: string;
-  input: unknown;
-  progress: (fraction: number, currentItem?: string) => Promise<void>;
-};
-export type JobHandler = (ctx: JobContext) => Promise<unknown>;
+export type { JobContext, JobHandler } from './types';
 
 /**
- * The one seam for long work: enqueue a row, run it, record progress and the
- * outcome on the row. This runner works in-process, one job at a time (a
- * 2-core machine gains nothing from two exports at once); a queue worker on
- * another machine can claim the same rows instead.
+ * The one seam for long work: enqueue a row, run it, record progress and the outcome on the row.
+ * Jobs of one case run one after another, in the order queued (an audit queued after an import
+ * sees its orders); a queue worker on another machine can claim the same rows instead.
  */
-export class InProcessJobRunner {
-  private readonly handlers = new Map<string, JobHandler>();
-  private running: Promise<void> = Promise.resolve();
-
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
-  }
+export abstract class JobRunner {
+  private readonly chains = new Map<string, Promise<void>>();
 
   async enqueue(caseId: string, kind: string, input: unknown = {}): Promise<string> {
-    if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
+    if (!JOB_HANDLERS.has(kind) && !this.knows(kind)) throw new Error(`no handler for job kind ${kind}`);
     const job = await db.job.create({ data: { caseId, kind, input: JSON.stringify(input) } });
-    // Chained, so jobs run one after another; a failure is recorded, never thrown at the next job
-    // (not even when recording it fails, e.g. because the case and its jobs were deleted meanwhile).
-    this.running = this.running.then(() => this.run(job.id)).catch(() => {});
+    const chain = (this.chains.get(caseId) ?? Promise.resolve()).then(() => this.execute(job.id)).catch(() => markFailed(job.id, 'workerFailed').catch(() => {}));
+    this.chains.set(caseId, chain);
+    void chain.then(() => {
+      if (this.chains.get(caseId) === chain) this.chains.delete(caseId);
+    });
     return job.id;
   }
 
   /** Resolves once every job queued so far has finished (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.running;
+  async idle(): Promise<void> {
+    while (this.chains.size > 0) await Promise.all(this.chains.values());
   }
 
   /** Jobs a crash left 'running' can never finish: mark them failed so the page offers a retry. */
@@ -44,30 +39,71 @@ export class InProcessJobRunner {
     return count;
   }
 
-  private async run(jobId: string): Promise<void> {
-    const job = await db.job.update({ where: { id: jobId }, data: { status: 'running' } });
-    const handler = this.handlers.get(job.kind);
-    try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      const result = await handler({
-        jobId,
-        caseId: job.caseId,
-        input: JSON.parse(job.input) as unknown,
-        progress: async (fraction, currentItem = '') => {
-          await db.job.update({ where: { id: jobId }, data: { progress: Math.min(1, Math.max(0, fraction)), currentItem } });
-        },
-      });
-      await db.job.update({ where: { id: jobId }, data: { status: 'done', progress: 1, currentItem: '', result: JSON.stringify(result ?? {}) } });
-    } catch (error) {
-      await db.job.update({ where: { id: jobId }, data: { status: 'failed', error: error instanceof Error ? error.message : String(error) } });
-    }
+  protected knows(_kind: string): boolean {
+    return false;
+  }
+
+  protected abstract execute(jobId: string): Promise<void>;
+}
+
+/** Runs jobs on this thread: unit tests, benchmarks and scripts, which have no bundled worker. */
+export class InProcessJobRunner extends JobRunner {
+  private readonly handlers = new Map(JOB_HANDLERS);
+
+  /** Adds or replaces a kind's handler (tests). */
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  protected override knows(kind: string): boolean {
+    return this.handlers.has(kind);
+  }
+
+  protected execute(jobId: string): Promise<void> {
+    return runJob(jobId, this.handlers);
   }
 }
 
-const globalForJobs = globalThis as unknown as { jobRunner?: InProcessJobRunner };
+/** Runs jobs in worker threads (lib/jobs/worker.ts): an export or a 50,000-order import never blocks a page. */
+export class ThreadJobRunner extends JobRunner {
+  constructor(private readonly pool: ThreadPool) {
+    super();
+  }
+
+  protected execute(jobId: string): Promise<void> {
+    return this.pool.run<void>({ type: 'job', jobId } satisfies WorkerRequest);
+  }
+}
+
+/** How many jobs run at once: JOB_WORKERS, else 2 (an export need not wait behind another case's import). */
+function jobWorkers(): number {
+  const n = Number(process.env.JOB_WORKERS);
+  return Number.isInteger(n) && n > 0 ? n : Math.min(2, os.availableParallelism());
+}
+
+/** Memory a worker may use before it is stopped (its job fails; the server lives on). */
+const WORKER_HEAP_MB = Number(process.env.JOB_WORKER_HEAP_MB) || 1536;
+
+export function spawnWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+}
+
+/**
+ * Worker threads exist only in the Next.js server, whose bundler builds lib/jobs/worker.ts; unit
+ * tests and scripts (and a worker itself) run work in place.
+ */
+export const threadsAvailable = (): boolean => isMainThread && process.env.NEXT_RUNTIME === 'nodejs' && process.env.JOBS_IN_PROCESS !== '1';
+
+const globalForJobs = globalThis as unknown as { jobRunner?: JobRunner; taskPool?: ThreadPool };
 
 /** The process's runner (one per server process, kept across dev reloads). */
-export function jobRunner(): InProcessJobRunner {
-  globalForJobs.jobRunner ??= new InProcessJobRunner();
+export function jobRunner(): JobRunner {
+  globalForJobs.jobRunner ??= threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers())) : new InProcessJobRunner();
   return globalForJobs.jobRunner;
+}
+
+/** One thread for requests' own heavy reads (an import preview): never queued behind a long job. */
+export function taskPool(): ThreadPool {
+  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 1);
+  return globalForJobs.taskPool;
 }

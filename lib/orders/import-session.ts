@@ -27,3 +27,16 @@ export async function readImportFile(caseId: string, importId: string): Promise<
   const stream = await blobStore().get(key(caseId, importId));
   return stream ? new Uint8Array(await buffer(stream)) : null;
 }
+
+/** Whether the kept file is still there (the confirmation queues its import only then). */
+export async function importFileKept(caseId: string, importId: string): Promise<boolean> {
+  if (!IMPORT_ID.test(importId)) return false;
+  const stream = await blobStore().get(key(caseId, importId));
+  stream?.destroy();
+  return !!stream;
+}
+
+/** A kept file that turned out unreadable goes at once: nothing will ever import it. */
+export async function dropImportFile(caseId: string, importId: string): Promise<void> {
+  if (IMPORT_ID.test(importId)) await blobStore().delete(key(caseId, importId));
+}

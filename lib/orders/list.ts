@@ -1,4 +1,6 @@
 import 'server-only';
+import { orderNosWithFindings } from '@/lib/audit/case-audit';
+import { orderNosWithoutEvidence } from './queries';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { ORDER_STATUSES, type OrderStatus } from './status';
@@ -86,4 +88,14 @@ export async function listOrders(caseId: string, query: OrderQuery, onlyOrderNos
   const rows = ids.map((id) => full.get(id)).filter((o) => o !== undefined);
   const total = matching.length;
   return { rows, total, counts: { all, flagged, unflagged: all - flagged }, statusCounts, pages: Math.max(1, Math.ceil(total / ORDER_PAGE_SIZE)) };
+}
+
+/**
+ * One page of the orders step with its filter applied, including the filters the app computes
+ * (findings, evidence coverage): hundreds of milliseconds at 50,000 orders, so a task thread runs it.
+ */
+export async function orderListing({ caseId, query }: { caseId: string; query: OrderQuery }) {
+  const only =
+    query.filter === 'withFindings' ? await orderNosWithFindings(caseId) : query.filter === 'withoutEvidence' ? await orderNosWithoutEvidence(caseId) : undefined;
+  return listOrders(caseId, query, only);
 }

@@ -52,9 +52,15 @@ function firstPerOrderNo(records: OrderRecord[]): OrderRecord[] {
 /**
  * Adds orders to a case, or fills in the ones it already has (matched by order
  * number), so importing the same file twice changes nothing. `flagged: true`
- * marks them as named by the platform; it never un-flags.
+ * marks them as named by the platform; it never un-flags. Each chunk is its own short transaction,
+ * so other writers (an autosave) wait milliseconds, not the whole import.
  */
-export async function upsertOrders(caseId: string, records: OrderRecord[], source: OrderSource, options: { flagged?: boolean } = {}) {
+export async function upsertOrders(
+  caseId: string,
+  records: OrderRecord[],
+  source: OrderSource,
+  options: { flagged?: boolean; onChunk?: (done: number, total: number) => Promise<void> } = {},
+) {
   records = firstPerOrderNo(records);
   let created = 0;
   let updated = 0;
@@ -77,6 +83,7 @@ export async function upsertOrders(caseId: string, records: OrderRecord[], sourc
     await db.$transaction([...(fresh.length > 0 ? [insertOrdersStatement(fresh)] : []), ...updates]);
     created += fresh.length;
     updated += updates.length;
+    await options.onChunk?.(start + chunk.length, records.length);
   }
   return { created, updated };
 }

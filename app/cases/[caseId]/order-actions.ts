@@ -4,14 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
-import { parseOrderFile, type RowError } from '@/lib/orders/import/import-orders';
-import { completeMapping } from '@/lib/orders/import/preview-response';
-import { readImportFile } from '@/lib/orders/import-session';
+import { IMPORT_JOB } from '@/lib/jobs/handlers';
+import { jobRunner } from '@/lib/jobs/runner';
+import { importJobInputSchema } from '@/lib/orders/import-job';
+import { importFileKept } from '@/lib/orders/import-session';
 import { parsePastedOrderNumbers, PASTE_MAX_CHARS } from '@/lib/orders/paste';
 import { parseAmountCents, parseOrderNo } from '@/lib/orders/import/normalise';
 import { optionalChinaLocalSchema } from '@/lib/schemas/china-time';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
-import { importChoicesSchema } from '@/lib/schemas/order-import';
 import { draftText } from '@/lib/schemas/text';
 import { setFlagged, upsertOrders } from '@/lib/orders/repository';
 
@@ -45,39 +45,25 @@ export async function setOrderFlaggedAction(formData: FormData): Promise<void> {
   revalidatePath(`/cases/${caseId}`, 'layout');
 }
 
-export type ImportResult =
-  | { ok: true; created: number; updated: number; rowErrors: RowError[]; rowErrorCount: number }
-  | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' | 'legacyXls' | 'unreadableWorkbook' | 'noHeader' }
-  /** A corrected row that still does not have the header's shape: nothing was imported. */
-  | { ok: false; error: 'correctionBroken'; lines: number[] };
+export type ImportResult = { ok: true; jobId: string } | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' };
 
-const confirmSchema = importChoicesSchema.extend({
-  caseId: z.string().min(1).max(64),
-  importId: z.string().min(1).max(64),
-  fileName: z.string().max(255),
-  flagged: z.boolean(),
-});
+const confirmSchema = importJobInputSchema.extend({ caseId: z.string().min(1).max(64) });
 
 /**
- * Step two of an import: read the kept file again (it is never changed) with the mapping the user
- * confirmed and exactly the skips and corrections they made, re-checked here, and save.
+ * Step two of an import: queue the job that reads the kept file with exactly the choices the
+ * merchant confirmed and saves the orders (lib/orders/import-job.ts). A 50,000-row export takes
+ * seconds: the orders step shows its progress, and the merchant is free to leave.
  */
 export async function confirmImportAction(input: z.input<typeof confirmSchema>): Promise<ImportResult> {
   const user = await requireUser('/cases');
   const args = confirmSchema.safeParse(input);
   if (!args.success) return { ok: false, error: 'invalidMapping' };
-  const { caseId, importId, fileName, keepPersonalData, flagged, fixes } = args.data;
+  const { caseId, ...job } = args.data;
   if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
-  const bytes = await readImportFile(caseId, importId);
-  if (!bytes) return { ok: false, error: 'expired' };
-  const parsed = await parseOrderFile(bytes, fileName, { mapping: completeMapping(args.data.mapping), keepPersonalData, fixes });
-  if (!parsed.ok) return { ok: false, error: parsed.error };
-  const stillBroken = parsed.brokenRows.filter((row) => row.corrected).map((row) => row.line);
-  if (stillBroken.length > 0) return { ok: false, error: 'correctionBroken', lines: stillBroken };
-  const { created, updated } = await upsertOrders(caseId, parsed.orders, 'import', { flagged });
-  await touchCase(user.id, caseId);
+  if (!(await importFileKept(caseId, job.importId))) return { ok: false, error: 'expired' };
+  const jobId = await jobRunner().enqueue(caseId, IMPORT_JOB, job);
   revalidatePath(`/cases/${caseId}`, 'layout');
-  return { ok: true, created, updated, rowErrors: parsed.rowErrors.slice(0, 200), rowErrorCount: parsed.rowErrors.length };
+  return { ok: true, jobId };
 }
 
 const manualSchema = z.object({

@@ -134,3 +134,24 @@ export const ENGLISH_HEADERS = {
       'refund_status,refund_amount,cancel_reason',
   ),
 };
+
+const TITLES = ['夏季新款雪纺连衣裙女装', '加厚羊毛大衣 中长款', '纯棉袜子 10 双装', '不锈钢保温杯 500ml'];
+const CITIES = ['浙江省 杭州市 西湖区 文三路', '北京 北京市 朝阳区 建国路', '广东省 深圳市 南山区 科技园路'];
+
+function largeExportLine(i: number): string {
+  const orderNo = (2741234567890000000n + BigInt(i)).toString();
+  const cells: Record<string, string> = {
+    订单编号: `="${orderNo}"`, 买家会员名: `tb_买家${i % 9973}`, 买家实际支付金额: `"￥${(1000 + (i % 5000)).toLocaleString('en-US')}.${String(i % 100).padStart(2, '0')}"`,
+    订单状态: '交易成功', 收货人姓名: '王小明', 收货地址: `${CITIES[i % CITIES.length]} ${i % 300} 号`, 联系手机: `'138${String(i).padStart(8, '0')}`,
+    订单创建时间: `2026-11-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:05:13`, 订单付款时间: '2026-11-11 20:06:00',
+    宝贝标题: TITLES[i % TITLES.length] ?? '', 物流单号: `="7881${String(i).padStart(10, '0')}"`, 物流公司: '中通快递', 宝贝总数量: String(1 + (i % 3)),
+  };
+  return TAOBAO_HEADERS.map((header) => cells[header] ?? '').join(',');
+}
+
+/** A Taobao-shaped GBK export of `rows` orders (the benchmark's and the load test's). */
+export function largeTaobaoExport(rows: number): Uint8Array {
+  const lines = [TAOBAO_HEADERS.join(',')];
+  for (let i = 0; i < rows; i++) lines.push(largeExportLine(i));
+  return iconv.encode(lines.join('\r\n'), 'gbk');
+}

@@ -1,15 +1,13 @@
 import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
 import { getOwnedCase } from '@/lib/cases/repository';
-import { parseOrderFile } from '@/lib/orders/import/import-orders';
-import { completeMapping, importPreview } from '@/lib/orders/import/preview-response';
-import { readImportFile } from '@/lib/orders/import-session';
+import { offThread } from '@/lib/jobs/tasks';
 import { importChoicesSchema } from '@/lib/schemas/order-import';
 
 /**
  * The preview again for the merchant's current choices (mapping, masking, skipped and corrected
- * rows), read from the kept file exactly as the confirmation will read it, so the counts and
- * values shown are always those of the import that would happen.
+ * rows), read from the kept file exactly as the import job will read it (on the task thread), so
+ * the counts and values shown are always those of the import that would happen.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ caseId: string; importId: string }> }) {
   const { caseId, importId } = await params;
@@ -19,10 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
 
   const choices = importChoicesSchema.safeParse(await request.json().catch(() => null));
   if (!choices.success) return NextResponse.json({ error: 'invalidMapping' }, { status: 422 });
-  const bytes = await readImportFile(caseId, importId);
-  if (!bytes) return NextResponse.json({ error: 'expired' }, { status: 404 });
-  const { mapping, keepPersonalData, fixes } = choices.data;
-  const parsed = await parseOrderFile(bytes, '', { mapping: completeMapping(mapping), keepPersonalData, fixes });
-  if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 422 });
-  return NextResponse.json(importPreview(parsed));
+  const read = await offThread('importPreview', { caseId, importId, fileName: '', choices: choices.data });
+  if (!read.ok) return NextResponse.json({ error: read.error }, { status: read.error === 'expired' ? 404 : 422 });
+  return NextResponse.json(read.preview);
 }

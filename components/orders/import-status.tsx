@@ -1,0 +1,35 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { JobProgress } from '@/components/jobs/job-progress';
+import type { ImportJobView } from '@/lib/orders/import-job';
+import { RowErrorList } from './row-error-list';
+
+/**
+ * The case's latest import as the job left it: its progress while it runs (the page follows it),
+ * what it saved and which rows it could not read once done, or why it stopped.
+ */
+export async function ImportStatus({ view }: { view: ImportJobView | null }) {
+  if (!view) return null;
+  const [t, format] = await Promise.all([getTranslations('orders.import'), getFormatter()]);
+  const file = view.fileName;
+  if (view.status === 'queued' || view.status === 'running') {
+    return <JobProgress testId="import-running" label={t('running', { file })} detail={t('runningHint')} progress={view.progress} />;
+  }
+  const when = format.dateTime(view.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
+  if (view.status === 'failed' || !view.result) {
+    const reason = view.error === 'interrupted' ? t('failedInterrupted') : t('failedOther');
+    return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('failed', { file, when, reason })}</p>;
+  }
+  const result = view.result;
+  if (!result.ok) {
+    const message = result.error === 'correctionBroken' ? t('errors.correctionBroken', { lines: result.lines.join(', ') }) : t(`errors.${result.error}`);
+    return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('failed', { file, when, reason: message })}</p>;
+  }
+  return (
+    <div role="status" data-testid="import-result" className="section-block">
+      <p className="hint">
+        {t('lastImport', { file, when })} {t('done', { created: result.created, updated: result.updated, errors: result.rowErrorCount })}
+      </p>
+      <RowErrorList errors={result.rowErrors} total={result.rowErrorCount} />
+    </div>
+  );
+}

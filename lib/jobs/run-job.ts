@@ -1,0 +1,36 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import type { JobHandler } from './types';
+
+/**
+ * Runs one queued job row with its kind's handler, recording progress and the outcome on the row:
+ * the same steps whether it runs in this thread (tests, scripts) or in a worker thread (the server).
+ * A failure is recorded, never thrown (not even when recording it fails, e.g. because the case and
+ * its jobs were deleted meanwhile).
+ */
+export async function runJob(jobId: string, handlers: ReadonlyMap<string, JobHandler>): Promise<void> {
+  try {
+    const job = await db.job.update({ where: { id: jobId }, data: { status: 'running' } });
+    const handler = handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      const result = await handler({
+        jobId,
+        caseId: job.caseId,
+        input: JSON.parse(job.input) as unknown,
+        progress: async (fraction, currentItem = '') => {
+          await db.job.update({ where: { id: jobId }, data: { progress: Math.min(1, Math.max(0, fraction)), currentItem } });
+        },
+      });
+      await db.job.update({ where: { id: jobId }, data: { status: 'done', progress: 1, currentItem: '', result: JSON.stringify(result ?? {}) } });
+    } catch (error) {
+      await markFailed(jobId, error instanceof Error ? error.message : String(error));
+    }
+  } catch {
+    // The row is gone (its case was deleted): nothing left to record.
+  }
+}
+
+export async function markFailed(jobId: string, error: string): Promise<void> {
+  await db.job.updateMany({ where: { id: jobId, status: { in: ['queued', 'running'] } }, data: { status: 'failed', error } });
+}

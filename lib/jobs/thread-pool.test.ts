@@ -1,0 +1,65 @@
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ThreadPool } from './thread-pool';
+
+// A plain-JavaScript worker: 'sleep' holds the thread, 'crash' kills it, 'fail' answers an error.
+const SOURCE = `
+const { parentPort, threadId } = require('node:worker_threads');
+parentPort.on('message', (m) => {
+  if (m.op === 'crash') process.exit(3);
+  if (m.op === 'fail') return parentPort.postMessage({ ok: false, error: 'no good' });
+  const until = Date.now() + (m.ms || 0);
+  while (Date.now() < until) {}
+  parentPort.postMessage({ ok: true, value: { threadId, echo: m.echo } });
+});`;
+
+let pool: ThreadPool | undefined;
+let spawned = 0;
+const makePool = (size: number) => {
+  spawned = 0;
+  pool = new ThreadPool(() => (spawned++, new Worker(SOURCE, { eval: true })), size);
+  return pool;
+};
+afterEach(async () => pool?.close());
+
+describe('ThreadPool', () => {
+  it('answers each request from a worker thread, never from the caller', async () => {
+    const reply = await makePool(1).run<{ threadId: number; echo: string }>({ echo: 'hi' });
+    expect(reply.echo).toBe('hi');
+    expect(reply.threadId).toBeGreaterThan(0);
+  });
+
+  it('runs at most `size` requests at once and queues the rest in order', async () => {
+    const p = makePool(2);
+    const replies = await Promise.all([1, 2, 3, 4, 5].map((echo) => p.run<{ threadId: number; echo: number }>({ ms: 30, echo })));
+    expect(replies.map((r) => r.echo)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(replies.map((r) => r.threadId)).size).toBe(2);
+    expect(spawned).toBe(2);
+  });
+
+  it('keeps the event loop free while a request burns CPU', async () => {
+    const p = makePool(1);
+    const busy = p.run({ ms: 300 });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    await busy;
+    clearInterval(timer);
+    // A blocked loop would tick once at most; a free one about 30 times.
+    expect(ticks).toBeGreaterThan(5);
+  });
+
+  it('fails only the request whose worker died, and replaces the worker', async () => {
+    const p = makePool(1);
+    const [crashed, after] = await Promise.allSettled([p.run({ op: 'crash' }), p.run({ echo: 'next' })]);
+    expect(crashed.status).toBe('rejected');
+    expect(after).toMatchObject({ status: 'fulfilled', value: { echo: 'next' } });
+    expect(spawned).toBe(2);
+  });
+
+  it('passes an error the worker reports on as a rejection, keeping the worker', async () => {
+    const p = makePool(1);
+    await expect(p.run({ op: 'fail' })).rejects.toThrow('no good');
+    await expect(p.run({ echo: 'again' })).resolves.toMatchObject({ echo: 'again' });
+    expect(spawned).toBe(1);
+  });
+});
