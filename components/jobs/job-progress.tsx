@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useTransition } from 'react';
 
 type Props = { label: string; detail?: string; progress: number; testId: string };
 
@@ -9,15 +9,18 @@ const REFRESH_MS = 1500;
 
 /**
  * Work running in the background (an import, the self-audit): its progress, and the page
- * re-rendered from the server every moment until the work is done. The merchant may leave:
- * the work goes on, and coming back shows where it is.
+ * re-rendered from the server a moment after each render lands, until the work is done. Never on
+ * a fixed interval: on a busy server a render slower than the interval would be cancelled by the
+ * next, again and again, and the page would never move. The merchant may leave: the work goes on.
  */
 export function JobProgress({ label, detail, progress, testId }: Props) {
   const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
   useEffect(() => {
-    const timer = setInterval(() => router.refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [router]);
+    if (refreshing) return;
+    const timer = setTimeout(() => startRefresh(() => router.refresh()), REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [refreshing, router, progress]);
   const percent = Math.round(progress * 100);
   return (
     <div className="job-progress" role="status" aria-live="polite" data-testid={testId}>
