@@ -102,8 +102,11 @@ export function jobRunner(): JobRunner {
   return globalForJobs.jobRunner;
 }
 
-/** One thread for requests' own heavy reads (an import preview): never queued behind a long job. */
+/**
+ * Two threads for requests' own heavy reads (an import preview, a 50,000-order listing): never
+ * queued behind a long job, and one merchant's second-long preview leaves the other thread free.
+ */
 export function taskPool(): ThreadPool {
-  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 1);
+  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 2);
   return globalForJobs.taskPool;
 }
