@@ -47,7 +47,7 @@ export async function setOrderFlaggedAction(formData: FormData): Promise<void> {
 
 export type ImportResult =
   | { ok: true; created: number; updated: number; rowErrors: RowError[]; rowErrorCount: number }
-  | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' | 'legacyXls' | 'unreadableWorkbook' | 'noHeader' }
+  | { ok: false; error: 'notFound' | 'expired' | 'invalidMapping' | 'legacyXls' | 'unreadableWorkbook' | 'workbookTooLarge' | 'noHeader' }
   /** A corrected row that still does not have the header's shape: nothing was imported. */
   | { ok: false; error: 'correctionBroken'; lines: number[] };
 
