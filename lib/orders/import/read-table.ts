@@ -2,8 +2,10 @@ import { readCsv } from './read-csv';
 import { NO_FIXES, sortRows, type BrokenRow, type RowFixes } from './row-fixes';
 import type { ShapeProblem } from './row-shape';
 import type { QuoteProblem } from './split-csv';
+import { cutText } from '@/lib/text/cut-text';
 import { checkArchive } from '@/lib/zip/archive-limits';
 import { readXlsx, WORKBOOK_LIMITS } from './read-xlsx';
+import { MAX_HEADER_CHARS } from './text-limits';
 
 /** One data row; rowNumber is the row the user sees in their spreadsheet (header = 1). */
 export type TableRow = { rowNumber: number; cells: string[] };
@@ -79,7 +81,7 @@ export async function readTable(bytes: Uint8Array, _fileName: string, forcedEnco
   const [header, ...rows] = filled;
   const headerRow = header?.rowNumber ?? 0;
   const issues = raw.issues.filter((issue) => issue.rowNumber > headerRow);
-  const headers = header?.cells ?? [];
+  const headers = (header?.cells ?? []).map((name) => cutText(name, MAX_HEADER_CHARS));
   const sorted = sortRows(headers, rows, raw.delimiter, raw.rawText, fixes);
   return { ok: true, table: { headers, issues, encoding: raw.encoding, ...sorted } };
 }
