@@ -19,6 +19,13 @@ describe('readCentralDirectory', () => {
     expect(await checkArchive(bytes, { ...LIMITS, maxEntries: 100 })).toMatchObject({ ok: true });
   });
 
+  it('reads sizes from a ZIP64 extra field', () => {
+    const bytes = buildZip([{ name: 'a.xml', data: text('<a/>'.repeat(100)), zip64: true }, { name: 'b.xml', data: text('<b/>') }]);
+    const { entries } = readCentralDirectory(bytes, 10);
+    expect(entries?.map((entry) => [entry.name, entry.uncompressedSize])).toEqual([['a.xml', 400], ['b.xml', 4]]);
+    expect(entries?.[0]?.compressedSize).toBeLessThan(400);
+  });
+
   it('does not walk a directory that declares more entries than asked for', () => {
     const bytes = buildZip(Array.from({ length: 12 }, (_, i) => ({ name: `f${i}`, data: text('x') })));
     expect(readCentralDirectory(bytes, 10)).toEqual({ count: 12, entries: null });

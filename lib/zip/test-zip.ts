@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 
-export type TestEntry = { name: string; data: Uint8Array; store?: boolean; declaredSize?: number };
+/** `zip64`: the directory gives both sizes as 0xFFFFFFFF and the real ones in a ZIP64 extra field. */
+export type TestEntry = { name: string; data: Uint8Array; store?: boolean; declaredSize?: number; zip64?: boolean };
 
 /**
  * A ZIP archive written by hand for tests, so an entry can declare a size it does not have (a
@@ -26,12 +27,20 @@ export function buildZip(entries: readonly TestEntry[]): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(entry.store ? 0 : 8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
+    central.writeUInt32LE(entry.zip64 ? 0xffffffff : data.length, 20);
+    central.writeUInt32LE(entry.zip64 ? 0xffffffff : size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
+    const extra = Buffer.alloc(entry.zip64 ? 20 : 0);
+    if (entry.zip64) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(data.length), 12);
+      central.writeUInt16LE(extra.length, 30);
+    }
     locals.push(local, name, data);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += local.length + name.length + data.length;
   }
   const directory = Buffer.concat(centrals);
