@@ -23,7 +23,14 @@ export function ImportOrdersForm({ caseId }: { caseId: string }) {
     setError(null);
     setBusy(true);
     try {
-      const response = await fetch(`/api/cases/${caseId}/order-imports`, { method: 'POST', body: new FormData(event.currentTarget) });
+      const file = new FormData(event.currentTarget).get('file');
+      if (!(file instanceof File) || file.name === '') {
+        setError(t('errors.noFile'));
+        return;
+      }
+      // The raw file as the body, so the server can count its bytes as they arrive.
+      const url = `/api/cases/${caseId}/order-imports?name=${encodeURIComponent(file.name)}`;
+      const response = await fetch(url, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
       const body = (await response.json()) as Upload | { error: string };
       if ('error' in body) setError(t(`errors.${body.error}`));
       else setUpload(body);

@@ -15,7 +15,7 @@ import { inspectImage, makeDerivedPreview, makeThumbnail } from './inspect/image
 import { inspectPdf } from './inspect/pdf-check';
 import { renderFirstPage } from './inspect/pdf-preview';
 import { uploadLimits } from './limits';
-import { receiveUpload } from './receive';
+import { receiveUpload } from '@/lib/http/receive';
 
 export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
 

@@ -124,6 +124,11 @@ describe('readSheets: XLSX', () => {
     const encrypted = Buffer.concat([ole2, Buffer.from('EncryptedPackage', 'utf16le')]);
     expect(await reasonOf(readSheets(encrypted, 'xlsx'))).toBe('encrypted');
   });
+
+  it('refuses a workbook that unpacks to far more than it weighs, before exceljs opens it', async () => {
+    const bomb = await workbookBytes((workbook) => workbook.addWorksheet('a').addRow(['A'.repeat(5 * 1024 * 1024)]));
+    expect(await reasonOf(readSheets(bomb, 'xlsx'))).toBe('tooLarge');
+  });
 });
 
 describe('sheet layout rules', () => {

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { isOle2, isZip } from '@/lib/orders/import/read-table';
 import { sniffDelimiter } from '@/lib/orders/import/read-csv';
+import { WORKBOOK_LIMITS } from '@/lib/orders/import/read-xlsx';
+import { checkArchive } from '@/lib/zip/archive-limits';
 import { decodeCredibleText } from './decode-text';
 import { UnreadableExhibit } from './unreadable';
 
@@ -50,6 +52,9 @@ async function readXlsxRows(bytes: Uint8Array): Promise<{ name: string; rows: st
     throw new UnreadableExhibit(encrypted ? 'encrypted' : 'unsupported', encrypted ? 'password-protected workbook' : 'legacy .xls');
   }
   if (!isZip(bytes)) throw new UnreadableExhibit('corrupt', 'not a ZIP archive');
+  // The same bounds as an order import: exceljs unpacks every part whole, so a bomb is refused first.
+  const verdict = await checkArchive(bytes, WORKBOOK_LIMITS);
+  if (!verdict.ok) throw new UnreadableExhibit(verdict.reason === 'malformed' ? 'corrupt' : 'tooLarge', verdict.reason);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Buffer's generic parameter; the runtime accepts any Buffer.

@@ -1,4 +1,4 @@
-export type UnreadableReason = 'encrypted' | 'corrupt' | 'undecodable' | 'encoding' | 'empty' | 'unsupported';
+export type UnreadableReason = 'encrypted' | 'corrupt' | 'undecodable' | 'encoding' | 'empty' | 'unsupported' | 'tooLarge';
 
 /**
  * Thrown by an exhibit reader when a file cannot be typeset. The bundle catches it and prints a

@@ -43,7 +43,7 @@ export type ParsedOrderFile = {
   notes: RowError[];
 };
 
-export type ParseOrderFileFailure = { ok: false; error: 'legacyXls' | 'unreadableWorkbook' | 'noHeader' | 'invalidMapping' };
+export type ParseOrderFileFailure = { ok: false; error: 'legacyXls' | 'unreadableWorkbook' | 'workbookTooLarge' | 'noHeader' | 'invalidMapping' };
 
 const PREVIEW_ROWS = 10;
 

@@ -2,7 +2,10 @@ import { readCsv } from './read-csv';
 import { NO_FIXES, sortRows, type BrokenRow, type RowFixes } from './row-fixes';
 import type { ShapeProblem } from './row-shape';
 import type { QuoteProblem } from './split-csv';
-import { readXlsx } from './read-xlsx';
+import { cutText } from '@/lib/text/cut-text';
+import { checkArchive } from '@/lib/zip/archive-limits';
+import { readXlsx, WORKBOOK_LIMITS } from './read-xlsx';
+import { MAX_HEADER_CHARS } from './text-limits';
 
 /** One data row; rowNumber is the row the user sees in their spreadsheet (header = 1). */
 export type TableRow = { rowNumber: number; cells: string[] };
@@ -40,7 +43,7 @@ export type Table = {
   skipped: number[];
 };
 
-export type ReadTableResult = { ok: true; table: Table } | { ok: false; error: 'legacyXls' | 'unreadableWorkbook' };
+export type ReadTableResult = { ok: true; table: Table } | { ok: false; error: 'legacyXls' | 'unreadableWorkbook' | 'workbookTooLarge' };
 
 /** An .xlsx file is a ZIP archive; its first bytes say so whatever the file is called. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -64,6 +67,9 @@ export async function readTable(bytes: Uint8Array, _fileName: string, forcedEnco
   let raw: RawTable;
   if (!isZip(bytes)) raw = readCsv(bytes, forcedEncoding);
   else {
+    // Judged from its ZIP directory and a counting pass before exceljs unpacks it whole.
+    const verdict = await checkArchive(bytes, WORKBOOK_LIMITS);
+    if (!verdict.ok) return { ok: false, error: verdict.reason === 'malformed' ? 'unreadableWorkbook' : 'workbookTooLarge' };
     try {
       raw = await readXlsx(bytes);
     } catch {
@@ -75,7 +81,7 @@ export async function readTable(bytes: Uint8Array, _fileName: string, forcedEnco
   const [header, ...rows] = filled;
   const headerRow = header?.rowNumber ?? 0;
   const issues = raw.issues.filter((issue) => issue.rowNumber > headerRow);
-  const headers = header?.cells ?? [];
+  const headers = (header?.cells ?? []).map((name) => cutText(name, MAX_HEADER_CHARS));
   const sorted = sortRows(headers, rows, raw.delimiter, raw.rawText, fixes);
   return { ok: true, table: { headers, issues, encoding: raw.encoding, ...sorted } };
 }

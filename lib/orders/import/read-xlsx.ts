@@ -1,5 +1,16 @@
 import ExcelJS from 'exceljs';
+import type { ArchiveLimits } from '@/lib/zip/archive-limits';
 import type { RawTable, SourceRow, TableIssue } from './read-table';
+
+/*
+ * What a workbook may hold before it is unpacked. A generated 50,000-order Taobao workbook (the
+ * per-case cap) is 5.5 MB holding 52 MB: its sheet compresses 9:1, shared strings 13:1, and a
+ * sparse sheet of styled empty cells still only 11:1. So: 200 MB in all (about four such
+ * workbooks, and what the 50 MB upload limit allows at 4:1), no entry over 1 MB at more than
+ * 100:1 (deflate's ceiling is about 1,000:1, where bombs live), and 1,000 entries (an export has
+ * about 15; one sheet a day for a year is still under).
+ */
+export const WORKBOOK_LIMITS: ArchiveLimits = { maxEntries: 1_000, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 100, ratioFromBytes: 1024 * 1024 };
 
 /**
  * Reads the first worksheet of an .xlsx export. Every cell becomes the text it holds; numbers are

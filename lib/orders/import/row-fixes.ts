@@ -1,5 +1,6 @@
 import { rowShape, shapeProblem, type RowShape, type ShapeProblem } from './row-shape';
 import { splitCsv } from './split-csv';
+import { isRowTooLong } from './text-limits';
 import type { SourceRow, TableRow } from './read-table';
 
 /** What the merchant did to rows that did not have the header's shape, by the line each starts on. */
@@ -37,7 +38,7 @@ export function sortRows(headers: readonly string[], rows: readonly SourceRow[],
   const broken: BrokenRow[] = [];
   const skipped: number[] = [];
   for (const row of rows) {
-    const problem = row.quoteProblem ?? shapeProblem(row.cells, shape);
+    const problem = isRowTooLong(row.cells) ? 'rowTooLong' : (row.quoteProblem ?? shapeProblem(row.cells, shape));
     if (problem === null) {
       kept.push(row);
       continue;

@@ -8,7 +8,9 @@ export type ShapeProblem =
   /** A value under a column without a name (CSV) or right of the header's last column (XLSX). */
   | 'valueBeyondHeader'
   /** A corrected line that holds several records (a line break outside quotes). */
-  | 'severalRows';
+  | 'severalRows'
+  /** More text than any order row holds (text-limits.ts): held back whatever its shape. */
+  | 'rowTooLong';
 
 /**
  * `named`: fields up to the header's last named column, which every row must have.

@@ -15,8 +15,9 @@ import {
 } from './normalise';
 import { addressRegion, maskName, maskPhone, type PrivacyOptions } from './privacy';
 import type { TableIssueCode, TableRow } from './read-table';
+import { MAX_CELL_CHARS } from './text-limits';
 
-export type RowErrorCode = NormaliseErrorCode | TableIssueCode | 'orderNoColumnMissing';
+export type RowErrorCode = NormaliseErrorCode | TableIssueCode | 'orderNoColumnMissing' | 'cellTooLong';
 /** `column` is the header as the user wrote it, so the message can point at the cell. */
 export type RowError = { rowNumber: number; column?: string; code: RowErrorCode };
 
@@ -67,15 +68,25 @@ export type RowContext = {
  */
 export function rowToOrder(row: TableRow, ctx: RowContext): { order: OrderRecord | null; errors: RowError[] } {
   const errors: RowError[] = [];
-  const cellAt = (index: number) => row.cells[index] ?? '';
   const columnName = (index: number) => ctx.headers[index] ?? `#${index + 1}`;
+  const tooLong = new Set<number>();
+  // A cell too long to be order data reads as empty, reported once: never stored cut short.
+  const cellAt = (index: number) => {
+    const cell = row.cells[index] ?? '';
+    if (cell.length <= MAX_CELL_CHARS) return cell;
+    if (!tooLong.has(index)) errors.push({ rowNumber: row.rowNumber, column: columnName(index), code: 'cellTooLong' });
+    tooLong.add(index);
+    return '';
+  };
   const orderColumn = ctx.mapping.orderNo;
   if (orderColumn === null) return { order: null, errors };
 
   const isRounded = (index: number) => ctx.roundedCells.size > 0 && ctx.roundedCells.has(`${row.rowNumber}:${index}`);
+  const orderCell = cellAt(orderColumn);
+  if (tooLong.has(orderColumn)) return { order: null, errors };
   const orderNo = isRounded(orderColumn)
     ? ({ ok: false, code: 'orderNoRounded' } as const)
-    : parseOrderNo(cellAt(orderColumn));
+    : parseOrderNo(orderCell);
   if (!orderNo.ok) return { order: null, errors: [{ rowNumber: row.rowNumber, column: columnName(orderColumn), code: orderNo.code }] };
 
   const order: OrderRecord = { orderNo: orderNo.value };

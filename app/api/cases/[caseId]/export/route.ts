@@ -4,6 +4,7 @@ import { caseFacts } from '@/lib/cases/facts';
 import { getOwnedCase } from '@/lib/cases/repository';
 import { blockingProblems } from '@/lib/cases/review';
 import { latestExport, startExport } from '@/lib/export/run';
+import { readJson } from '@/lib/http/read-json';
 
 type Params = { params: Promise<{ caseId: string }> };
 
@@ -26,7 +27,10 @@ export async function POST(request: Request, { params }: Params) {
   const { caseId } = await params;
   const found = await owned(caseId);
   if (!found) return Response.json({ error: 'notFound' }, { status: 404 });
-  const parsed = startSchema.safeParse(await request.json().catch(() => ({})));
+  // One flag: a body past a few kilobytes is not ours, and is not read to its end.
+  const body = await readJson(request, 16 * 1024);
+  if (!body.ok && body.reason === 'tooLarge') return Response.json({ error: 'badRequest' }, { status: 413 });
+  const parsed = startSchema.safeParse(body.ok ? body.value : {});
   if (!parsed.success) return Response.json({ error: 'badRequest' }, { status: 400 });
   const blocking = blockingProblems(found, new Date(), await caseFacts(caseId));
   if (blocking.length > 0) return Response.json({ error: 'blocked', problems: blocking.map((p) => p.code) }, { status: 409 });

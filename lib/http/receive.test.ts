@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalDiskStore } from '@/lib/storage/local-disk';
-import { HEAD_BYTES, receiveUpload } from './receive';
+import { HEAD_BYTES, readBody, receiveUpload } from './receive';
 
 let root: string;
 let store: LocalDiskStore;
@@ -61,5 +61,43 @@ describe('receiveUpload', () => {
   it('refuses a zero-byte file', async () => {
     expect(await receiveUpload(Readable.from([]), 'cases/c1/evidence/empty', store, 100)).toEqual({ ok: false, reason: 'empty' });
     expect(await store.get('cases/c1/evidence/empty')).toBeNull();
+  });
+});
+
+/** A chunked request body as a route handler gets it: made on the fly, counting the bytes pulled. */
+function webBody(totalBytes: number, chunkBytes = 64 * 1024) {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= totalBytes) return controller.close();
+      const size = Math.min(chunkBytes, totalBytes - pulled);
+      pulled += size;
+      controller.enqueue(new Uint8Array(size).fill(0x41));
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+describe('readBody', () => {
+  const limit = 1024 * 1024;
+
+  it('returns the whole body when it is within the limit', async () => {
+    const { stream } = webBody(limit);
+    const result = await readBody(stream, limit);
+    expect(result.ok && result.bytes.length).toBe(limit);
+    expect(result.ok && result.bytes.every((b) => b === 0x41)).toBe(true);
+  });
+
+  it('refuses a chunked body three times the limit at the limit, without draining it', async () => {
+    const { stream, pulled } = webBody(3 * limit);
+    expect(await readBody(stream, limit)).toEqual({ ok: false, reason: 'tooLarge' });
+    // The stream is cancelled: what was pulled is the limit plus what the streams buffer ahead.
+    expect(pulled()).toBeGreaterThan(limit);
+    expect(pulled()).toBeLessThan(limit + 256 * 1024);
+  });
+
+  it('refuses an empty body and reports a dropped connection as aborted', async () => {
+    expect(await readBody(Readable.from([]), limit)).toEqual({ ok: false, reason: 'empty' });
+    expect(await readBody(source(10, 3).stream, limit)).toEqual({ ok: false, reason: 'aborted' });
   });
 });

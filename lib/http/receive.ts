@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '@/lib/storage/types';
 
 /** Bytes kept from the start of an upload, for content sniffing: enough for every magic number we check. */
@@ -48,7 +49,7 @@ class Meter extends Transform {
  * when complete, so an interrupted or refused upload leaves nothing behind.
  */
 export async function receiveUpload(body: ReadableStream<Uint8Array> | Readable, key: string, store: BlobStore, maxBytes: number): Promise<Received | NotReceived> {
-  const source = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const source = toReadable(body);
   const meter = new Meter(maxBytes);
   // pipe() does not pass a dropped connection on: forward it so the store's write fails and cleans up.
   source.once('error', (error) => meter.destroy(error));
@@ -67,4 +68,30 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | Readable,
     return { ok: false, reason: 'empty' };
   }
   return { ok: true, sha256: meter.hash.digest('hex'), size: meter.size, head: meter.head() };
+}
+
+export type ReadBody = { ok: true; bytes: Uint8Array } | NotReceived;
+
+/**
+ * Reads a request body into memory, but never more than `maxBytes` of it: the count is of bytes
+ * as they arrive, so a chunked body or a lying Content-Length is refused at the limit, and the
+ * source is cancelled there rather than drained. For bodies a parser needs whole (order exports).
+ */
+export async function readBody(body: ReadableStream<Uint8Array> | Readable, maxBytes: number): Promise<ReadBody> {
+  const meter = new Meter(maxBytes);
+  const chunks: Buffer[] = [];
+  try {
+    // pipeline destroys every stream on failure: a web stream is cancelled, so nothing more is pulled.
+    await pipeline(toReadable(body), meter, async (metered: AsyncIterable<Buffer>) => {
+      for await (const chunk of metered) chunks.push(chunk);
+    });
+  } catch (error) {
+    return { ok: false, reason: error instanceof TooLarge || meter.size > maxBytes ? 'tooLarge' : 'aborted' };
+  }
+  if (meter.size === 0) return { ok: false, reason: 'empty' };
+  return { ok: true, bytes: new Uint8Array(Buffer.concat(chunks, meter.size)) };
+}
+
+function toReadable(body: ReadableStream<Uint8Array> | Readable): Readable {
+  return body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
 }
