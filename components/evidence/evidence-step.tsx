@@ -22,7 +22,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
   const files = await listEvidence(caseId);
   const { maxFileBytes } = uploadLimits();
   // The reserved totals, not a sum of the list: they are what the server checks, uploads in flight included.
-  const { caseBytes: used, maxCaseBytes, roomBytes } = await storageUsage(userId, caseId);
+  const { caseBytes: used, maxCaseBytes, roomBytes, limitedBy } = await storageUsage(userId, caseId);
   const TEXT_KINDS = new Set(['text', 'csv', 'html']);
   const previews = new Map(await Promise.all(files.filter((f) => TEXT_KINDS.has(f.kind)).map(async (f) => [f.id, await textPreview(f.storageKey)] as const)));
   const size = (bytes: number) =>
@@ -33,7 +33,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
       <h2 id="step-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <p className="hint">{t('usage', { used: size(used), limit: size(maxCaseBytes) })}</p>
-      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={roomBytes} />
+      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={roomBytes} roomError={limitedBy} />
       {files.length > 1 && <p className="hint">{t('sortByDateHint')}</p>}
       {EVIDENCE_CATEGORIES.map((category) => {
         const inCategory = files.filter((f) => f.category === category);

@@ -3,7 +3,7 @@ import { createCase, deleteCase } from '@/lib/cases/repository';
 import { db } from '@/lib/db/client';
 import { makeUser } from '@/lib/testing/factories';
 import { ensureAccountUsage } from './account';
-import { releaseBytes, reserveBytes } from './storage';
+import { releaseBytes, reserveBytes, storageUsage } from './storage';
 
 const MB = 1024 * 1024;
 let userId: string;
@@ -71,5 +71,14 @@ describe('storage reservations', () => {
     await ensureAccountUsage(userId);
     await ensureAccountUsage(userId); // a second call changes nothing
     expect(await db.accountUsage.findUniqueOrThrow({ where: { userId } })).toMatchObject({ storedBytes: BigInt(7 * MB), caseCount: 1 });
+  });
+
+  it('tells the page the room left and which limit sets it', async () => {
+    process.env.ACCOUNT_MAX_STORAGE_MB = '120';
+    const [a, b] = [await newCase(), await newCase()];
+    await ensureAccountUsage(userId);
+    await reserveBytes(userId, a, 30 * MB);
+    expect(await storageUsage(userId, b)).toEqual({ caseBytes: 0, maxCaseBytes: 100 * MB, roomBytes: 90 * MB, limitedBy: 'accountFull' });
+    expect(await storageUsage(userId, a)).toEqual({ caseBytes: 30 * MB, maxCaseBytes: 100 * MB, roomBytes: 70 * MB, limitedBy: 'caseFull' });
   });
 });

@@ -48,6 +48,8 @@ export async function storageUsage(userId: string, caseId: string) {
   ]);
   const { maxCaseBytes, maxAccountBytes } = storageLimits();
   const caseBytes = Number(kase?.storedBytes ?? 0);
-  const room = Math.min(maxCaseBytes - caseBytes, account ? maxAccountBytes - Number(account.storedBytes) : Infinity);
-  return { caseBytes, maxCaseBytes, roomBytes: Math.max(0, room) };
+  const caseRoom = maxCaseBytes - caseBytes;
+  const accountRoom = account ? maxAccountBytes - Number(account.storedBytes) : Infinity;
+  const limitedBy: StorageRefusal = accountRoom < caseRoom ? 'accountFull' : 'caseFull';
+  return { caseBytes, maxCaseBytes, roomBytes: Math.max(0, Math.min(caseRoom, accountRoom)), limitedBy };
 }
