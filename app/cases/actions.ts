@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { createCase, deleteCase, renameCase } from '@/lib/cases/repository';
+import { deleteCase, renameCase, tryCreateCase } from '@/lib/cases/repository';
 import { FIRST_STEP } from '@/lib/cases/steps';
 import { caseIdSchema, createCaseSchema, renameCaseSchema } from '@/lib/schemas/case';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
@@ -15,9 +15,10 @@ export async function createCaseAction(_prev: ActionResult, formData: FormData):
   const user = await requireUser('/cases');
   const parsed = createCaseSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorCodes(parsed.error) };
-  const created = await createCase(user.id, parsed.data);
+  const created = await tryCreateCase(user.id, parsed.data);
+  if (!created.ok) return { ok: false, error: created.error, values: { limit: created.limit } };
   revalidatePath('/cases');
-  redirect(`/cases/${created.id}/${FIRST_STEP}`);
+  redirect(`/cases/${created.case.id}/${FIRST_STEP}`);
 }
 
 export async function renameCaseAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

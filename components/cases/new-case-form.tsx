@@ -7,6 +7,7 @@ import { PLATFORM_IDS } from '@/lib/platforms/profiles';
 import { CASE_TITLE_MAX, createCaseSchema } from '@/lib/schemas/case';
 import { fieldErrorCodes, type ActionResult, type FieldErrors } from '@/lib/schemas/errors';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const IDLE: ActionResult = { ok: true };
 
@@ -44,6 +45,7 @@ export function NewCaseForm() {
         <Field name="appealDeadline" type="date" label={t('cases.deadline')} hint={t('cases.deadlineHint')} error={errors.appealDeadline} />
       </div>
       <button type="submit" className="btn btn-primary" disabled={pending}>{t('cases.create')}</button>
+      {!state.ok && state.error === 'tooManyCases' && <FormAlert message={t('quota.tooManyCases', { limit: state.values?.limit ?? 0 })} />}
     </form>
   );
 }

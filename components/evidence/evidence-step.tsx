@@ -5,6 +5,7 @@ import { hasDefaultTitle } from '@/lib/evidence/default-title';
 import { plainDisplayText } from '@/lib/evidence/inspect/file-name';
 import { uploadLimits } from '@/lib/evidence/limits';
 import { listEvidence } from '@/lib/evidence/list';
+import { storageUsage } from '@/lib/quota/storage';
 import { checkUncheckedLocations } from '@/lib/evidence/location';
 import { flaggedOrderNos } from '@/lib/orders/queries';
 import { textPreview } from '@/lib/evidence/text-preview';
@@ -14,15 +15,16 @@ import { EvidenceItemNotes } from './evidence-item-notes';
 import { Uploader } from './uploader';
 
 /** Step 4: upload evidence; each file listed under its category with its hash and checks. */
-export async function EvidenceStep({ caseId }: { caseId: string }) {
+export async function EvidenceStep({ caseId, userId }: { caseId: string; userId: string }) {
   const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
   const flagged = await flaggedOrderNos(caseId, 61);
   await checkUncheckedLocations(caseId);
   const files = await listEvidence(caseId);
-  const { maxFileBytes, maxCaseBytes } = uploadLimits();
+  const { maxFileBytes } = uploadLimits();
+  // The reserved totals, not a sum of the list: they are what the server checks, uploads in flight included.
+  const { caseBytes: used, maxCaseBytes, roomBytes, limitedBy } = await storageUsage(userId, caseId);
   const TEXT_KINDS = new Set(['text', 'csv', 'html']);
   const previews = new Map(await Promise.all(files.filter((f) => TEXT_KINDS.has(f.kind)).map(async (f) => [f.id, await textPreview(f.storageKey)] as const)));
-  const used = files.reduce((sum, f) => sum + f.size, 0);
   const size = (bytes: number) =>
     bytes < 1024 * 1024 ? `${format.number(Math.ceil(bytes / 1024))} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 
@@ -31,7 +33,7 @@ export async function EvidenceStep({ caseId }: { caseId: string }) {
       <h2 id="step-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <p className="hint">{t('usage', { used: size(used), limit: size(maxCaseBytes) })}</p>
-      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={Math.max(0, maxCaseBytes - used)} />
+      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={roomBytes} roomError={limitedBy} />
       {files.length > 1 && <p className="hint">{t('sortByDateHint')}</p>}
       {EVIDENCE_CATEGORIES.map((category) => {
         const inCategory = files.filter((f) => f.category === category);

@@ -18,7 +18,7 @@ type Item = { id: string; file: File; category: string; batch: string; pick: num
  * finish in any order, so each carries its batch and its place in the merchant's
  * pick: the server numbers the exhibits in that order (lib/evidence/exhibit-order.ts).
  */
-export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; maxFileBytes: number; roomBytes: number }) {
+export function Uploader({ caseId, maxFileBytes, roomBytes, roomError = 'caseFull' }: { caseId: string; maxFileBytes: number; roomBytes: number; roomError?: 'caseFull' | 'accountFull' }) {
   const t = useTranslations('evidence.upload');
   const tc = useTranslations('evidence.categories');
   const router = useRouter();
@@ -32,7 +32,7 @@ export function Uploader({ caseId, maxFileBytes, roomBytes }: { caseId: string; 
   function send(item: Item) {
     if (item.file.size > maxFileBytes) return update(item.id, { state: 'failed', error: 'tooLarge' });
     // The room left when the page loaded: the server rechecks against the true total while streaming.
-    if (item.file.size > roomBytes) return update(item.id, { state: 'failed', error: 'caseFull' });
+    if (item.file.size > roomBytes) return update(item.id, { state: 'failed', error: roomError });
     const xhr = new XMLHttpRequest();
     const query = new URLSearchParams({ name: item.file.name, category: item.category, batch: item.batch, pick: String(item.pick) });
     xhr.open('POST', `/api/cases/${caseId}/evidence?${query}`);

@@ -2,9 +2,11 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ColumnMapping, RowFixes } from '@/lib/orders/import/import-orders';
-import type { ImportPreview } from '@/lib/orders/import/preview-response';
+import type { KeptImportPreview } from '@/lib/orders/import-preview';
 
-export type Upload = ImportPreview & { importId: string; fileName: string };
+/** The preview as the server sends it: with whether the order caps let the file in. */
+export type CheckedPreview = Extract<KeptImportPreview, { ok: true }>['preview'];
+export type Upload = CheckedPreview & { importId: string; fileName: string };
 
 const RECHECK_AFTER_MS = 400;
 
@@ -18,7 +20,7 @@ export function useImportChoices(caseId: string, upload: Upload) {
   const [keepPersonalData, setKeepPersonalData] = useState(false);
   const [corrections, setCorrections] = useState<Record<number, string>>({});
   const [skips, setSkips] = useState<number[]>([]);
-  const [preview, setPreview] = useState<ImportPreview>(upload);
+  const [preview, setPreview] = useState<CheckedPreview>(upload);
   const [checking, setChecking] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const first = useRef(true);
@@ -38,7 +40,7 @@ export function useImportChoices(caseId: string, upload: Upload) {
         const response = await fetch(`/api/cases/${caseId}/order-imports/${upload.importId}/preview`, {
           method: 'POST', body, headers: { 'content-type': 'application/json' }, signal: abort.signal,
         });
-        const answer = (await response.json()) as ImportPreview | { error: string };
+        const answer = (await response.json()) as CheckedPreview | { error: string };
         if ('error' in answer) setFailed(answer.error);
         else {
           setPreview(answer);

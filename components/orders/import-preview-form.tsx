@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { confirmImportAction } from '@/app/cases/[caseId]/order-actions';
 import { ORDER_FIELDS, type OrderField } from '@/lib/orders/types';
 import { FormAlert } from '@/components/ui/form-alert';
+import { capMessage } from './cap-message';
 import { ImportBrokenRows } from './import-broken-rows';
 import { useImportChoices, type Upload } from './import-choices';
 import { ImportPreviewTable } from './import-preview-table';
@@ -16,6 +17,7 @@ type Props = { caseId: string; upload: Upload; onDone: () => void; onCancel: () 
 export function ImportPreviewForm({ caseId, upload, onDone, onCancel }: Props) {
   const t = useTranslations('orders.import');
   const tf = useTranslations('orders.fields');
+  const tq = useTranslations('quota');
   const choices = useImportChoices(caseId, upload);
   const { mapping, preview } = choices;
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +76,8 @@ export function ImportPreviewForm({ caseId, upload, onDone, onCancel }: Props) {
       <p><label><input type="checkbox" checked={choices.keepPersonalData} onChange={(e) => choices.setKeepPersonalData(e.target.checked)} /> {t('keepPersonalData')}</label></p>
       <p><label><input type="checkbox" name="flagged" /> {t('allFlagged')}</label></p>
       <FormAlert message={error} />
-      <button type="submit" className="btn btn-primary" disabled={busy || choices.checking}>{t('confirm', { orders: preview.orderCount })}</button>{' '}
+      {preview.cap && <p className="alert alert-error" role="alert" data-testid="import-over-cap">{capMessage(tq, preview.cap)}</p>}
+      <button type="submit" className="btn btn-primary" disabled={busy || choices.checking || !!preview.cap}>{t('confirm', { orders: preview.orderCount })}</button>{' '}
       <button type="button" className="btn" onClick={onCancel}>{t('cancel')}</button>
     </form>
   );

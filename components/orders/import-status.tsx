@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { JobProgress } from '@/components/jobs/job-progress';
 import type { ImportJobView } from '@/lib/orders/import-job';
+import { capMessage } from './cap-message';
 import { RowErrorList } from './row-error-list';
 
 /**
@@ -9,7 +10,7 @@ import { RowErrorList } from './row-error-list';
  */
 export async function ImportStatus({ view }: { view: ImportJobView | null }) {
   if (!view) return null;
-  const [t, format] = await Promise.all([getTranslations('orders.import'), getFormatter()]);
+  const [t, tq, format] = await Promise.all([getTranslations('orders.import'), getTranslations('quota'), getFormatter()]);
   const file = view.fileName;
   if (view.status === 'queued' || view.status === 'running') {
     return <JobProgress testId="import-running" label={t('running', { file })} detail={t('runningHint')} progress={view.progress} />;
@@ -21,7 +22,12 @@ export async function ImportStatus({ view }: { view: ImportJobView | null }) {
   }
   const result = view.result;
   if (!result.ok) {
-    const message = result.error === 'correctionBroken' ? t('errors.correctionBroken', { lines: result.lines.join(', ') }) : t(`errors.${result.error}`);
+    const message =
+      result.error === 'correctionBroken'
+        ? t('errors.correctionBroken', { lines: result.lines.join(', ') })
+        : result.error === 'overCap'
+          ? capMessage(tq, result.cap)
+          : t(`errors.${result.error}`);
     return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('failed', { file, when, reason: message })}</p>;
   }
   return (

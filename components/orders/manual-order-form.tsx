@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { addManualOrderAction } from '@/app/cases/[caseId]/order-actions';
 import type { ActionResult } from '@/lib/schemas/errors';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const IDLE: ActionResult = { ok: true };
 
@@ -12,6 +13,7 @@ const IDLE: ActionResult = { ok: true };
 export function ManualOrderForm({ caseId }: { caseId: string }) {
   const t = useTranslations('orders.manual');
   const tf = useTranslations('orders.fields');
+  const tq = useTranslations('quota');
   const [state, action, pending] = useActionState(addManualOrderAction, IDLE);
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
@@ -29,6 +31,7 @@ export function ManualOrderForm({ caseId }: { caseId: string }) {
         </div>
         <p><label><input type="checkbox" name="flagged" defaultChecked /> {t('flagged')}</label></p>
         <button type="submit" className="btn" disabled={pending}>{t('add')}</button>
+        {!state.ok && state.error === 'overCaseLimit' && <FormAlert message={tq('orderCaseFull', { limit: state.values?.limit ?? 0 })} />}
       </form>
     </details>
   );

@@ -9,6 +9,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 /** Paste the order numbers from the platform's notice (or any list) to add and flag them in one go. */
 export function PasteOrdersForm({ caseId }: { caseId: string }) {
   const t = useTranslations('orders.paste');
+  const tq = useTranslations('quota');
   const [result, action, pending] = useActionState<PasteResult | null, FormData>(addOrderNumbersAction, null);
   return (
     <form action={action} className="section-block">
@@ -30,7 +31,15 @@ export function PasteOrdersForm({ caseId }: { caseId: string }) {
           </p>
         )}
       </div>
-      {result && !result.ok && <FormAlert message={t(`errors.${result.error}`)} />}
+      {result && !result.ok && (
+        <FormAlert
+          message={
+            result.error === 'overImportLimit' ? tq('ordersOverImport', { count: result.count, limit: result.limit })
+            : result.error === 'overCaseLimit' ? tq('ordersOverCase', { limit: result.limit, current: result.current, incoming: result.incoming })
+            : t(`errors.${result.error}`)
+          }
+        />
+      )}
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { caseLimits } from '@/lib/limits';
+import { deleteCaseCounted, releaseCaseSlot, reserveCaseSlot } from '@/lib/quota/account';
 import { blobStore, casePrefix } from '@/lib/storage';
 import type { PlatformId } from '@/lib/platforms/profiles';
 import { caseStatus, completionPercent, stepStates } from './completion';
@@ -37,9 +39,25 @@ const EMPTY_CASE: Omit<CaseRecord, keyof NewCase> = {
   acknowledged: '[]',
 };
 
-export function createCase(userId: string, input: NewCase) {
+export type CreateCaseOutcome = { ok: true; case: Awaited<ReturnType<typeof db.case.create>> } | { ok: false; error: 'tooManyCases'; limit: number };
+
+/** A new case, if the account has a case slot left: the slot is taken first, atomically (lib/quota/account.ts). */
+export async function tryCreateCase(userId: string, input: NewCase): Promise<CreateCaseOutcome> {
+  if (!(await reserveCaseSlot(userId))) return { ok: false, error: 'tooManyCases', limit: caseLimits().maxCasesPerAccount };
   const completion = completionPercent(stepStates({ ...EMPTY_CASE, ...input }, new Date(), NO_FACTS));
-  return db.case.create({ data: { userId, ...input, completion } });
+  try {
+    return { ok: true, case: await db.case.create({ data: { userId, ...input, completion } }) };
+  } catch (error) {
+    await releaseCaseSlot(userId);
+    throw error;
+  }
+}
+
+/** tryCreateCase for callers that cannot be at the cap (tests, seeds): at the cap it throws. */
+export async function createCase(userId: string, input: NewCase) {
+  const created = await tryCreateCase(userId, input);
+  if (!created.ok) throw new Error(`case limit reached (${created.limit})`);
+  return created.case;
 }
 
 export async function renameCase(userId: string, caseId: string, title: string): Promise<boolean> {
@@ -83,8 +101,7 @@ async function refreshProgress(userId: string, caseId: string): Promise<void> {
 
 /** Deletes the case, its rows (by cascade) and every stored file under its prefix. */
 export async function deleteCase(userId: string, caseId: string): Promise<boolean> {
-  const { count } = await db.case.deleteMany({ where: { id: caseId, userId } });
-  if (count === 0) return false;
+  if (!(await deleteCaseCounted(userId, caseId))) return false;
   // Rows first: a crash between the two leaves orphaned bytes (harmless, collectable),
   // never a case pointing at files that are gone.
   await blobStore().deletePrefix(casePrefix(caseId));

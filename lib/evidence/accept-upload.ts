@@ -5,6 +5,9 @@ import { buffer } from 'node:stream/consumers';
 import { db } from '@/lib/db/client';
 import { touchCase } from '@/lib/cases/repository';
 import { unlockPdf } from '@/lib/export/unlock-pdf';
+import { ensureAccountUsage } from '@/lib/quota/account';
+import { releaseBytes } from '@/lib/quota/storage';
+import { UploadReservation } from '@/lib/quota/upload-reservation';
 import { blobStore, casePrefix } from '@/lib/storage';
 import { isEvidenceCategory, type EvidenceCategory } from './categories';
 import { defaultTitle } from './default-title';
@@ -17,7 +20,7 @@ import { renderFirstPage } from './inspect/pdf-preview';
 import { uploadLimits } from './limits';
 import { receiveUpload } from '@/lib/http/receive';
 
-export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
+export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'accountFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
 
 export type UploadOutcome =
   | { ok: true; evidenceId: string; duplicate: boolean; checkStatus: string; checkReason: string }
@@ -36,32 +39,52 @@ function asDuplicate(e: { id: string; checkStatus: string; checkReason: string }
  * PDFs and images, make labelled derived copies, and register it. Anything
  * refused is removed again: a refusal leaves neither bytes nor a row.
  */
-export async function acceptUpload(input: {
+export async function acceptUpload(input: UploadInput): Promise<UploadOutcome> {
+  const owned = await db.case.findFirst({ where: { id: input.caseId, userId: input.userId }, select: { id: true } });
+  if (!owned) return { ok: false, error: 'notFound' };
+  await ensureAccountUsage(input.userId);
+  const reservation = new UploadReservation(input.userId, input.caseId, uploadLimits().maxFileBytes);
+  let outcome: UploadOutcome | undefined;
+  try {
+    outcome = await storeUpload(input, reservation);
+  } finally {
+    // Only a newly stored or replacing original keeps its bytes; refusals, duplicates and errors give them all back.
+    if (!outcome?.ok || outcome.duplicate) await reservation.release();
+  }
+  return outcome;
+}
+
+type UploadInput = {
   userId: string;
   caseId: string;
   fileName: string;
   category: string;
   body: ReadableStream<Uint8Array> | Readable;
+  /** The size the client declared (Content-Length), if any: reserved before the first byte is stored. */
+  declaredSize?: number;
   /** Replace this file's original, keeping what the merchant said about it and its order links. */
   replaceId?: string;
   /** Which pick of which batch this file is: numbered in the merchant's order, not the finishing order. */
   placement?: Placement | null;
-}): Promise<UploadOutcome> {
+};
+
+async function storeUpload(input: UploadInput, reservation: UploadReservation): Promise<UploadOutcome> {
   const { userId, caseId } = input;
-  const owned = await db.case.findFirst({ where: { id: caseId, userId }, select: { id: true } });
-  if (!owned) return { ok: false, error: 'notFound' };
   const replacing = input.replaceId ? await db.evidence.findFirst({ where: { id: input.replaceId, caseId } }) : null;
   if (input.replaceId && !replacing) return { ok: false, error: 'notFound' };
 
-  const { maxFileBytes, maxCaseBytes } = uploadLimits();
-  const used = (await db.evidence.aggregate({ where: { caseId }, _sum: { size: true } }))._sum.size ?? 0;
-  const room = maxCaseBytes - used;
-  if (room <= 0) return { ok: false, error: 'caseFull' };
-
+  const { maxFileBytes } = uploadLimits();
+  if (input.declaredSize !== undefined) {
+    if (input.declaredSize > maxFileBytes) return { ok: false, error: 'tooLarge' };
+    const refusal = await reservation.reserveDeclared(input.declaredSize);
+    if (refusal) return { ok: false, error: refusal };
+  }
   const store = blobStore();
   const key = evidenceStorageKey(caseId, replacing ? null : (input.placement ?? null));
-  const received = await receiveUpload(input.body, key, store, Math.min(maxFileBytes, room));
-  if (!received.ok) return { ok: false, error: received.reason === 'tooLarge' && room < maxFileBytes ? 'caseFull' : received.reason };
+  // The case's and the account's quota are reserved as the bytes arrive (lib/quota), not read first.
+  const received = await receiveUpload(input.body, key, store, maxFileBytes, (total) => reservation.cover(total));
+  if (!received.ok) return { ok: false, error: received.reason };
+  await reservation.settle(received.size);
 
   const refuse = async (error: UploadRefusal, detected?: string): Promise<UploadOutcome> => {
     await store.delete(key);
@@ -123,6 +146,7 @@ export async function acceptUpload(input: {
       },
     });
     await Promise.all([replacing.storageKey, replacing.thumbnailKey, replacing.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));
+    await releaseBytes(userId, caseId, replacing.size);
     await touchCase(userId, caseId);
     return { ok: true, evidenceId: replacing.id, duplicate: false, checkStatus: facts.checkStatus, checkReason: facts.checkReason };
   }

@@ -57,6 +57,22 @@ describe('the import job', () => {
     expect(await db.order.count({ where: { caseId } })).toBe(0);
   });
 
+  it('adds nothing over the per-import or per-case cap, and says which', async () => {
+    const importId = await keepImportFile(caseId, encodeUtf8Bom(taobaoCsvText()));
+    try {
+      process.env.MAX_ORDERS_PER_IMPORT = '1';
+      expect((await importAndWait(choices(importId)))?.result).toMatchObject({ ok: false, error: 'overCap', cap: { kind: 'import', limit: 1 } });
+      delete process.env.MAX_ORDERS_PER_IMPORT;
+      await db.order.create({ data: { caseId, orderNo: '9990001', source: 'paste' } });
+      process.env.MAX_ORDERS_PER_CASE = '2';
+      expect((await importAndWait(choices(importId)))?.result).toMatchObject({ ok: false, error: 'overCap', cap: { kind: 'case', limit: 2, current: 1 } });
+      expect(await db.order.count({ where: { caseId } })).toBe(1);
+    } finally {
+      delete process.env.MAX_ORDERS_PER_IMPORT;
+      delete process.env.MAX_ORDERS_PER_CASE;
+    }
+  });
+
   it('fails on input the confirmation never sends, and says so on the job', async () => {
     await runner.enqueue(caseId, IMPORT_JOB, { importId: 42 });
     await runner.idle();

@@ -7,6 +7,8 @@ import type { JobContext } from '@/lib/jobs/types';
 import { importChoicesSchema } from '@/lib/schemas/order-import';
 import { parseOrderFile, type ParseOrderFileFailure, type RowError } from './import/import-orders';
 import { completeMapping } from './import/preview-response';
+import { orderCapProblem } from './caps';
+import type { OrderCapProblem } from './import-cap';
 import { readImportFile } from './import-session';
 import { upsertOrders } from './repository';
 
@@ -25,7 +27,9 @@ export type ImportJobResult =
   | ParseOrderFileFailure
   | { ok: false; error: 'expired' }
   /** A corrected row that still does not have the header's shape: nothing was imported. */
-  | { ok: false; error: 'correctionBroken'; lines: number[] };
+  | { ok: false; error: 'correctionBroken'; lines: number[] }
+  /** Over the orders-per-import or per-case cap: nothing was imported. */
+  | { ok: false; error: 'overCap'; cap: OrderCapProblem };
 
 /**
  * The import job: read the kept file again (it is never changed) with the mapping and exactly the
@@ -41,6 +45,8 @@ export async function runImportJob({ caseId, input, progress }: JobContext): Pro
   if (!parsed.ok) return parsed;
   const stillBroken = parsed.brokenRows.filter((row) => row.corrected).map((row) => row.line);
   if (stillBroken.length > 0) return { ok: false, error: 'correctionBroken', lines: stillBroken };
+  const cap = await orderCapProblem(caseId, parsed.orders.map((o) => o.orderNo));
+  if (cap) return { ok: false, error: 'overCap', cap };
   await progress(0.3, args.fileName);
   const { created, updated } = await upsertOrders(caseId, parsed.orders, 'import', {
     flagged: args.flagged,

@@ -2,10 +2,13 @@ import 'server-only';
 import type { ImportChoices } from '@/lib/schemas/order-import';
 import { parseOrderFile, type ParseOrderFileFailure } from './import/import-orders';
 import { completeMapping, importPreview, type ImportPreview } from './import/preview-response';
+import { orderCapProblem } from './caps';
+import type { OrderCapProblem } from './import-cap';
 import { readImportFile } from './import-session';
 
 export type KeptImportArgs = { caseId: string; importId: string; fileName: string; choices?: ImportChoices };
-export type KeptImportPreview = { ok: true; preview: ImportPreview } | ParseOrderFileFailure | { ok: false; error: 'expired' };
+/** The preview, and whether the order caps let this file in (said before the merchant confirms). */
+export type KeptImportPreview = { ok: true; preview: ImportPreview & { cap: OrderCapProblem | null } } | ParseOrderFileFailure | { ok: false; error: 'expired' };
 
 /**
  * The preview of a kept export for the merchant's choices (or the suggested mapping at first),
@@ -17,5 +20,7 @@ export async function previewKeptImport({ caseId, importId, fileName, choices }:
   if (!bytes) return { ok: false, error: 'expired' };
   const options = choices && { mapping: completeMapping(choices.mapping), keepPersonalData: choices.keepPersonalData, fixes: choices.fixes };
   const parsed = await parseOrderFile(bytes, fileName, options);
-  return parsed.ok ? { ok: true, preview: importPreview(parsed) } : parsed;
+  if (!parsed.ok) return parsed;
+  const cap = await orderCapProblem(caseId, parsed.orders.map((o) => o.orderNo));
+  return { ok: true, preview: { ...importPreview(parsed), cap } };
 }

@@ -35,4 +35,5 @@ export function fieldErrorCodes(error: z.ZodError): FieldErrors {
 /** The result of a server action: expected failures are values, never exceptions. */
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T }
-  | { ok: false; error: string; fieldErrors?: FieldErrors };
+  /** `values`: figures the translated message needs ("at most {limit} cases"). */
+  | { ok: false; error: string; fieldErrors?: FieldErrors; values?: Record<string, number> };

@@ -11,6 +11,7 @@ import { parsePastedOrderNumbers } from '@/lib/orders/paste';
 import { optionalCalendarDateSchema } from '@/lib/schemas/dates';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
 import { draftText } from '@/lib/schemas/text';
+import { releaseBytes } from '@/lib/quota/storage';
 import { blobStore } from '@/lib/storage';
 
 const detailsSchema = z.object({
@@ -61,7 +62,10 @@ export async function deleteEvidenceAction(formData: FormData): Promise<void> {
   if (!(await getOwnedCase(user.id, caseId))) return;
   const evidence = await db.evidence.findFirst({ where: { id: String(formData.get('evidenceId') ?? ''), caseId } });
   if (!evidence) return;
-  await db.evidence.delete({ where: { id: evidence.id } });
+  // Only the request that actually removed the row gives its bytes back: two clicks release once.
+  const { count } = await db.evidence.deleteMany({ where: { id: evidence.id, caseId } });
+  if (count === 0) return;
+  await releaseBytes(user.id, caseId, evidence.size);
   const store = blobStore();
   await Promise.all([evidence.storageKey, evidence.thumbnailKey, evidence.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));
   await touchCase(user.id, caseId);

@@ -8,6 +8,7 @@ import { IMPORT_JOB } from '@/lib/jobs/handlers';
 import { jobRunner } from '@/lib/jobs/runner';
 import { importJobInputSchema } from '@/lib/orders/import-job';
 import { importFileKept } from '@/lib/orders/import-session';
+import { checkOrderCapacity, importOverCap } from '@/lib/orders/caps';
 import { parsePastedOrderNumbers, PASTE_MAX_CHARS } from '@/lib/orders/paste';
 import { parseAmountCents, parseOrderNo } from '@/lib/orders/import/normalise';
 import { optionalChinaLocalSchema } from '@/lib/schemas/china-time';
@@ -17,7 +18,11 @@ import { setFlagged, upsertOrders } from '@/lib/orders/repository';
 
 export type PasteResult =
   | { ok: true; added: number; existing: number; invalid: string[]; flagged: boolean }
-  | { ok: false; error: 'notFound' | 'empty' | 'tooLong' };
+  | { ok: false; error: 'notFound' | 'empty' | 'tooLong' }
+  /** More numbers than one import may bring (MAX_ORDERS_PER_IMPORT). */
+  | { ok: false; error: 'overImportLimit'; count: number; limit: number }
+  /** The case would hold more orders than it may (MAX_ORDERS_PER_CASE): nothing was added. */
+  | { ok: false; error: 'overCaseLimit'; limit: number; current: number; incoming: number };
 
 /** Adds pasted order numbers to the case; marks them flagged when they come from the platform's notice. */
 export async function addOrderNumbersAction(_prev: PasteResult | null, formData: FormData): Promise<PasteResult> {
@@ -29,6 +34,10 @@ export async function addOrderNumbersAction(_prev: PasteResult | null, formData:
   const flagged = formData.get('flagged') === 'on';
   const { orderNos, invalid } = parsePastedOrderNumbers(text);
   if (orderNos.length === 0) return invalid.length > 0 ? { ok: true, added: 0, existing: 0, invalid, flagged } : { ok: false, error: 'empty' };
+  const overImport = importOverCap(orderNos.length);
+  if (overImport) return { ok: false, error: 'overImportLimit', ...overImport };
+  const capacity = await checkOrderCapacity(caseId, orderNos);
+  if (!capacity.ok) return { ok: false, error: 'overCaseLimit', limit: capacity.limit, current: capacity.current, incoming: capacity.incoming };
   const { created } = await upsertOrders(caseId, orderNos.map((orderNo) => ({ orderNo })), 'paste', { flagged });
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');
@@ -92,6 +101,8 @@ export async function addManualOrderAction(_prev: ActionResult, formData: FormDa
   if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorCodes(parsed.error) };
   const { caseId, orderNo, orderedAt, amount, itemTitle, trackingNo, carrier } = parsed.data;
   if (!(await getOwnedCase(user.id, caseId))) return { ok: false, error: 'notFound' };
+  const capacity = await checkOrderCapacity(caseId, [orderNo]);
+  if (!capacity.ok) return { ok: false, error: 'overCaseLimit', values: { limit: capacity.limit } };
   const record = { orderNo, createdAt: orderedAt ?? undefined, amountCents: amount, itemTitle: itemTitle.trim() || undefined, trackingNo: trackingNo.trim() || undefined, carrier: carrier.trim() || undefined };
   await upsertOrders(caseId, [record], 'manual', { flagged: formData.get('flagged') === 'on' });
   await touchCase(user.id, caseId);

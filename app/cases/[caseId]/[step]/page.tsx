@@ -32,7 +32,7 @@ export default async function StepPage({ params, searchParams }: Props) {
     basics: () => <BasicsForm caseId={caseId} version={found.version} initial={basicsValues(found)} showAllErrors={showAllErrors} />,
     orders: () => <OrdersStep caseId={caseId} searchParams={query} />,
     audit: () => <AuditStep caseId={caseId} searchParams={query} />,
-    evidence: () => <EvidenceStep caseId={caseId} />,
+    evidence: () => <EvidenceStep caseId={caseId} userId={user.id} />,
     logistics: () => <LogisticsStep caseId={caseId} />,
     statement: () => (
       <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />

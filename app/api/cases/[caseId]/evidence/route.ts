@@ -3,7 +3,7 @@ import { currentUser } from '@/lib/auth/session';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
 import { parsePlacement } from '@/lib/evidence/exhibit-order';
 
-const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, aborted: 400, alreadyUploaded: 409 };
+const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, accountFull: 413, aborted: 400, alreadyUploaded: 409 };
 
 /**
  * One file per request, as the raw body (not multipart), so it streams
@@ -16,6 +16,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   if (!user) return NextResponse.json({ ok: false, error: 'unauthenticated' }, { status: 401 });
   if (!request.body) return NextResponse.json({ ok: false, error: 'empty' }, { status: 422 });
   const url = new URL(request.url);
+  // A declared length only lets the quota be reserved up front; the bytes are still counted as they arrive.
+  const declared = Number(request.headers.get('content-length') ?? '');
   const outcome = await acceptUpload({
     userId: user.id,
     caseId,
@@ -24,6 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
     replaceId: url.searchParams.get('replace') ?? undefined,
     placement: parsePlacement(url.searchParams.get('batch'), url.searchParams.get('pick')),
     body: request.body,
+    declaredSize: Number.isSafeInteger(declared) && declared > 0 ? declared : undefined,
   });
   return NextResponse.json(outcome, { status: outcome.ok ? (outcome.duplicate ? 200 : 201) : (STATUS[outcome.error] ?? 422) });
 }

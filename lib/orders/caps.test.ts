@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase } from '@/lib/cases/repository';
+import { makeUser } from '@/lib/testing/factories';
+import { checkOrderCapacity, importOverCap, orderCaps } from './caps';
+import { upsertOrders } from './repository';
+
+let caseId: string;
+const numbers = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(4_000_000_000_000_000_000n + BigInt(from + i)));
+
+beforeEach(async () => {
+  const user = await makeUser();
+  caseId = (await createCase(user.id, { title: 't', platform: 'tmall', appealDeadline: null })).id;
+  process.env.MAX_ORDERS_PER_CASE = '1000';
+});
+afterEach(() => {
+  delete process.env.MAX_ORDERS_PER_CASE;
+  delete process.env.MAX_ORDERS_PER_IMPORT;
+});
+
+describe('order caps', () => {
+  it('reads both caps from the environment, 50,000 each by default', () => {
+    delete process.env.MAX_ORDERS_PER_CASE;
+    expect(orderCaps()).toEqual({ perCase: 50_000, perImport: 50_000 });
+    process.env.MAX_ORDERS_PER_CASE = '200';
+    process.env.MAX_ORDERS_PER_IMPORT = 'lots';
+    expect(orderCaps()).toEqual({ perCase: 200, perImport: 50_000 });
+  });
+
+  it('counts only the order numbers new to the case', async () => {
+    await upsertOrders(caseId, numbers(0, 990).map((orderNo) => ({ orderNo })), 'paste');
+    // 600 known (one of them twice) and 10 new: fits exactly.
+    expect(await checkOrderCapacity(caseId, [...numbers(390, 600), numbers(390, 1)[0]!, ...numbers(990, 10)])).toEqual({ ok: true });
+    expect(await checkOrderCapacity(caseId, numbers(500, 600))).toEqual({ ok: false, limit: 1000, current: 990, incoming: 110 });
+  });
+
+  it('lets a full case take corrections to orders it already has', async () => {
+    await upsertOrders(caseId, numbers(0, 1000).map((orderNo) => ({ orderNo })), 'paste');
+    expect(await checkOrderCapacity(caseId, numbers(0, 1000))).toEqual({ ok: true });
+    expect(await checkOrderCapacity(caseId, numbers(1000, 1))).toEqual({ ok: false, limit: 1000, current: 1000, incoming: 1 });
+  });
+
+  it('says when one file or paste is over the per-import cap', () => {
+    expect(importOverCap(50_000)).toBeNull();
+    expect(importOverCap(50_001)).toEqual({ count: 50_001, limit: 50_000 });
+    process.env.MAX_ORDERS_PER_IMPORT = '10';
+    expect(importOverCap(11)).toEqual({ count: 11, limit: 10 });
+  });
+});
