@@ -50,7 +50,7 @@ export function commonSecurityHeaders({ https }: { https: boolean }): Record<str
     // Case ids are in our URLs: no other site learns them through the Referer header. Same-origin
     // requests keep it, so the browser's Origin on a form post stays ours (under no-referrer it
     // becomes "null", and Next.js refuses a server action posted before hydration).
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     // frame-ancestors says the same to current browsers; this is for the old ones.
     'X-Frame-Options': 'DENY',

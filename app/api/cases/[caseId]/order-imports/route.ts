@@ -4,12 +4,13 @@ import { getOwnedCase } from '@/lib/cases/repository';
 import { parseOrderFile } from '@/lib/orders/import/import-orders';
 import { importPreview } from '@/lib/orders/import/preview-response';
 import { keepImportFile, ORDER_IMPORT_MAX_BYTES } from '@/lib/orders/import-session';
+import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
 /**
  * Step one of an import: the file's bytes in, its suggested column mapping and
  * a preview out. Nothing is saved to the case until the user confirms.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
+async function post(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
@@ -29,3 +30,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   const importId = await keepImportFile(caseId, bytes);
   return NextResponse.json({ importId, fileName: file.name, ...importPreview(parsed) });
 }
+
+export const POST = sameOriginOnly(post);

@@ -5,13 +5,14 @@ import { parseOrderFile } from '@/lib/orders/import/import-orders';
 import { completeMapping, importPreview } from '@/lib/orders/import/preview-response';
 import { readImportFile } from '@/lib/orders/import-session';
 import { importChoicesSchema } from '@/lib/schemas/order-import';
+import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
 /**
  * The preview again for the merchant's current choices (mapping, masking, skipped and corrected
  * rows), read from the kept file exactly as the confirmation will read it, so the counts and
  * values shown are always those of the import that would happen.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string; importId: string }> }) {
+async function post(request: Request, { params }: { params: Promise<{ caseId: string; importId: string }> }) {
   const { caseId, importId } = await params;
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
@@ -26,3 +27,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 422 });
   return NextResponse.json(importPreview(parsed));
 }
+
+export const POST = sameOriginOnly(post);
