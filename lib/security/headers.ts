@@ -1,6 +1,6 @@
 /**
- * The security headers of every response, built in one place and set by proxy.ts. Pure functions
- * of their inputs, so a unit test can read the exact policy a browser gets.
+ * The security headers of every response, built in one place: proxy.ts sets them on pages (with a
+ * fresh nonce), next.config.ts on /api. Pure functions, so a unit test reads the exact policy.
  */
 
 /** A fresh, unguessable value per page view: only scripts carrying it may run. */
