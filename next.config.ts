@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_CSP, commonSecurityHeaders } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -12,6 +13,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages get theirs from proxy.ts (with a nonce); API answers, which the proxy does not see,
+  // from here. No HSTS here: this list is fixed at build time, and browsers learn it from pages.
+  async headers() {
+    const headers = { ...commonSecurityHeaders({ https: false }), 'Content-Security-Policy': API_CSP };
+    return [{ source: '/api/:path*', headers: Object.entries(headers).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
 import { parsePlacement } from '@/lib/evidence/exhibit-order';
+import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
 const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, accountFull: 413, aborted: 400, alreadyUploaded: 409 };
 
@@ -10,7 +11,7 @@ const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull:
  * straight into storage; its name, category and place in the merchant's pick
  * (batch and pick index) travel in the query string.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
+async function post(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const user = await currentUser();
   if (!user) return NextResponse.json({ ok: false, error: 'unauthenticated' }, { status: 401 });
@@ -30,3 +31,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   });
   return NextResponse.json(outcome, { status: outcome.ok ? (outcome.duplicate ? 200 : 201) : (STATUS[outcome.error] ?? 422) });
 }
+
+export const POST = sameOriginOnly(post);

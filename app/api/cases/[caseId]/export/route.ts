@@ -5,6 +5,7 @@ import { getOwnedCase } from '@/lib/cases/repository';
 import { blockingProblems } from '@/lib/cases/review';
 import { latestExport, startExport } from '@/lib/export/run';
 import { readJson } from '@/lib/http/read-json';
+import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
 type Params = { params: Promise<{ caseId: string }> };
 
@@ -23,7 +24,7 @@ export async function GET(_request: Request, { params }: Params) {
 }
 
 /** Starts an export (or returns the running one, or the stored bundle of an unchanged case). */
-export async function POST(request: Request, { params }: Params) {
+async function post(request: Request, { params }: Params) {
   const { caseId } = await params;
   const found = await owned(caseId);
   if (!found) return Response.json({ error: 'notFound' }, { status: 404 });
@@ -36,3 +37,5 @@ export async function POST(request: Request, { params }: Params) {
   if (blocking.length > 0) return Response.json({ error: 'blocked', problems: blocking.map((p) => p.code) }, { status: 409 });
   return Response.json({ job: await startExport(caseId, parsed.data) }, { status: 202 });
 }
+
+export const POST = sameOriginOnly(post);

@@ -4,6 +4,7 @@ import { getOwnedCase } from '@/lib/cases/repository';
 import { readBody } from '@/lib/http/receive';
 import { offThread } from '@/lib/jobs/tasks';
 import { dropImportFile, keepImportFile, ORDER_IMPORT_MAX_BYTES } from '@/lib/orders/import-session';
+import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
 const REFUSED = { tooLarge: ['tooLarge', 413], empty: ['emptyFile', 422], aborted: ['noFile', 400] } as const;
 
@@ -12,7 +13,7 @@ const REFUSED = { tooLarge: ['tooLarge', 413], empty: ['emptyFile', 422], aborte
  * The file is the raw body (its name in the query string), counted as it arrives, so an oversize
  * body is refused at the limit whatever it declared. Nothing is saved to the case until the user confirms.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
+async function post(request: Request, { params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
@@ -38,3 +39,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   }
   return NextResponse.json({ importId, fileName, ...read.preview });
 }
+
+export const POST = sameOriginOnly(post);

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { currentUser } from '@/lib/auth/session';
 import { getOwnedCase } from '@/lib/cases/repository';
-import { contentDisposition } from '@/lib/evidence/inspect/file-name';
 import { bundleFileName } from '@/lib/export/file-name';
 import { latestExport } from '@/lib/export/run';
+import { downloadHeaders } from '@/lib/security/download';
 import { blobStore } from '@/lib/storage';
 
 /**
@@ -23,12 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ case
   const volumes = job.result.files.length;
   const name = bundleFileName(found.shopName, found.title, new Date(job.result.generatedAt), 'pdf');
   return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Length': String(file.size),
-      'Content-Disposition': contentDisposition(volumes > 1 ? name.replace(/\.pdf$/, `_卷${volume}.pdf`) : name),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
+    headers: downloadHeaders({ mime: 'application/pdf', name: volumes > 1 ? name.replace(/\.pdf$/, `_卷${volume}.pdf`) : name, size: file.size }),
   });
 }

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { currentUser } from '@/lib/auth/session';
 import { getOwnedCase } from '@/lib/cases/repository';
-import { contentDisposition } from '@/lib/evidence/inspect/file-name';
 import { collectBundleData } from '@/lib/export/collect';
 import { bundleFileName } from '@/lib/export/file-name';
 import { zipOriginals } from '@/lib/export/zip';
+import { downloadHeaders } from '@/lib/security/download';
 import { blobStore } from '@/lib/storage';
 
 /** Every original with its manifest, as one ZIP streamed to the case owner; anyone else gets a 404. */
@@ -18,11 +18,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cas
   const data = await collectBundleData(caseId);
   const zip = await zipOriginals(data, blobStore(), now);
   return new Response(Readable.toWeb(zip) as ReadableStream, {
-    headers: {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': contentDisposition(bundleFileName(data.case.shopName, data.case.title, now, 'zip')),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
+    headers: downloadHeaders({ mime: 'application/zip', name: bundleFileName(data.case.shopName, data.case.title, now, 'zip') }),
   });
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { ownedEvidence } from '@/lib/evidence/owned';
+import { API_CSP } from '@/lib/security/headers';
 import { blobStore } from '@/lib/storage';
 
 /** The derived thumbnail of an image (metadata stripped), to the case owner only. */
@@ -9,6 +10,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cas
   const stream = evidence?.thumbnailKey ? await blobStore().get(evidence.thumbnailKey) : null;
   if (!stream) return new Response('Not found', { status: 404 });
   return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: { 'Content-Type': 'image/webp', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' },
+    headers: { 'Content-Type': 'image/webp', 'Content-Security-Policy': API_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' },
   });
 }

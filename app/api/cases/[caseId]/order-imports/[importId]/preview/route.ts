@@ -4,6 +4,7 @@ import { getOwnedCase } from '@/lib/cases/repository';
 import { readJson } from '@/lib/http/read-json';
 import { offThread } from '@/lib/jobs/tasks';
 import { importChoicesSchema } from '@/lib/schemas/order-import';
+import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
 /** The choices: at most 100 held-back rows are shown to correct, each under 4,000 characters. */
 const CHOICES_MAX_BYTES = 2 * 1024 * 1024;
@@ -13,7 +14,7 @@ const CHOICES_MAX_BYTES = 2 * 1024 * 1024;
  * rows), read from the kept file exactly as the import job will read it (on the task thread), so
  * the counts and values shown are always those of the import that would happen.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ caseId: string; importId: string }> }) {
+async function post(request: Request, { params }: { params: Promise<{ caseId: string; importId: string }> }) {
   const { caseId, importId } = await params;
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
@@ -27,3 +28,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cas
   if (!read.ok) return NextResponse.json({ error: read.error }, { status: read.error === 'expired' ? 404 : 422 });
   return NextResponse.json(read.preview);
 }
+
+export const POST = sameOriginOnly(post);
