@@ -3,6 +3,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { db } from '@/lib/db/client';
+import { parseTrustedProxies } from '@/lib/net/forwarded-for.mjs';
 import { emailSchema, passwordSchema, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
 import { authSecret } from './secret';
@@ -29,6 +30,9 @@ export const auth = betterAuth({
   advanced: {
     // Session cookies are httpOnly and SameSite=Lax (the library's default); Secure in production.
     useSecureCookies: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== '1',
+    // server.mjs has already replaced X-Forwarded-For from anyone but these proxies with the
+    // socket address; the client is the right-most address that is not one of them.
+    ipAddress: { ipAddressHeaders: ['x-forwarded-for'], trustedProxies: parseTrustedProxies(process.env.TRUSTED_PROXIES).entries },
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
