@@ -12,6 +12,8 @@ export function authErrorKey(error: { code?: string; status?: number } | null | 
     case 'PASSWORD_TOO_SHORT':
     case 'PASSWORD_TOO_LONG':
       return 'weakPassword';
+    case 'COMMON_PASSWORD':
+      return 'commonPassword';
     case 'TOO_MANY_ATTEMPTS':
       return 'tooManyAttempts';
   }

@@ -4,7 +4,8 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { db } from '@/lib/db/client';
 import { parseTrustedProxies } from '@/lib/net/forwarded-for.mjs';
-import { emailSchema, passwordSchema, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
+import { emailSchema, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
+import { checkNewPassword } from './password-policy';
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
 import { authSecret } from './secret';
 
@@ -36,9 +37,7 @@ export const auth = betterAuth({
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path === '/sign-up/email' && !passwordSchema.safeParse(ctx.body?.password).success) {
-        throw new APIError('BAD_REQUEST', { code: 'WEAK_PASSWORD', message: 'Password is too weak' });
-      }
+      checkNewPassword(ctx.path, ctx.body);
       if (ctx.path === '/sign-in/email') {
         const email = emailFrom(ctx.body);
         if (email && (await isLoginThrottled(email))) {
