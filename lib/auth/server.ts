@@ -1,18 +1,13 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { createAuthMiddleware } from 'better-auth/api';
 import { db } from '@/lib/db/client';
 import { parseTrustedProxies } from '@/lib/net/forwarded-for.mjs';
-import { emailSchema, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
 import { checkNewPassword } from './password-policy';
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
 import { authSecret } from './secret';
-
-function emailFrom(body: unknown): string | null {
-  const parsed = emailSchema.safeParse((body as { email?: unknown } | undefined)?.email);
-  return parsed.success ? parsed.data : null;
-}
+import { afterSignIn, beforeSignIn, rememberDevice } from './sign-in-guard';
 
 export const auth = betterAuth({
   appName: 'Appeal Pack',
@@ -38,23 +33,11 @@ export const auth = betterAuth({
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       checkNewPassword(ctx.path, ctx.body);
-      if (ctx.path === '/sign-in/email') {
-        const email = emailFrom(ctx.body);
-        if (email && (await isLoginThrottled(email))) {
-          throw new APIError('TOO_MANY_REQUESTS', { code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-ins' });
-        }
-      }
+      if (ctx.path === '/sign-in/email') await beforeSignIn(ctx);
     }),
     after: createAuthMiddleware(async (ctx) => {
-      if (ctx.path !== '/sign-in/email') return;
-      const email = emailFrom(ctx.body);
-      if (!email) return;
-      const returned = ctx.context.returned;
-      if (isAPIError(returned)) {
-        if (returned.statusCode === 401) await recordLoginFailure(email);
-      } else {
-        await clearLoginFailures(email);
-      }
+      if (ctx.path === '/sign-in/email') await afterSignIn(ctx);
+      if (ctx.path === '/sign-up/email') rememberDevice(ctx);
     }),
   },
 });
