@@ -18,7 +18,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <h1>{t('loginTitle')}</h1>
-      <FormAlert message={formError ? t(`errors.${formError}`) : null} />
+      <FormAlert message={formError ? t(`errors.${formError.key}`, formError.values) : null} />
       <Field name="email" type="email" autoComplete="email" label={t('email')} error={fieldErrors.email} required />
       <Field name="password" type="password" autoComplete="current-password" label={t('password')} error={fieldErrors.password} required />
       <button type="submit" className="btn btn-primary" disabled={pending}>

@@ -18,7 +18,7 @@ export function RegisterForm({ returnTo }: { returnTo: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <h1>{t('registerTitle')}</h1>
-      <FormAlert message={formError ? t(`errors.${formError}`) : null} />
+      <FormAlert message={formError ? t(`errors.${formError.key}`, formError.values) : null} />
       <Field name="name" autoComplete="name" label={t('name')} error={fieldErrors.name} required />
       <Field name="email" type="email" autoComplete="email" label={t('email')} error={fieldErrors.email} required />
       <Field

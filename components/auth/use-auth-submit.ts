@@ -3,10 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { authErrorKey } from '@/lib/auth/error-codes';
+import { authErrorMessage, type AuthErrorMessage } from '@/lib/auth/error-codes';
 import { fieldErrorCodes, type FieldErrors } from '@/lib/schemas/errors';
 
-type AuthResult = { error: { code?: string; status?: number } | null };
+type AuthResult = { error: { code?: string; status?: number; retryAfter?: unknown } | null };
 
 /**
  * Shared submit flow of the sign-in and sign-up forms: validate with the same
@@ -20,7 +20,7 @@ export function useAuthSubmit<S extends z.ZodType>(
 ) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<AuthErrorMessage | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,13 +36,13 @@ export function useAuthSubmit<S extends z.ZodType>(
     try {
       const { error } = await call(parsed.data);
       if (error) {
-        setFormError(authErrorKey(error));
+        setFormError(authErrorMessage(error));
         return;
       }
       router.push(returnTo);
       router.refresh();
     } catch {
-      setFormError('network');
+      setFormError({ key: 'network' });
     } finally {
       setPending(false);
     }

@@ -1,16 +1,13 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { createAuthMiddleware } from 'better-auth/api';
 import { db } from '@/lib/db/client';
-import { emailSchema, passwordSchema, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
+import { parseTrustedProxies } from '@/lib/net/forwarded-for.mjs';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
+import { checkNewPassword } from './password-policy';
 import { authSecret } from './secret';
-
-function emailFrom(body: unknown): string | null {
-  const parsed = emailSchema.safeParse((body as { email?: unknown } | undefined)?.email);
-  return parsed.success ? parsed.data : null;
-}
+import { afterSignIn, beforeSignIn, rememberDevice } from './sign-in-guard';
 
 export const auth = betterAuth({
   appName: 'Appeal Pack',
@@ -29,29 +26,18 @@ export const auth = betterAuth({
   advanced: {
     // Session cookies are httpOnly and SameSite=Lax (the library's default); Secure in production.
     useSecureCookies: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== '1',
+    // server.mjs has already replaced X-Forwarded-For from anyone but these proxies with the
+    // socket address; the client is the right-most address that is not one of them.
+    ipAddress: { ipAddressHeaders: ['x-forwarded-for'], trustedProxies: parseTrustedProxies(process.env.TRUSTED_PROXIES).entries },
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path === '/sign-up/email' && !passwordSchema.safeParse(ctx.body?.password).success) {
-        throw new APIError('BAD_REQUEST', { code: 'WEAK_PASSWORD', message: 'Password is too weak' });
-      }
-      if (ctx.path === '/sign-in/email') {
-        const email = emailFrom(ctx.body);
-        if (email && (await isLoginThrottled(email))) {
-          throw new APIError('TOO_MANY_REQUESTS', { code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-ins' });
-        }
-      }
+      checkNewPassword(ctx.path, ctx.body);
+      if (ctx.path === '/sign-in/email') await beforeSignIn(ctx);
     }),
     after: createAuthMiddleware(async (ctx) => {
-      if (ctx.path !== '/sign-in/email') return;
-      const email = emailFrom(ctx.body);
-      if (!email) return;
-      const returned = ctx.context.returned;
-      if (isAPIError(returned)) {
-        if (returned.statusCode === 401) await recordLoginFailure(email);
-      } else {
-        await clearLoginFailures(email);
-      }
+      if (ctx.path === '/sign-in/email') await afterSignIn(ctx);
+      if (ctx.path === '/sign-up/email') rememberDevice(ctx);
     }),
   },
 });
