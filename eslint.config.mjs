@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'lib/generated/**', 'data/**', 'e2e/.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'lib/generated/**', 'data/**', 'e2e/.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**']),
   {
     // Playwright fixtures hand over their value with a function called `use`, not a React hook.
     files: ['e2e/**'],
