@@ -4,19 +4,16 @@ import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { db } from '@/lib/db/client';
 import { touchCase } from '@/lib/cases/repository';
-import { unlockPdf } from '@/lib/export/unlock-pdf';
+import { offThread } from '@/lib/jobs/tasks';
 import { ensureAccountUsage } from '@/lib/quota/account';
 import { releaseBytes } from '@/lib/quota/storage';
 import { UploadReservation } from '@/lib/quota/upload-reservation';
-import { blobStore, casePrefix } from '@/lib/storage';
+import { blobStore } from '@/lib/storage';
 import { isEvidenceCategory, type EvidenceCategory } from './categories';
 import { defaultTitle } from './default-title';
 import { createPlacedEvidence, evidenceStorageKey, type Placement } from './exhibit-order';
 import { detectKind } from './inspect/file-kind';
 import { safeDisplayName } from './inspect/file-name';
-import { inspectImage, makeDerivedPreview, makeThumbnail } from './inspect/image';
-import { inspectPdf } from './inspect/pdf-check';
-import { renderFirstPage } from './inspect/pdf-preview';
 import { uploadLimits } from './limits';
 import { receiveUpload } from '@/lib/http/receive';
 
@@ -25,8 +22,6 @@ export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge
 export type UploadOutcome =
   | { ok: true; evidenceId: string; duplicate: boolean; checkStatus: string; checkReason: string }
   | { ok: false; error: UploadRefusal; detected?: string };
-
-const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
 
 /** The answer for a file the case already holds: the existing one, not stored again. */
 function asDuplicate(e: { id: string; checkStatus: string; checkReason: string }): UploadOutcome {
@@ -106,35 +101,10 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
   }
 
   const id = replacing?.id ?? randomUUID();
-  const facts: { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string; hasLocation: boolean } = { checkStatus: 'ok', checkReason: '', hasLocation: false };
-  if (kind.kind === 'pdf' || IMAGE_KINDS.has(kind.kind)) {
-    const bytes = await readWhole();
-    if (kind.kind === 'pdf') {
-      const pdf = await inspectPdf(bytes);
-      // Encrypted or unreadable PDFs are kept as originals, flagged. Encryption that only restricts
-      // permissions opens without a password: the bundle merges an unlocked, labelled copy, so the
-      // item must say that, not promise an explanation page.
-      const unlocked = pdf.status === 'encrypted' ? await unlockPdf(bytes) : null;
-      const readable = unlocked ? await inspectPdf(unlocked) : pdf;
-      const checkReason = unlocked ? 'ownerEncrypted' : pdf.status === 'ok' ? '' : pdf.status;
-      Object.assign(facts, { checkStatus: pdf.status === 'ok' ? 'ok' : 'flagged', checkReason, pageCount: readable.pageCount, documentDate: readable.documentDate });
-      const firstPage = readable.status === 'ok' ? await renderFirstPage(unlocked ?? bytes) : null;
-      if (firstPage) {
-        const thumbnailKey = `${casePrefix(caseId)}derived/${randomUUID()}-thumb.webp`;
-        await store.put(thumbnailKey, (await makeThumbnail(firstPage)).data);
-        facts.thumbnailKey = thumbnailKey;
-      }
-    } else {
-      const image = await inspectImage(bytes);
-      if (image.status === 'refused') return refuse(image.reason);
-      // Fresh names, so a replacement never overwrites the derived copies of the file it replaces mid-way.
-      const thumbnailKey = `${casePrefix(caseId)}derived/${randomUUID()}-thumb.webp`;
-      const previewKey = `${casePrefix(caseId)}derived/${randomUUID()}-preview.jpg`;
-      await store.put(thumbnailKey, (await makeThumbnail(bytes)).data);
-      await store.put(previewKey, (await makeDerivedPreview(bytes)).data);
-      Object.assign(facts, { documentDate: image.takenAt, thumbnailKey, previewKey, hasLocation: image.hasGps });
-    }
-  }
+  // Opening a PDF or decoding a photo is CPU work: the task thread does it, reading the stored original.
+  const inspected = await offThread('storedFacts', { caseId, key, kind: kind.kind });
+  if (!inspected.ok) return refuse(inspected.reason);
+  const { facts } = inspected;
 
   if (replacing) {
     await db.evidence.update({
