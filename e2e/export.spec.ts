@@ -54,7 +54,7 @@ test('export from the review step: progress, download, the stored bundle reused,
   await page.getByTestId('export-panel').getByRole('button', { name: '重新生成' }).click();
   expect((await (await answered).json()).job).toMatchObject({ status: 'done', current: true });
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-current', 'true');
-  expect(await testDb().job.count({ where: { caseId: c.id } })).toBe(1);
+  expect(await testDb().job.count({ where: { caseId: c.id, kind: 'export-pdf' } })).toBe(1);
 
   // Any change to what the bundle shows makes it outdated, and a new export a new job.
   await testDb().evidence.updateMany({ where: { caseId: c.id, category: 'chat' }, data: { title: '与买家小雨点的聊天' } });
@@ -63,7 +63,7 @@ test('export from the review step: progress, download, the stored bundle reused,
   await expect(page.getByTestId('export-result')).toContainText('这份证据包已过期');
   await page.getByTestId('export-panel').getByRole('button', { name: '重新生成' }).click();
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-current', 'true', { timeout: 30_000 });
-  expect(await testDb().job.count({ where: { caseId: c.id } })).toBe(2);
+  expect(await testDb().job.count({ where: { caseId: c.id, kind: 'export-pdf' } })).toBe(2);
 
   // The originals as a ZIP, for platforms that take separate uploads.
   const zip = await page.request.get(`/api/cases/${c.id}/export/zip`);
@@ -84,7 +84,7 @@ test('nobody but the owner can start, watch or download an export', async ({ pag
   ] as const) {
     expect((await intruder[method](url)).status(), `${method} ${url}`).toBe(404);
   }
-  expect(await testDb().job.count({ where: { caseId: c.id } })).toBe(0);
+  expect(await testDb().job.count({ where: { caseId: c.id, kind: 'export-pdf' } })).toBe(0);
   // The owner of an incomplete case is told why the export cannot start.
   const blocked = await page.request.post(`/api/cases/${c.id}/export`, { data: {} });
   expect(blocked.status()).toBe(409);
