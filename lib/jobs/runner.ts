@@ -89,10 +89,10 @@ export function spawnWorker(): Worker {
 }
 
 /**
- * Worker threads exist only in the Next.js server, whose bundler builds lib/jobs/worker.ts; unit
- * tests and scripts (and a worker itself) run work in place.
+ * Worker threads exist only in the production Next.js server, whose bundler builds
+ * lib/jobs/worker.ts; the dev server, unit tests and scripts (and a worker itself) run work in place.
  */
-export const threadsAvailable = (): boolean => isMainThread && process.env.NEXT_RUNTIME === 'nodejs' && process.env.JOBS_IN_PROCESS !== '1';
+export const threadsAvailable = (): boolean => isMainThread && process.env.NEXT_RUNTIME === 'nodejs' && process.env.NODE_ENV === 'production';
 
 const globalForJobs = globalThis as unknown as { jobRunner?: JobRunner; taskPool?: ThreadPool };
 
