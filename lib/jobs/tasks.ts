@@ -3,7 +3,7 @@ import { taskPool, threadsAvailable } from './runner';
 import type { WorkerRequest } from './types';
 
 /**
- * Heavy reads a request needs answered now (not queued as a job): run on the task thread, so the
+ * Heavy reads a request needs answered now (not queued as a job): run on a task thread, so the
  * event loop that serves every merchant stays free. Each loads its module lazily, in the worker.
  */
 const TASKS = {
@@ -24,7 +24,7 @@ export function runTask(name: string, args: unknown): Promise<unknown> {
   return task(args);
 }
 
-/** Runs a task on the task thread (in the server) or in place (tests, scripts). */
+/** Runs a task on a task thread (in the production server) or in place (dev server, tests, scripts). */
 export async function offThread<K extends TaskName>(name: K, args: Parameters<Tasks[K]>[0]): Promise<Awaited<ReturnType<Tasks[K]>>> {
   type Value = Awaited<ReturnType<Tasks[K]>>;
   if (!threadsAvailable()) return (await runTask(name, args)) as Value;
