@@ -8,7 +8,8 @@ import { checklist, combinedChecklist, REQUIREMENT_IDS } from './checklists';
 import { PLATFORM_IDS } from './profiles';
 
 // The crawl's notes, with line breaks folded: a cited line may wrap there.
-const facts = readFileSync(path.join(import.meta.dirname, 'PLATFORMS.md'), 'utf8').replace(/\s+/g, ' ');
+// The team's record of the platforms' rules lives beside the checkout (CI has it there too).
+const facts = readFileSync(path.join(import.meta.dirname, '../../../shared/PLATFORMS.md'), 'utf8').replace(/\s+/g, ' ');
 const every = PLATFORM_IDS.flatMap((platform) => ACCUSATION_KINDS.map((accusation) => ({ platform, accusation })));
 
 describe('checklists', () => {
