@@ -41,6 +41,11 @@ describe('layoutSheet', () => {
     }
   }
 
+  it('prefers a shorter grid when its frames are nearly as large', () => {
+    // Two columns would give 542 px frames in 6 rows; three give 524 px in 4 rows, leaving the page room.
+    expect(layoutSheet(frameTimes(60), { width: 1920, height: 1080 })).toMatchObject({ columns: 3, width: 1596 });
+  });
+
   it('gives portrait videos more columns than landscape ones', () => {
     const times = frameTimes(60);
     expect(layoutSheet(times, { width: 1080, height: 1920 }).columns).toBeGreaterThan(layoutSheet(times, { width: 1920, height: 1080 }).columns);

@@ -45,16 +45,17 @@ function grid(columns: number, count: number, aspect: number) {
 }
 
 /**
- * Places the frames on the sheet: the column count (2 to 8) that gives the largest frames within
- * the A4 box, so a portrait phone video gets more columns than a landscape one.
+ * Places the frames on the sheet: the column count (2 to 8) that gives about the largest frames
+ * within the A4 box, so a portrait phone video gets more columns than a landscape one. Within 10 %
+ * of the largest, the shortest grid wins: it leaves the page room for the heading and the hash.
  */
 export function layoutSheet(times: number[], upright: { width: number; height: number }): SheetLayout {
   const aspect = upright.width / upright.height;
-  let best = grid(2, times.length, aspect);
-  for (let c = 3; c <= 8; c++) {
-    const g = grid(c, times.length, aspect);
-    if (g.frameW * g.frameH > best.frameW * best.frameH) best = g;
-  }
+  const grids = [2, 3, 4, 5, 6, 7, 8].map((c) => grid(c, times.length, aspect));
+  const area = (g: (typeof grids)[number]) => g.frameW * g.frameH;
+  const largest = Math.max(...grids.map(area));
+  const gridHeight = (g: (typeof grids)[number]) => g.rows * (g.frameH + LABEL_BAND + GAP);
+  const best = grids.filter((g) => area(g) >= 0.9 * largest).sort((a, b) => gridHeight(a) - gridHeight(b))[0]!;
   const { columns, rows, frameW, frameH } = best;
   const cells = times.map((seconds, i) => {
     const x = (i % columns) * (frameW + GAP);
