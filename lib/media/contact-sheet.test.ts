@@ -52,6 +52,13 @@ describe('buildContactSheet', () => {
     expect(await meanOf(turned.sheet.jpeg, { left: cell.x, ...side })).toBeLessThan(50);
   });
 
+  it('reads an iPhone-style 10-bit HEVC .mov', async () => {
+    const result = await buildContactSheet(makeTestVideo(dir, 'IMG_0001.MOV', { codec: 'hevc', seconds: 2 }));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.sheet.cells.filter((c) => c.missing)).toEqual([]);
+    expect(result.sheet.cells).toHaveLength(12);
+  });
+
   it('gives a reason, not a crash, without ffmpeg or for a file that is no video', async () => {
     const ffmpeg = findMediaTool('ffmpeg', { FFMPEG_PATH: path.join(dir, 'nowhere') });
     expect(ffmpeg).toBeNull();

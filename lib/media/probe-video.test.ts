@@ -22,6 +22,11 @@ describe('probeVideo', () => {
     expect(result.ok && result.facts).toMatchObject({ width: 240, height: 320, rotation: 270 });
   });
 
+  it('names the codec of an HEVC clip', async () => {
+    const result = await probeVideo(makeTestVideo(dir, 'hevc.mov', { codec: 'hevc', seconds: 1 }));
+    expect(result.ok && result.facts.codec).toBe('hevc');
+  });
+
   it('flags a location tag, ffmpeg style and Apple style', async () => {
     const plain = await probeVideo(makeTestVideo(dir, 'xyz.mov', { tags: { location: '+37.3349-122.0090+010.000/' } }));
     expect(plain.ok && plain.facts).toMatchObject({ hasLocation: true, location: { latitude: 37.3349, longitude: -122.009 } });
