@@ -1,9 +1,27 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { JOB_HANDLERS } from './handlers';
 import { runJob } from './run-job';
 import { runTask } from './tasks';
 import type { WorkerRequest } from './types';
 import type { WorkerReply } from './thread-pool';
+
+/**
+ * Heavy work yields the processor to the thread that answers pages: on Linux a thread has its own
+ * nice value, set through its thread id. Raising one's own niceness needs no privilege; where
+ * it fails (another system) the thread simply runs at the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Number(process.env.JOB_WORKER_NICE ?? 10));
+  } catch {
+    // No /proc, or not allowed: nothing to lower.
+  }
+}
+
+lowerPriority();
 
 /**
  * A worker thread's loop (spawned by lib/jobs/runner.ts, bundled by Next.js): one request at a
