@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ACCUSATION_KINDS, type AccusationKind } from '@/lib/platforms/accusations';
 import { defaultDeadline } from '@/lib/platforms/deadline';
 import { isPlatformId, PLATFORM_IDS, PLATFORMS } from '@/lib/platforms/profiles';
 import { formatCalendarDate, parseCalendarDate } from '@/lib/schemas/dates';
@@ -18,16 +19,20 @@ function suggestedDeadline(v: BasicsValues): string {
   return notice && isPlatformId(v.platform) ? formatCalendarDate(defaultDeadline(v.platform, notice)) : '';
 }
 
+type TextField = Exclude<keyof BasicsValues, 'accusations'>;
+
 type Props = { caseId: string; version: number; initial: BasicsValues; showAllErrors: boolean };
 
 export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
   const t = useTranslations('basics');
   const tp = useTranslations('platforms');
+  const ta = useTranslations('checklistUi.basics');
+  const tk = useTranslations('checklists.accusations');
   const [values, setValues] = useState(initial);
   const autosave = useAutosave<BasicsValues>({ caseId, step: 'basics', version });
   const { errors, touch } = useVisibleErrors(basicsSchema, values, showAllErrors, autosave.serverErrors);
 
-  function update(field: keyof BasicsValues, value: string) {
+  function update(field: TextField, value: string) {
     const next = { ...values, [field]: value };
     // Pre-fill the deadline from the platform's window while the user has not set one of their own.
     if ((field === 'noticeDate' || field === 'platform') && (values.appealDeadline === '' || values.appealDeadline === suggestedDeadline(values))) {
@@ -37,7 +42,15 @@ export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
     autosave.change(next);
   }
 
-  const bind = (field: keyof BasicsValues) => ({
+  function toggleAccusation(kind: AccusationKind, on: boolean) {
+    const next = { ...values, accusations: ACCUSATION_KINDS.filter((k) => (k === kind ? on : values.accusations.includes(k))) };
+    setValues(next);
+    autosave.change(next);
+    // A click is a finished choice: save now rather than after the typing pause.
+    autosave.flush();
+  }
+
+  const bind = (field: TextField) => ({
     name: field,
     value: values[field],
     onChange: (e: { target: { value: string } }) => update(field, e.target.value),
@@ -86,6 +99,17 @@ export function BasicsForm({ caseId, version, initial, showAllErrors }: Props) {
           {(control) => <textarea {...control} maxLength={BASICS_MAX.incidentDetail} rows={3} {...bind('incidentDetail')} />}
         </FieldShell>
       )}
+
+      <fieldset className="accusation-choices" id="field-accusations">
+        <legend>{ta('label')}</legend>
+        <p className="hint">{ta('hint')}</p>
+        {ACCUSATION_KINDS.map((kind) => (
+          <label key={kind} className="checkbox-label">
+            <input type="checkbox" name="accusations" value={kind} checked={values.accusations.includes(kind)} onChange={(e) => toggleAccusation(kind, e.target.checked)} />{' '}
+            {tk(kind)}
+          </label>
+        ))}
+      </fieldset>
 
       <div className="form-row">
         <Field label={t('noticeNumber')} maxLength={BASICS_MAX.noticeNumber} hint={t('noticeNumberHint')} error={errors.noticeNumber} {...bind('noticeNumber')} />

@@ -31,6 +31,7 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
     const params = { ...p.params } as Record<string, string | number>;
     if (p.step === 'basics' && p.field) params.field = t(`basics.fields.${p.field}`);
     if (p.step === 'statement' && p.field) params.section = t(`statement.sections.${p.field}.label`);
+    if (p.code.startsWith('checklist.')) params.requirement = t(`checklists.requirements.${String(params.requirement)}`);
     return t(`review.problems.${p.message}`, params);
   };
   const shown = (field: (typeof BASICS_FIELDS)[number]) => {

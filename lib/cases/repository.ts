@@ -35,6 +35,7 @@ const EMPTY_CASE: Omit<CaseRecord, keyof NewCase> = {
   noticeText: '',
   contactName: '',
   contactPhone: '',
+  accusations: '[]',
   statement: '{}',
   acknowledged: '[]',
 };

@@ -64,6 +64,10 @@ export function reviewProblems(c: CaseRecord, now: Date, facts: CaseFacts): Prob
     const message = code === 'required' || code === 'tooLong' || code === 'controlChars' ? code : 'invalid';
     problems.push({ code: `statement.${section}.${code}`, severity: 'error', step: 'statement', field: section, message: `section.${message}`, params: { section } });
   }
+  // One warning per unmet requirement, so acknowledging one does not hide another that appears later.
+  for (const { id, state } of facts.checklistUnmet ?? []) {
+    problems.push({ code: `checklist.${id}`, severity: 'warning', step: 'evidence', message: state === 'partly' ? 'checklistPartly' : 'checklistMissing', params: { requirement: id } });
+  }
   const { count, limit } = statementText(c);
   if (count > limit) problems.push({ code: 'statementTooLong', severity: 'error', step: 'statement', message: 'statementTooLong', params: { count, limit } });
   return problems;

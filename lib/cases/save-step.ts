@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { fieldErrorCodes, type FieldErrors } from '@/lib/schemas/errors';
+import { ACCUSATION_KINDS } from '@/lib/platforms/accusations';
 import { basicsDraftSchema } from '@/lib/schemas/steps/basics';
 import { STATEMENT_SECTIONS, statementDraftSchema } from '@/lib/schemas/steps/statement';
 import { caseStatus, completionPercent, stepStates, type StepState } from './completion';
@@ -20,7 +21,10 @@ function columnsFor(step: StepId, values: unknown, current: CaseRecord): { ok: t
   switch (step) {
     case 'basics': {
       const parsed = basicsDraftSchema.safeParse(values);
-      return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: fieldErrorCodes(parsed.error) };
+      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorCodes(parsed.error) };
+      const { accusations, ...fields } = parsed.data;
+      // Stored in the kinds' own order, each once, so the same choice is always the same JSON.
+      return { ok: true, data: { ...fields, ...(accusations && { accusations: JSON.stringify(ACCUSATION_KINDS.filter((k) => accusations.includes(k))) }) } };
     }
     case 'statement': {
       const parsed = statementDraftSchema.safeParse(values);

@@ -1,3 +1,5 @@
+import { isAccusationKind, type AccusationKind } from '@/lib/platforms/accusations';
+import type { RequirementId } from '@/lib/platforms/checklists';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import type { BasicsValues } from '@/lib/schemas/steps/basics';
 import { parseStatement, type StatementValues } from '@/lib/schemas/steps/statement';
@@ -16,6 +18,8 @@ export type CaseRecord = {
   noticeText: string;
   contactName: string;
   contactPhone: string;
+  /** JSON array of accusation kinds (lib/platforms/accusations.ts). */
+  accusations: string;
   statement: string;
   acknowledged: string;
 };
@@ -33,7 +37,11 @@ export type CaseFacts = {
   auditAnswered: number;
   /** The audit is being (re)computed after a change: its counts are not known yet. */
   auditPending: boolean;
+  /** Checklist requirements not met yet (lib/checklist); absent where no checklist was read. */
+  checklistUnmet?: readonly UnmetRequirement[];
 };
+
+export type UnmetRequirement = { id: RequirementId; state: 'missing' | 'partly' };
 
 export const NO_FACTS: CaseFacts = { orderCount: 0, flaggedCount: 0, flaggedWithTracking: 0, flaggedWithEvidence: 0, evidenceCount: 0, auditGroups: 0, auditAnswered: 0, auditPending: false };
 
@@ -51,6 +59,7 @@ export function basicsValues(c: CaseRecord): BasicsValues {
     noticeText: c.noticeText,
     contactName: c.contactName,
     contactPhone: c.contactPhone,
+    accusations: accusationKinds(c),
   };
 }
 
@@ -58,11 +67,20 @@ export function statementValues(c: CaseRecord): StatementValues {
   return parseStatement(c.statement);
 }
 
-export function acknowledgedCodes(c: CaseRecord): string[] {
+/** The accusations picked on the basics step; anything unknown in the stored JSON is dropped. */
+export function accusationKinds(c: Pick<CaseRecord, 'accusations'>): AccusationKind[] {
+  return jsonStrings(c.accusations).filter(isAccusationKind);
+}
+
+function jsonStrings(text: string): string[] {
   try {
-    const parsed: unknown = JSON.parse(c.acknowledged);
+    const parsed: unknown = JSON.parse(text);
     return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
   } catch {
     return [];
   }
+}
+
+export function acknowledgedCodes(c: CaseRecord): string[] {
+  return jsonStrings(c.acknowledged);
 }

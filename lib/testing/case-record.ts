@@ -15,6 +15,7 @@ export function completeCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     noticeText: '',
     contactName: '王小明',
     contactPhone: '138 1234 5678',
+    accusations: '[]',
     statement: JSON.stringify({ whatHappened: '收到通知。', whyGenuine: '真实买家。', evidence: '发票与物流。', context: '', prevention: '' }),
     acknowledged: '[]',
     ...overrides,

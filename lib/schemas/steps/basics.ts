@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCUSATION_KINDS, type AccusationKind } from '@/lib/platforms/accusations';
 import { PLATFORM_IDS } from '@/lib/platforms/profiles';
 import { CASE_TITLE_MAX } from '../case';
 import { optionalCalendarDateSchema, requiredCalendarDateSchema } from '../dates';
@@ -34,6 +35,8 @@ export type BasicsValues = {
   noticeText: string;
   contactName: string;
   contactPhone: string;
+  /** What the platform accuses the shop of (several allowed); picks the evidence checklist. */
+  accusations: AccusationKind[];
 };
 
 /**
@@ -55,6 +58,7 @@ export const basicsDraftSchema = z
     noticeText: draftText(BASICS_MAX.noticeText),
     contactName: draftText(BASICS_MAX.contactName),
     contactPhone: draftText(BASICS_MAX.contactPhone),
+    accusations: z.array(z.enum(ACCUSATION_KINDS)).max(ACCUSATION_KINDS.length),
   })
   .partial();
 export type BasicsDraft = z.output<typeof basicsDraftSchema>;
