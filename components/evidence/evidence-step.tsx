@@ -10,7 +10,7 @@ import { checkUncheckedLocations } from '@/lib/evidence/location';
 import { flaggedOrderNos } from '@/lib/orders/queries';
 import { textPreview } from '@/lib/evidence/text-preview';
 import { formatCalendarDate } from '@/lib/schemas/dates';
-import { loadCaseChecklist } from '@/lib/checklist/query';
+import { caseChecklistNow } from '@/lib/checklist/query';
 import { ChecklistPanel } from '@/components/checklist/checklist-panel';
 import { EvidenceDetailsForm } from './evidence-details-form';
 import { EvidenceItemNotes } from './evidence-item-notes';
@@ -21,7 +21,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
   const [t, tc, format] = await Promise.all([getTranslations('evidence'), getTranslations('evidence.categories'), getFormatter()]);
   const flagged = await flaggedOrderNos(caseId, 61);
   await checkUncheckedLocations(caseId);
-  const [files, checklist] = await Promise.all([listEvidence(caseId), loadCaseChecklist(caseId)]);
+  const [files, checklist] = await Promise.all([listEvidence(caseId), caseChecklistNow(caseId)]);
   const { maxFileBytes } = uploadLimits();
   // The reserved totals, not a sum of the list: they are what the server checks, uploads in flight included.
   const { caseBytes: used, maxCaseBytes, roomBytes, limitedBy } = await storageUsage(userId, caseId);

@@ -2,6 +2,7 @@ import 'server-only';
 import { accusationKinds } from '@/lib/cases/snapshot';
 import { db } from '@/lib/db/client';
 import type { RequirementStatus } from '@/lib/platforms';
+import { offThread } from '@/lib/jobs/tasks';
 import { caseChecklist } from './case-status';
 
 /**
@@ -24,4 +25,17 @@ export async function loadCaseChecklist(caseId: string): Promise<RequirementStat
     evidence,
     flagged.map((o) => ({ orderNo: o.orderNo, evidenceIds: o.evidence.map((l) => l.evidenceId) })),
   );
+}
+
+/** Flagged orders read in place; above this the links of every flagged order are read on a task thread. */
+const IN_PLACE_FLAGGED = 2_000;
+
+/**
+ * The checklist for the navigator and the steps: in place for an ordinary case (a few queries), on
+ * a task thread for one with thousands of flagged orders, whose links take hundreds of milliseconds
+ * to read. Task threads can be busy with a preview: most pages should not wait for them.
+ */
+export async function caseChecklistNow(caseId: string): Promise<RequirementStatus[] | null> {
+  const flagged = await db.order.count({ where: { caseId, flagged: true } });
+  return flagged > IN_PLACE_FLAGGED ? offThread('caseChecklist', caseId) : loadCaseChecklist(caseId);
 }

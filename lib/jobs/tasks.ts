@@ -10,6 +10,7 @@ const TASKS = {
   importPreview: async (args: import('@/lib/orders/import-preview').KeptImportArgs) => (await import('@/lib/orders/import-preview')).previewKeptImport(args),
   auditView: async (args: import('@/lib/audit/audit-view').AuditViewArgs) => (await import('@/lib/audit/audit-view')).auditView(args),
   storedFacts: async (args: import('@/lib/evidence/inspect/stored-facts').StoredFactsArgs) => (await import('@/lib/evidence/inspect/stored-facts')).storedFacts(args),
+  caseChecklist: async (caseId: string) => (await import('@/lib/checklist/query')).loadCaseChecklist(caseId),
   orderListing: async (args: { caseId: string; query: import('@/lib/orders/list').OrderQuery }) => (await import('@/lib/orders/list')).orderListing(args),
   exportFingerprint: async (args: { caseId: string; options: import('@/lib/export/run').ExportOptions }) => (await import('@/lib/export/run')).currentFingerprint(args),
 };
