@@ -112,6 +112,10 @@ const inFlight = new Map<string, Promise<CachedAudit>>();
 /** The findings as ids, rules and severities: enough for the navigator's progress at any size. */
 export type AuditSummary = { orders: number; findings: Array<[id: string, rule: RuleId, severity: Severity]> };
 
+export function summarise(result: AuditResult): AuditSummary {
+  return { orders: result.stats.orders, findings: result.findings.map((f) => [f.id, f.rule, f.severity]) };
+}
+
 const RULE_SET: ReadonlySet<string> = new Set(RULE_IDS);
 const SEVERITY_SET: ReadonlySet<string> = new Set(SEVERITIES);
 
@@ -144,8 +148,7 @@ export async function auditSummary(caseId: string): Promise<AuditSummary | null>
 async function computeAndStore(caseId: string, inputKey: string): Promise<CachedAudit> {
   const result = await computeAudit(caseId);
   const computedAt = new Date();
-  const summary: AuditSummary = { orders: result.stats.orders, findings: result.findings.map((f) => [f.id, f.rule, f.severity]) };
-  const data = { inputKey, result: JSON.stringify(result), summary: JSON.stringify(summary), computedAt };
+  const data = { inputKey, result: JSON.stringify(result), summary: JSON.stringify(summarise(result)), computedAt };
   // The case may be deleted meanwhile; its cache row goes with it, so a failed write is harmless.
   await db.auditCache.upsert({ where: { caseId }, create: { caseId, ...data }, update: data }).catch(() => undefined);
   return { ...result, computedAt, fromCache: false };

@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { AUDIT_JOB } from '@/lib/jobs/handlers';
 import { jobRunner, threadsAvailable } from '@/lib/jobs/runner';
 import type { JobContext } from '@/lib/jobs/types';
-import { auditSummary, cachedAudit, type AuditSummary } from './audit-cache';
+import { auditSummary, cachedAudit, summarise, type AuditSummary } from './audit-cache';
 import { resolveNote, ruleNoteId, type NoteView } from './groups';
 
 /** The job: compute and store the case's audit (nothing to do when the stored one is current). */
@@ -23,10 +23,7 @@ export type AuditState = { ready: true; summary: AuditSummary } | { ready: false
 export async function auditState(caseId: string): Promise<AuditState> {
   const summary = await auditSummary(caseId);
   if (summary) return { ready: true, summary };
-  if (!threadsAvailable()) {
-    const audit = await cachedAudit(caseId);
-    return { ready: true, summary: { orders: audit.stats.orders, findings: audit.findings.map((f) => [f.id, f.rule, f.severity]) } };
-  }
+  if (!threadsAvailable()) return { ready: true, summary: summarise(await cachedAudit(caseId)) };
   const active = await db.job.findFirst({ where: { caseId, kind: AUDIT_JOB, status: { in: ['queued', 'running'] } }, orderBy: { createdAt: 'desc' } });
   if (active) return { ready: false, status: active.status, progress: active.progress };
   await jobRunner().enqueue(caseId, AUDIT_JOB);

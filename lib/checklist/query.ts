@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { accusationKinds } from '@/lib/cases/snapshot';
 import { db } from '@/lib/db/client';
 import type { RequirementStatus } from '@/lib/platforms';
@@ -33,9 +34,10 @@ const IN_PLACE_FLAGGED = 2_000;
 /**
  * The checklist for the navigator and the steps: in place for an ordinary case (a few queries), on
  * a task thread for one with thousands of flagged orders, whose links take hundreds of milliseconds
- * to read. Task threads can be busy with a preview: most pages should not wait for them.
+ * to read. Task threads can be busy with a preview: most pages should not wait for them. Read once
+ * per request: the layout's navigator and the evidence step both ask.
  */
-export async function caseChecklistNow(caseId: string): Promise<RequirementStatus[] | null> {
+export const caseChecklistNow = cache(async (caseId: string): Promise<RequirementStatus[] | null> => {
   const flagged = await db.order.count({ where: { caseId, flagged: true } });
   return flagged > IN_PLACE_FLAGGED ? offThread('caseChecklist', caseId) : loadCaseChecklist(caseId);
-}
+});
