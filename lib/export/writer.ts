@@ -12,6 +12,7 @@ import { Contents, type ContentsLink, type Entry } from './contents';
 import type { BundleData, Exhibit } from './collect';
 import { writeExhibit, type ExhibitContext, type ExhibitWarning } from './exhibit-pages';
 import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
+import { PageRefs } from './page-refs';
 import type { Prepared } from './prepare';
 
 export type BundleWarning = { exhibitId: string } & ExhibitWarning;
@@ -31,6 +32,8 @@ export class BundleWriter {
   readonly warnings: BundleWarning[] = [];
   /** The exhibit each page belongs to (undefined for the rest): its stamp, and the unit its bytes are measured in. */
   readonly pageExhibit: Array<string | undefined> = [];
+  /** Page labels of exhibits, reserved on pages laid out before them (checklist, dossiers), drawn with the contents. */
+  readonly refs: PageRefs;
   private currentExhibit: string | undefined;
   private readonly exhibitContext: ExhibitContext;
 
@@ -43,6 +46,7 @@ export class BundleWriter {
     private readonly now: Date,
   ) {
     this.ts = new Typesetter(doc, fonts, () => this.pageExhibit.push(this.currentExhibit));
+    this.refs = new PageRefs(this.ts);
     this.exhibitContext = {
       ts: this.ts,
       text,
@@ -102,11 +106,15 @@ export class BundleWriter {
     this.contents.reserve(this.ts, 3 + new Set(held.map((p) => p.exhibit.category)).size + held.length, volume);
   }
 
-  /** The contents lines, with the volume of pages outside volume 1; the links to make. */
+  /** The contents lines and the exhibits' page labels, with the volume of pages outside volume 1; the links to make. */
   writeContents(): ContentsLink[] {
     const { b, volume } = this.text;
     const page = (v: number, n: number, here: number) => (v !== here ? b('toc.inVolume', { n: volume(v), page: n }) : b('toc.page', { page: n }));
-    return this.contents.write(this.ts, { title: b('toc.title'), page }, (i) => this.volumeOf(i));
+    const volumeOf = (i: number) => this.volumeOf(i);
+    // An exhibit's first page: the first one stamped with its id.
+    const starts = new Map<string, number>();
+    this.pageExhibit.forEach((id, i) => id !== undefined && !starts.has(id) && starts.set(id, i));
+    return [...this.contents.write(this.ts, { title: b('toc.title'), page }, volumeOf), ...this.refs.write(page, (id) => starts.get(id), volumeOf)];
   }
 
   /** The notice as the merchant pasted it, so the reviewer reads what is being answered; left out when empty. */
