@@ -117,12 +117,26 @@ test('a PDF shows its page count and a first-page preview', async ({ page, user 
   await expect(item.getByRole('img', { name: '进货合同.pdf 的缩略图' })).toBeVisible();
 });
 
-test('three files picked at once are numbered in pick order, though the first (largest) finishes last; each asks for a title', async ({ page, user }) => {
+test('three files picked at once are numbered in pick order, though the first finishes last; each asks for a title', async ({ page, user }) => {
   const c = await createCase(user.id);
   // Noise does not compress: a photo of several MB whose checks and previews take longest.
   const noise = Buffer.from(Array.from({ length: 1800 * 1800 * 3 }, () => Math.floor(Math.random() * 256)));
   const large = await sharp(noise, { raw: { width: 1800, height: 1800, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
   await page.goto(`/cases/${c.id}/evidence`);
+  // The first pick is held back until the other two are stored, so it really finishes last
+  // (left to the race, a loaded machine sometimes finished the photo first).
+  const isUpload = (url: URL, pick: string) => url.pathname.endsWith('/evidence') && url.searchParams.get('pick') === pick;
+  let release: () => void = () => {};
+  const othersStored = new Promise<void>((resolve) => (release = resolve));
+  let stored = 0;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if ((isUpload(url, '1') || isUpload(url, '2')) && response.ok() && ++stored === 2) release();
+  });
+  await page.route((url) => isUpload(url, '0'), async (route) => {
+    await othersStored;
+    await route.continue();
+  });
   await page.getByLabel('证据类别').selectOption('invoice');
   await page.getByLabel('选择文件').setInputFiles([
     { name: '进货_发票_扫描.jpg', mimeType: 'image/jpeg', buffer: large },
