@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { deletePromotionAction, setShipFromAction } from '@/app/cases/[caseId]/audit-actions';
+import { deletePromotionAction, retryAuditAction, setShipFromAction } from '@/app/cases/[caseId]/audit-actions';
 import { PROVINCES } from '@/lib/audit/province';
 import { auditState } from '@/lib/audit/audit-job';
 import { auditSettings } from '@/lib/audit/case-audit';
@@ -39,6 +39,12 @@ export async function AuditStep({ caseId, searchParams }: { caseId: string; sear
           </p>
           <UncheckedContacts contacts={audit.stats.contacts} />
         </>
+      ) : !state.ready && state.status === 'failed' ? (
+        <form action={retryAuditAction} className="alert" role="alert" data-testid="audit-failed">
+          <input type="hidden" name="caseId" value={caseId} />
+          <p>{t('running.failed')}</p>
+          <button type="submit" className="btn">{t('running.retry')}</button>
+        </form>
       ) : (
         <JobProgress testId="audit-running" label={t(state.ready || state.status === 'queued' ? 'running.queued' : 'running.running')} detail={t('running.hint')} progress={state.ready ? 0 : state.progress} />
       )}

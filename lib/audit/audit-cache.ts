@@ -135,13 +135,18 @@ function isSummary(value: unknown): value is AuditSummary {
  * callers on the request path queue the audit as a job instead). About 40 ms at 50,000 orders.
  */
 export async function auditSummary(caseId: string): Promise<AuditSummary | null> {
+  return (await storedSummary(caseId)).summary;
+}
+
+/** The stored summary when it matches the case's inputs (else null), and the key of those inputs. */
+export async function storedSummary(caseId: string): Promise<{ summary: AuditSummary | null; inputKey: string }> {
   const [inputKey, row] = await Promise.all([auditInputKey(caseId), db.auditCache.findUnique({ where: { caseId }, select: { inputKey: true, summary: true } })]);
-  if (!row || row.inputKey !== inputKey || row.summary === '') return null;
+  if (!row || row.inputKey !== inputKey || row.summary === '') return { summary: null, inputKey };
   try {
     const parsed: unknown = JSON.parse(row.summary);
-    return isSummary(parsed) ? parsed : null;
+    return { summary: isSummary(parsed) ? parsed : null, inputKey };
   } catch {
-    return null;
+    return { summary: null, inputKey };
   }
 }
 

@@ -4,7 +4,7 @@ import { upsertOrders } from '@/lib/orders/repository';
 import type { OrderRecord } from '@/lib/orders/types';
 import { makeUser } from '@/lib/testing/factories';
 import { auditSummary } from './audit-cache';
-import { auditProgress, auditProgressFrom, auditState } from './audit-job';
+import { auditJobDecision, auditProgress, auditProgressFrom, auditState } from './audit-job';
 import { runCaseAudit } from './case-audit';
 import { groupFindings, ruleNoteId, type NoteView } from './groups';
 import type { RuleId } from './types';
@@ -73,5 +73,25 @@ describe('auditProgressFrom', () => {
     const { groups } = await runCaseAudit(caseId);
     for (const g of groups) await db.auditNote.create({ data: { caseId, findingId: ruleNoteId(g.rule), explanation: '真实原因', include: true } });
     expect(await auditProgress(caseId)).toEqual({ groups: groups.length, answered: groups.length, pending: false });
+  });
+});
+
+describe('auditJobDecision', () => {
+  const job = (status: string, inputKey = 'k1', progress = 0.4) => ({ status, progress, input: JSON.stringify({ inputKey }) });
+
+  it('waits for a queued or running audit whatever it was queued for', () => {
+    expect(auditJobDecision(job('queued', 'old'), 'k1')).toEqual({ ready: false, status: 'queued', progress: 0.4 });
+    expect(auditJobDecision(job('running'), 'k1')).toEqual({ ready: false, status: 'running', progress: 0.4 });
+  });
+
+  it('reports an audit that failed on these very inputs instead of queuing it again on every page view', () => {
+    expect(auditJobDecision(job('failed'), 'k1')).toEqual({ ready: false, status: 'failed', progress: 0 });
+  });
+
+  it('queues one when the inputs changed since it failed, after one that finished, or when there is none', () => {
+    expect(auditJobDecision(job('failed', 'old'), 'k1')).toBe('enqueue');
+    expect(auditJobDecision({ status: 'failed', progress: 0, input: '{}' }, 'k1')).toBe('enqueue');
+    expect(auditJobDecision(job('done'), 'k1')).toBe('enqueue');
+    expect(auditJobDecision(null, 'k1')).toBe('enqueue');
   });
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
+import { auditState } from '@/lib/audit/audit-job';
 import { ruleNoteId } from '@/lib/audit/groups';
 import { isProvince } from '@/lib/audit/province';
 import { RULE_IDS } from '@/lib/audit/types';
@@ -59,6 +60,15 @@ export async function clearAuditNoteAction(input: z.input<typeof clearSchema>): 
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');
   return { ok: true };
+}
+
+/** Runs again an audit that failed on the case's current data (a page view alone never re-queues it). */
+export async function retryAuditAction(formData: FormData): Promise<void> {
+  const user = await requireUser('/cases');
+  const caseId = String(formData.get('caseId') ?? '');
+  if (!(await getOwnedCase(user.id, caseId))) return;
+  await auditState(caseId, { retry: true });
+  revalidatePath(`/cases/${caseId}`, 'layout');
 }
 
 /** Where the shop ships from: the self-audit then judges delivery speed by distance. */
