@@ -22,5 +22,8 @@ export default defineConfig({
     globalSetup: ['lib/testing/global-setup.ts'],
     // One SQLite file is shared by the DB tests of a run: keep files in one worker order.
     fileParallelism: false,
+    // Timeouts catch hangs, not slowness (speed is the benchmarks' business): on a loaded machine
+    // concurrent uploads with previews took 7 s and failed the 5 s default.
+    testTimeout: 30_000,
   },
 });

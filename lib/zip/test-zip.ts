@@ -1,11 +1,11 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** `zip64`: the directory gives both sizes as 0xFFFFFFFF and the real ones in a ZIP64 extra field. */
 export type TestEntry = { name: string; data: Uint8Array; store?: boolean; declaredSize?: number; zip64?: boolean };
 
 /**
  * A ZIP archive written by hand for tests, so an entry can declare a size it does not have (a
- * lying bomb). CRCs are left zero: the directory reader and the inflation check never look at them.
+ * lying bomb), or be stored uncompressed (enough structure for file-type to recognise a format).
  */
 export function buildZip(entries: readonly TestEntry[]): Uint8Array {
   const locals: Buffer[] = [];
@@ -15,10 +15,13 @@ export function buildZip(entries: readonly TestEntry[]): Uint8Array {
     const name = Buffer.from(entry.name);
     const data = entry.store ? Buffer.from(entry.data) : deflateRawSync(entry.data);
     const size = entry.declaredSize ?? entry.data.length;
+    const crc = crc32(entry.data) >>> 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(entry.store ? 0 : 8, 8);
+    local.writeUInt16LE(0x21, 12); // 1980-01-01: a zero date is invalid in DOS format
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
@@ -27,6 +30,8 @@ export function buildZip(entries: readonly TestEntry[]): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(entry.store ? 0 : 8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(entry.zip64 ? 0xffffffff : data.length, 20);
     central.writeUInt32LE(entry.zip64 ? 0xffffffff : size, 24);
     central.writeUInt16LE(name.length, 28);
