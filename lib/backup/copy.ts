@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BackupEntry } from './manifest';
+
+/** Copies a file while hashing the bytes that pass, so the hash is of what was written. */
+export async function copyHashed(from: string, to: string, relative: string): Promise<BackupEntry> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  await pipeline(createReadStream(from), tap, createWriteStream(to, { flags: 'wx' }));
+  return { path: relative, bytes, sha256: hash.digest('hex') };
+}
+
+/** SHA-256 and size of a file, read as a stream. */
+export async function hashFile(file: string, relative: string): Promise<BackupEntry> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { path: relative, bytes, sha256: hash.digest('hex') };
+}
+
+/** Every regular file under `root`, as '/'-separated paths relative to it, skipping `skip` (top-level names). */
+export async function listFiles(root: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (!prefix && skip.has(entry.name)) continue;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
+      else if (entry.isFile()) out.push(relative);
+    }
+  };
+  await walk(root, '');
+  return out;
+}
