@@ -13,7 +13,7 @@ export async function ImportStatus({ view }: { view: ImportJobView | null }) {
   const [t, tq, format] = await Promise.all([getTranslations('orders.import'), getTranslations('quota'), getFormatter()]);
   const file = view.fileName;
   if (view.status === 'queued' || view.status === 'running') {
-    return <JobProgress testId="import-running" label={t('running', { file })} detail={t('runningHint')} progress={view.progress} />;
+    return <JobProgress testId="import-running" label={t('running', { file })} detail={t(view.resumed ? 'resumedHint' : 'runningHint')} progress={view.progress} />;
   }
   const when = format.dateTime(view.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
   if (view.status === 'failed' || !view.result) {
@@ -34,6 +34,7 @@ export async function ImportStatus({ view }: { view: ImportJobView | null }) {
     <div role="status" data-testid="import-result" className="section-block">
       <p className="hint">
         {t('lastImport', { file, when })} {t('done', { created: result.created, updated: result.updated, errors: result.rowErrorCount })}
+        {view.resumed && ` ${t('resumedDone')}`}
       </p>
       <RowErrorList errors={result.rowErrors} total={result.rowErrorCount} />
     </div>

@@ -25,7 +25,8 @@ beforeEach(() => {
   writer.pragma('journal_mode = WAL');
   writer.pragma('wal_autocheckpoint = 0');
   writer.exec('CREATE TABLE Evidence (id TEXT PRIMARY KEY, storageKey TEXT NOT NULL, previewKey TEXT, thumbnailKey TEXT, sha256 TEXT NOT NULL)');
-  for (const [id, content] of [['e1', '发票原件'], ['e2', 'chat log']]) {
+  const stored: Array<[id: string, content: string]> = [['e1', '发票原件'], ['e2', 'chat log']];
+  for (const [id, content] of stored) {
     writeFileSync(path.join(dataDir, `files/cases/c1/originals/${id}`), content);
     writer.prepare('INSERT INTO Evidence VALUES (?, ?, NULL, NULL, ?)').run(id, `cases/c1/originals/${id}`, sha(content));
   }

@@ -2,12 +2,15 @@ import 'server-only';
 import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { db } from '@/lib/db/client';
-import { JOB_HANDLERS } from './handlers';
+import { IMPORT_JOB, JOB_HANDLERS } from './handlers';
 import { markFailed, runJob } from './run-job';
 import { ThreadPool } from './thread-pool';
 import type { JobHandler, WorkerRequest } from './types';
 
 export type { JobContext, JobHandler } from './types';
+
+/** Kinds a crash may restart from the beginning: running them twice is the same as once. */
+const RESUMABLE_KINDS: ReadonlySet<string> = new Set([IMPORT_JOB]);
 
 /**
  * The one seam for long work: enqueue a row, run it, record progress and the outcome on the row.
@@ -33,10 +36,21 @@ export abstract class JobRunner {
     while (this.chains.size > 0) await Promise.all(this.chains.values());
   }
 
-  /** Jobs a crash left 'running' can never finish: mark them failed so the page offers a retry. */
+  /**
+   * Jobs a crash left 'running' or 'queued' can never finish: they are marked failed ('interrupted').
+   * Kinds that are safe to run again from the start (an order import: its saves are upserts keyed by
+   * order number, so a second run leaves exactly the orders one whole run would) are queued again
+   * with the same input, naming the job they resume; the rest wait for the merchant's retry.
+   */
   async recover(): Promise<number> {
-    const { count } = await db.job.updateMany({ where: { status: { in: ['running', 'queued'] } }, data: { status: 'failed', error: 'interrupted' } });
-    return count;
+    const stuck = await db.job.findMany({ where: { status: { in: ['running', 'queued'] } }, select: { id: true, caseId: true, kind: true, input: true }, orderBy: { createdAt: 'asc' } });
+    if (stuck.length === 0) return 0;
+    await db.job.updateMany({ where: { id: { in: stuck.map((job) => job.id) } }, data: { status: 'failed', error: 'interrupted' } });
+    for (const job of stuck.filter((j) => RESUMABLE_KINDS.has(j.kind) && this.knows(j.kind))) {
+      const input: unknown = JSON.parse(job.input);
+      await this.enqueue(job.caseId, job.kind, { ...(input && typeof input === 'object' ? input : {}), resumes: job.id });
+    }
+    return stuck.length;
   }
 
   /** Whether this runner has a handler for the kind. */

@@ -79,3 +79,29 @@ describe('the import job', () => {
     expect(await latestImport(caseId)).toMatchObject({ status: 'failed', result: null });
   });
 });
+
+describe('an import a crash interrupted', () => {
+  it('runs again from the start after the restart, leaving every order of the file once, and says so', async () => {
+    const importId = await keepImportFile(caseId, encodeUtf8Bom(taobaoCsvText()));
+    await importAndWait(choices(importId));
+    const all = await db.order.findMany({ where: { caseId }, select: { orderNo: true }, orderBy: { orderNo: 'asc' } });
+    // The crash: only the first chunk had been saved, and the job was left running.
+    await db.order.deleteMany({ where: { caseId, orderNo: { in: all.slice(1).map((o) => o.orderNo) } } });
+    await db.job.deleteMany({ where: { caseId } });
+    const stuck = await db.job.create({ data: { caseId, kind: IMPORT_JOB, status: 'running', progress: 0.4, input: JSON.stringify(choices(importId)) } });
+
+    expect(await runner.recover()).toBeGreaterThanOrEqual(1);
+    await runner.idle();
+    expect(await db.job.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: 'failed', error: 'interrupted' });
+    const view = await latestImport(caseId);
+    expect(view).toMatchObject({ status: 'done', resumed: true, result: { ok: true, created: all.length - 1, updated: 0 } });
+    expect(await db.order.findMany({ where: { caseId }, select: { orderNo: true }, orderBy: { orderNo: 'asc' } })).toEqual(all);
+  });
+
+  it('leaves other interrupted kinds failed, for the merchant to retry', async () => {
+    const stuck = await db.job.create({ data: { caseId, kind: 'export-pdf', status: 'running' } });
+    await runner.recover();
+    await runner.idle();
+    expect(await db.job.findMany({ where: { caseId }, select: { id: true, status: true } })).toEqual([{ id: stuck.id, status: 'failed' }]);
+  });
+});

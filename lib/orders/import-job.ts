@@ -16,6 +16,8 @@ export const importJobInputSchema = importChoicesSchema.extend({
   importId: z.string().min(1).max(64),
   fileName: z.string().max(255),
   flagged: z.boolean(),
+  /** The job a server restart interrupted, which this one runs again from the start. */
+  resumes: z.string().max(64).optional(),
 });
 export type ImportJobInput = z.infer<typeof importJobInputSchema>;
 
@@ -58,7 +60,7 @@ export async function runImportJob({ caseId, input, progress }: JobContext): Pro
   return { ok: true, fileName: args.fileName, created, updated, rowErrors: parsed.rowErrors.slice(0, LISTED_ERRORS), rowErrorCount: parsed.rowErrors.length };
 }
 
-export type ImportJobView = { id: string; status: string; progress: number; error: string; createdAt: Date; fileName: string; result: ImportJobResult | null };
+export type ImportJobView = { id: string; status: string; progress: number; error: string; createdAt: Date; fileName: string; resumed: boolean; result: ImportJobResult | null };
 
 /** The case's latest import: running (with progress) or finished (with what it did), for the orders step. */
 export async function latestImport(caseId: string): Promise<ImportJobView | null> {
@@ -66,5 +68,5 @@ export async function latestImport(caseId: string): Promise<ImportJobView | null
   if (!job) return null;
   const input = importJobInputSchema.safeParse(JSON.parse(job.input));
   const result = job.status === 'done' ? (JSON.parse(job.result) as ImportJobResult) : null;
-  return { id: job.id, status: job.status, progress: job.progress, error: job.error, createdAt: job.createdAt, fileName: input.success ? input.data.fileName : '', result };
+  return { id: job.id, status: job.status, progress: job.progress, error: job.error, createdAt: job.createdAt, fileName: input.success ? input.data.fileName : '', resumed: input.success && !!input.data.resumes, result };
 }
