@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportJobView } from '@/lib/export/run';
 import type { BundleWarning } from '@/lib/export/writer';
+import { STORAGE_FULL } from '@/lib/storage/errors';
 
 type Props = { caseId: string; blocked: boolean; maxBundleMB: number; hasEvidence: boolean; initial: ExportJobView | null };
 
@@ -97,8 +98,8 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
 
       {job?.status === 'failed' && (
         <div role="alert" className="alert alert-error">
-          <p>{job.error === 'interrupted' ? t('interrupted') : t('failed')}</p>
-          {job.error !== 'interrupted' && <p className="hint">{t('failedDetail', { error: job.error })}</p>}
+          <p>{job.error === 'interrupted' || job.error === STORAGE_FULL ? t(job.error) : t('failed')}</p>
+          {job.error !== 'interrupted' && job.error !== STORAGE_FULL && <p className="hint">{t('failedDetail', { error: job.error })}</p>}
         </div>
       )}
 

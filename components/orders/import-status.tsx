@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { JobProgress } from '@/components/jobs/job-progress';
 import type { ImportJobView } from '@/lib/orders/import-job';
+import { STORAGE_FULL } from '@/lib/storage/errors';
 import { capMessage } from './cap-message';
 import { RowErrorList } from './row-error-list';
 
@@ -17,7 +18,7 @@ export async function ImportStatus({ view }: { view: ImportJobView | null }) {
   }
   const when = format.dateTime(view.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
   if (view.status === 'failed' || !view.result) {
-    const reason = view.error === 'interrupted' ? t('failedInterrupted') : t('failedOther');
+    const reason = view.error === 'interrupted' ? t('failedInterrupted') : view.error === STORAGE_FULL ? t('failedStorageFull') : t('failedOther');
     return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('failed', { file, when, reason })}</p>;
   }
   const result = view.result;

@@ -9,6 +9,7 @@ import { ensureAccountUsage } from '@/lib/quota/account';
 import { releaseBytes } from '@/lib/quota/storage';
 import { UploadReservation } from '@/lib/quota/upload-reservation';
 import { blobStore } from '@/lib/storage';
+import { isStorageFull } from '@/lib/storage/errors';
 import { isEvidenceCategory, type EvidenceCategory } from './categories';
 import { defaultTitle } from './default-title';
 import { createPlacedEvidence, evidenceStorageKey, type Placement } from './exhibit-order';
@@ -17,7 +18,7 @@ import { safeDisplayName } from './inspect/file-name';
 import { uploadLimits } from './limits';
 import { receiveUpload } from '@/lib/http/receive';
 
-export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'accountFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable';
+export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'accountFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable' | 'storageFull';
 
 export type UploadOutcome =
   | { ok: true; evidenceId: string; duplicate: boolean; checkStatus: string; checkReason: string }
@@ -102,7 +103,14 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
 
   const id = replacing?.id ?? randomUUID();
   // Opening a PDF or decoding a photo is CPU work: the task thread does it, reading the stored original.
-  const inspected = await offThread('storedFacts', { caseId, key, kind: kind.kind });
+  let inspected;
+  try {
+    inspected = await offThread('storedFacts', { caseId, key, kind: kind.kind });
+  } catch (error) {
+    // No room for the derived copies: the original goes too, and the merchant is told why.
+    if (isStorageFull(error)) return refuse('storageFull');
+    throw error;
+  }
   if (!inspected.ok) return refuse(inspected.reason);
   const { facts } = inspected;
 
@@ -130,6 +138,7 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
   } catch (error) {
     // The same file arriving twice at once: the unique (case, sha256) lets one win; the other is a duplicate.
     await Promise.all([key, facts.thumbnailKey, facts.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));
+    if (isStorageFull(error)) return { ok: false, error: 'storageFull' };
     const winner = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
     if (!winner) throw error;
     return asDuplicate(winner);

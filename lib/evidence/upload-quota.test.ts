@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCase } from '@/lib/cases/repository';
 import { dataDir } from '@/lib/db/data-dir.mjs';
 import { db } from '@/lib/db/client';
+import { blobStore } from '@/lib/storage';
 import { makeUser } from '@/lib/testing/factories';
 import { acceptUpload } from './accept-upload';
 
@@ -96,5 +97,27 @@ describe('upload quota', () => {
     const replaced = await acceptUpload({ userId, caseId, fileName: 'log.txt', category: 'chat', body: chunked(textFile(MB, 'v2')), replaceId: first.evidenceId });
     expect(replaced).toMatchObject({ ok: true, duplicate: false });
     expect(await totals()).toEqual({ caseBytes: 3 * MB, accountBytes: 3 * MB, evidenceBytes: MB });
+  });
+
+  it('answers storageFull when the disk fills mid-upload: no row, no file, the reserved bytes given back', async () => {
+    const store = blobStore();
+    // The disk fills after the first megabyte has been written.
+    const spy = vi.spyOn(store, 'put').mockImplementationOnce(async (_key, body) => {
+      let seen = 0;
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        seen += chunk.length;
+        if (seen > MB) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }
+      return { size: seen };
+    });
+    try {
+      expect(await upload(textFile(3 * MB, 'full'), 'full.txt', true)).toEqual({ ok: false, error: 'storageFull' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await totals()).toEqual({ caseBytes: 2 * MB, accountBytes: 2 * MB, evidenceBytes: 0 });
+    expect(originalsOnDisk()).toBe(0);
+    // The next upload, with room again, goes through.
+    expect(await upload(textFile(MB, 'after'), 'after.txt', true)).toMatchObject({ ok: true });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { jobRunner } from '@/lib/jobs/runner';
 import { blobStore } from '@/lib/storage';
@@ -59,5 +59,34 @@ describe('export jobs', () => {
     const { done } = await finished(caseId, { maxBundleMB: 0.05 });
     expect(done?.result?.files.length).toBeGreaterThan(1);
     expect(done?.result?.overLimit).toContain(1);
+  }, 60_000);
+
+  it('fails with storageFull when the disk fills between volumes, leaving no partial bundle and the last whole one in place', async () => {
+    const { caseId } = await bundleCase();
+    const { done: first } = await finished(caseId);
+    const kept = first!.result!.files[0]!.key;
+    await db.evidence.updateMany({ where: { caseId, category: 'chat' }, data: { description: '改了说明，需要重新生成。' } });
+
+    const store = blobStore();
+    const put = store.put.bind(store);
+    const written: string[] = [];
+    // The second volume finds the disk full (the first one was written).
+    const spy = vi.spyOn(store, 'put').mockImplementation(async (key, body) => {
+      if (!key.includes('/exports/')) return put(key, body);
+      if (written.length === 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      written.push(key);
+      return put(key, body);
+    });
+    try {
+      const { done } = await finished(caseId, { maxBundleMB: 0.05 });
+      expect(done).toMatchObject({ status: 'failed', error: 'storageFull' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toHaveLength(1);
+    expect(await store.get(written[0]!)).toBeNull();
+    const stillThere = await store.get(kept);
+    expect(stillThere).not.toBeNull();
+    stillThere?.destroy();
   }, 60_000);
 });

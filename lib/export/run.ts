@@ -38,21 +38,28 @@ async function fingerprintOf(caseId: string, options: ExportOptions) {
 
 /**
  * Builds the bundle of a case as it is now and stores it (one key per
- * volume) under the case's exports prefix, replacing older bundles: a bundle
- * of an earlier state of the case is never what the merchant should send.
+ * volume) under the case's exports prefix, then removes older bundles: a
+ * bundle of an earlier state of the case is never what the merchant should
+ * send, but it stays until the new one is stored whole.
  */
 export async function buildAndStoreBundle(caseId: string, options: ExportOptions = {}, progress?: (fraction: number, item: string) => Promise<void> | void): Promise<ExportResult> {
   const { data, maxBundleMB, attachOriginals, fingerprint } = await fingerprintOf(caseId, options);
   const store = blobStore();
   const out = await buildBundle(data, store, { maxBytes: maxBundleMB * MB, attachOriginals, now: new Date() }, progress);
   const exportsPrefix = `${casePrefix(caseId)}exports/`;
-  await store.deletePrefix(exportsPrefix);
   const files: ExportFile[] = [];
-  for (const [i, volume] of out.volumes.entries()) {
-    const key = `${exportsPrefix}${fingerprint}/volume-${i + 1}.pdf`;
-    const { size } = await store.put(key, volume.bytes);
-    files.push({ key, size, pages: volume.pages, volume: i + 1, firstPage: volume.firstPage });
+  try {
+    for (const [i, volume] of out.volumes.entries()) {
+      const key = `${exportsPrefix}${fingerprint}/volume-${i + 1}.pdf`;
+      const { size } = await store.put(key, volume.bytes);
+      files.push({ key, size, pages: volume.pages, volume: i + 1, firstPage: volume.firstPage });
+    }
+  } catch (error) {
+    // A full disk halfway through the volumes: no partial bundle is left, and the last whole one stays.
+    await Promise.all(files.map((f) => store.delete(f.key)));
+    throw error;
   }
+  await removeOlderBundles(caseId, new Set(files.map((f) => f.key)));
   // Exported only if nothing changed while the bundle was being made.
   const now = await fingerprintOf(caseId, options).catch(async (error: unknown) => {
     // The case was deleted meanwhile: leave none of its bytes behind.
@@ -91,6 +98,13 @@ export type ExportJobView = {
 function view(job: { id: string; status: string; progress: number; currentItem: string; error: string; result: string }, fingerprint: string | null): ExportJobView {
   const result = job.status === 'done' ? (JSON.parse(job.result) as ExportResult) : null;
   return { id: job.id, status: job.status, progress: job.progress, currentItem: job.currentItem, error: job.error, result, current: !!result && result.fingerprint === fingerprint };
+}
+
+/** Earlier exports' volumes, once the new bundle is stored whole: a bundle of an earlier state is never what to send. */
+async function removeOlderBundles(caseId: string, keep: ReadonlySet<string>): Promise<void> {
+  const done = await db.job.findMany({ where: { caseId, kind: EXPORT_JOB, status: 'done' }, select: { result: true } });
+  const keys = done.flatMap((job) => (JSON.parse(job.result) as Partial<ExportResult>).files?.map((f) => f.key) ?? []);
+  await Promise.all(keys.filter((key) => !keep.has(key)).map((key) => blobStore().delete(key)));
 }
 
 async function allStored(files: ExportFile[]): Promise<boolean> {

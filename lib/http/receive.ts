@@ -3,12 +3,13 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { StorageRefusal } from '@/lib/quota/storage';
 import type { BlobStore } from '@/lib/storage/types';
+import { isStorageFull } from '@/lib/storage/errors';
 
 /** Bytes kept from the start of an upload, for content sniffing: enough for every magic number we check. */
 export const HEAD_BYTES = 64 * 1024;
 
 export type Received = { ok: true; sha256: string; size: number; head: Uint8Array };
-export type NotReceived = { ok: false; reason: 'empty' | 'tooLarge' | 'aborted' | StorageRefusal };
+export type NotReceived = { ok: false; reason: 'empty' | 'tooLarge' | 'aborted' | 'storageFull' | StorageRefusal };
 
 /** Asked before bytes pass beyond what is already covered: null lets them through. */
 export type CoverBytes = (total: number) => Promise<StorageRefusal | null>;
@@ -86,6 +87,7 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | Readable,
     source.destroy();
     await store.delete(key);
     if (overQuota || error instanceof OverQuota) return { ok: false, reason: overQuota ?? (error as OverQuota).refusal };
+    if (isStorageFull(error)) return { ok: false, reason: 'storageFull' };
     return { ok: false, reason: error instanceof TooLarge || meter.size > maxBytes ? 'tooLarge' : 'aborted' };
   }
   if (meter.size === 0) {

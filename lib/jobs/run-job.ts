@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { isStorageFull, STORAGE_FULL } from '@/lib/storage/errors';
 import type { JobHandler } from './types';
 
 /**
@@ -24,7 +25,8 @@ export async function runJob(jobId: string, handlers: ReadonlyMap<string, JobHan
       });
       await db.job.update({ where: { id: jobId }, data: { status: 'done', progress: 1, currentItem: '', result: JSON.stringify(result ?? {}) } });
     } catch (error) {
-      await markFailed(jobId, error instanceof Error ? error.message : String(error));
+      // A full disk gets its own reason, which the pages translate; anything else keeps its message.
+      await markFailed(jobId, isStorageFull(error) ? STORAGE_FULL : error instanceof Error ? error.message : String(error));
     }
   } catch {
     // The row is gone (its case was deleted): nothing left to record.

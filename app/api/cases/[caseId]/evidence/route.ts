@@ -4,7 +4,7 @@ import { acceptUpload } from '@/lib/evidence/accept-upload';
 import { parsePlacement } from '@/lib/evidence/exhibit-order';
 import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
-const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, accountFull: 413, aborted: 400, alreadyUploaded: 409 };
+const STATUS: Record<string, number> = { notFound: 404, tooLarge: 413, caseFull: 413, accountFull: 413, aborted: 400, alreadyUploaded: 409, storageFull: 507 };
 
 /**
  * One file per request, as the raw body (not multipart), so it streams
