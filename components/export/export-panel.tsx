@@ -3,10 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportJobView } from '@/lib/export/run';
+import type { ExportSpace } from '@/lib/export/space';
 import type { BundleWarning } from '@/lib/export/writer';
 import { STORAGE_FULL } from '@/lib/storage/errors';
 
-type Props = { caseId: string; blocked: boolean; maxBundleMB: number; hasEvidence: boolean; initial: ExportJobView | null };
+type Props = { caseId: string; blocked: boolean; maxBundleMB: number; hasEvidence: boolean; initial: ExportJobView | null; space: ExportSpace };
 
 const POLL_MS = 1000;
 
@@ -16,12 +17,17 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Disk space: gigabytes past one, so 66 GB free does not read as "67584.0 MB". */
+function diskSize(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : megabytes(bytes);
+}
+
 /**
  * Export from the review step: starts the background job, shows its progress
  * and current item (polling), and offers the finished bundle. Leaving the page
  * loses nothing: the job runs on, and coming back shows where it is.
  */
-export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial }: Props) {
+export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial, space }: Props) {
   const t = useTranslations('export');
   const activeText = (w: ActiveWarning) =>
     `${t(`reasons.${w.reason}`, { items: w.removed.map((r) => t(`active.${r}`)).join(t('active.separator')) })}${w.zipOnly ? ` ${t('zipOnly')}` : ''}`;
@@ -29,6 +35,7 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
   const [attachOriginals, setAttachOriginals] = useState(initial?.result?.attachOriginals ?? false);
   const [starting, setStarting] = useState(false);
   const [networkError, setNetworkError] = useState(false);
+  const [noRoom, setNoRoom] = useState(!space.enough);
   const active = job?.status === 'queued' || job?.status === 'running';
   const base = `/api/cases/${caseId}/export`;
 
@@ -53,6 +60,8 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
     setStarting(true);
     try {
       const response = await fetch(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ attachOriginals }) });
+      setNoRoom(response.status === 507);
+      if (response.status === 507) return;
       if (!response.ok) throw new Error(String(response.status));
       setJob(((await response.json()) as { job: ExportJobView }).job);
       setNetworkError(false);
@@ -75,6 +84,8 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
       <h3 id="export-title">{t('title')}</h3>
       <p className="hint">{t('intro', { limit: maxBundleMB })}</p>
       {blocked && <p className="alert alert-warn">{t('blocked')}</p>}
+      <p className="hint" data-testid="export-space">{t('space', { need: diskSize(space.needBytes), free: diskSize(space.freeBytes) })}</p>
+      {noRoom && <p className="alert alert-error" role="alert" data-testid="export-no-room">{t('noRoom', { need: diskSize(space.needBytes), free: diskSize(space.freeBytes) })}</p>}
 
       {!active && (
         <div className="export-start">

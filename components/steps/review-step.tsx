@@ -7,6 +7,7 @@ import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
 import { latestExport } from '@/lib/export/run';
 import { platformProfile } from '@/lib/platforms/profiles';
 import { ExportPanel } from '@/components/export/export-panel';
+import { exportSpace } from '@/lib/export/space';
 import { AcknowledgeWarnings } from './acknowledge-warnings';
 
 type Props = { caseId: string; version: number; record: CaseRecord; facts: CaseFacts; now: Date };
@@ -75,7 +76,7 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
         <AcknowledgeWarnings caseId={caseId} version={version} initial={acknowledgedCodes(record)} warnings={warnings.map((p) => ({ code: p.code, text: problemText(p) }))} />
       )}
 
-      <ExportPanel caseId={caseId} blocked={blocking.length > 0} maxBundleMB={platformProfile(record.platform).maxBundleMB} hasEvidence={facts.evidenceCount > 0} initial={await latestExport(caseId)} />
+      <ExportPanel caseId={caseId} blocked={blocking.length > 0} maxBundleMB={platformProfile(record.platform).maxBundleMB} hasEvidence={facts.evidenceCount > 0} initial={await latestExport(caseId)} space={await exportSpace(caseId)} />
 
       <div className="section-block review-group">
         <div className="step-head">

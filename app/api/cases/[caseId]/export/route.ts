@@ -4,6 +4,7 @@ import { caseFacts } from '@/lib/cases/facts';
 import { getOwnedCase } from '@/lib/cases/repository';
 import { blockingProblems } from '@/lib/cases/review';
 import { latestExport, startExport } from '@/lib/export/run';
+import { exportSpace } from '@/lib/export/space';
 import { readJson } from '@/lib/http/read-json';
 import { sameOriginOnly } from '@/lib/security/same-origin-only';
 
@@ -35,6 +36,8 @@ async function post(request: Request, { params }: Params) {
   if (!parsed.success) return Response.json({ error: 'badRequest' }, { status: 400 });
   const blocking = blockingProblems(found, new Date(), await caseFacts(caseId));
   if (blocking.length > 0) return Response.json({ error: 'blocked', problems: blocking.map((p) => p.code) }, { status: 409 });
+  // Checked before the work starts: a bundle that cannot be written would only fill the disk for everyone.
+  if (!(await exportSpace(caseId)).enough) return Response.json({ error: 'storageFull' }, { status: 507 });
   return Response.json({ job: await startExport(caseId, parsed.data) }, { status: 202 });
 }
 
