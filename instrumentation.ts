@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: jobs a restart interrupted are marked failed, so the page
- * offers a retry; storage counters are recounted; and the event loop is watched for work that should have gone to a thread.
+ * offers a retry (an interrupted import runs again); storage counters are recounted; the store is
+ * swept of what a crash left behind; and the event loop is watched for work that should have gone to a thread.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -9,5 +10,8 @@ export async function register() {
   // Uploads a restart cut off leave their quota reservations behind: count what is really stored.
   const { recountStorage } = await import('@/lib/quota/recount');
   await recountStorage();
+  // What a crash left in the store (half-written uploads, files no row names): at start, then hourly.
+  const { startSweeps } = await import('@/lib/storage/sweep');
+  startSweeps();
   watchEventLoop();
 }

@@ -1,0 +1,52 @@
+import 'server-only';
+import path from 'node:path';
+import { db } from '@/lib/db/client';
+import { dataDir } from '@/lib/db/data-dir.mjs';
+import { EXPORT_JOB, IMPORT_JOB } from '@/lib/jobs/handlers';
+import { sweepDisk, type SweepReport } from './sweep-disk';
+
+const HOUR = 60 * 60 * 1000;
+/** Longer than any upload or job takes to write its row after its bytes (a 500 MB video on a slow line). */
+export const SAFE_AGE_MS = 6 * HOUR;
+/** An order file waits for its confirmation: a merchant may preview today and confirm tomorrow. */
+const IMPORT_AGE_MS = 48 * HOUR;
+
+/** Every key a row names: originals and derived copies, the stored bundles, the order files of imports not yet run. */
+export async function keysInUse(): Promise<Set<string>> {
+  const [evidence, exports, imports] = await Promise.all([
+    db.evidence.findMany({ select: { storageKey: true, previewKey: true, thumbnailKey: true } }),
+    db.job.findMany({ where: { kind: EXPORT_JOB, status: 'done' }, select: { result: true } }),
+    db.job.findMany({ where: { kind: IMPORT_JOB, status: { in: ['queued', 'running'] } }, select: { caseId: true, input: true } }),
+  ]);
+  const keys = new Set<string>();
+  for (const e of evidence) for (const key of [e.storageKey, e.previewKey, e.thumbnailKey]) if (key) keys.add(key);
+  for (const job of exports) for (const file of (JSON.parse(job.result) as { files?: Array<{ key: string }> }).files ?? []) keys.add(file.key);
+  for (const job of imports) {
+    const { importId } = JSON.parse(job.input) as { importId?: string };
+    if (importId) keys.add(`cases/${job.caseId}/imports/${importId}`);
+  }
+  return keys;
+}
+
+/** Sweeps the local store once: what a crash left behind and what no row names any more. */
+export async function sweepStore(now = Date.now()): Promise<SweepReport> {
+  const inUse = await keysInUse();
+  return sweepDisk(path.join(dataDir(), 'files'), {
+    now,
+    inUse: (key) => inUse.has(key),
+    minAgeMs: (key) => (/^cases\/[^/]+\/imports\//.test(key) ? IMPORT_AGE_MS : SAFE_AGE_MS),
+  });
+}
+
+/** At start and every hour: logs what was removed (the first keys, and the totals). */
+export function startSweeps(): void {
+  const run = async () => {
+    const report = await sweepStore();
+    if (report.removed.length > 0) {
+      console.info(`[sweep] removed ${report.temporary} temporary and ${report.orphans} unreferenced file(s), ${(report.bytes / 1024 / 1024).toFixed(1)} MB: ${report.removed.slice(0, 10).join(', ')}${report.removed.length > 10 ? ' …' : ''}`);
+    }
+  };
+  const safely = () => run().catch((error: unknown) => console.error('[sweep] failed:', error));
+  void safely();
+  setInterval(safely, HOUR).unref();
+}
