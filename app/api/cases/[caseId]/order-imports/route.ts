@@ -5,6 +5,7 @@ import { readBody } from '@/lib/http/receive';
 import { offThread } from '@/lib/jobs/tasks';
 import { dropImportFile, keepImportFile, ORDER_IMPORT_MAX_BYTES } from '@/lib/orders/import-session';
 import { sameOriginOnly } from '@/lib/security/same-origin-only';
+import { isStorageFull, STORAGE_FULL } from '@/lib/storage/errors';
 
 const REFUSED = { tooLarge: ['tooLarge', 413], empty: ['emptyFile', 422], aborted: ['noFile', 400] } as const;
 
@@ -31,7 +32,14 @@ async function post(request: Request, { params }: { params: Promise<{ caseId: st
 
   const fileName = (new URL(request.url).searchParams.get('name') ?? '').slice(0, 255);
   // Kept first, then read on the task thread: a 50,000-row export is a second of parsing.
-  const importId = await keepImportFile(caseId, body.bytes);
+  let importId: string;
+  try {
+    importId = await keepImportFile(caseId, body.bytes);
+  } catch (error) {
+    // The store writes a temporary file and renames it: a full disk leaves nothing behind.
+    if (isStorageFull(error)) return NextResponse.json({ error: STORAGE_FULL }, { status: 507 });
+    throw error;
+  }
   const read = await offThread('importPreview', { caseId, importId, fileName });
   if (!read.ok) {
     await dropImportFile(caseId, importId);
