@@ -10,6 +10,27 @@ export type SweepRules = {
 };
 export type SweepReport = { temporary: number; orphans: number; bytes: number; removed: string[] };
 
+/** The rows that name stored objects, as read from the database. */
+export type NamingRows = {
+  evidence: ReadonlyArray<{ storageKey: string; previewKey: string | null; thumbnailKey: string | null }>;
+  /** Finished exports' results (JSON with `files[].key`). */
+  exportResults: readonly string[];
+  /** Imports still to run: their case and input (JSON with `importId`). */
+  pendingImports: ReadonlyArray<{ caseId: string; input: string }>;
+};
+
+/** Every key those rows name: originals and derived copies, the stored bundles, the order files of imports still to run. */
+export function namedKeys({ evidence, exportResults, pendingImports }: NamingRows): Set<string> {
+  const keys = new Set<string>();
+  for (const e of evidence) for (const key of [e.storageKey, e.previewKey, e.thumbnailKey]) if (key) keys.add(key);
+  for (const result of exportResults) for (const file of (JSON.parse(result) as { files?: Array<{ key: string }> }).files ?? []) keys.add(file.key);
+  for (const job of pendingImports) {
+    const { importId } = JSON.parse(job.input) as { importId?: string };
+    if (importId) keys.add(`cases/${job.caseId}/imports/${importId}`);
+  }
+  return keys;
+}
+
 /** Files under `dir`, as keys relative to `root` ('/'-separated). */
 async function* walk(root: string, dir: string): AsyncGenerator<{ key: string; file: string }> {
   let entries;

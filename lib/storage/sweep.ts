@@ -3,7 +3,7 @@ import path from 'node:path';
 import { db } from '@/lib/db/client';
 import { dataDir } from '@/lib/db/data-dir.mjs';
 import { EXPORT_JOB, IMPORT_JOB } from '@/lib/jobs/handlers';
-import { sweepDisk, type SweepReport } from './sweep-disk';
+import { namedKeys, sweepDisk, type SweepReport } from './sweep-disk';
 
 const HOUR = 60 * 60 * 1000;
 /** Longer than any upload or job takes to write its row after its bytes (a 500 MB video on a slow line). */
@@ -11,21 +11,14 @@ export const SAFE_AGE_MS = 6 * HOUR;
 /** An order file waits for its confirmation: a merchant may preview today and confirm tomorrow. */
 const IMPORT_AGE_MS = 48 * HOUR;
 
-/** Every key a row names: originals and derived copies, the stored bundles, the order files of imports not yet run. */
+/** Every key a row names (see namedKeys). */
 export async function keysInUse(): Promise<Set<string>> {
-  const [evidence, exports, imports] = await Promise.all([
+  const [evidence, exports, pendingImports] = await Promise.all([
     db.evidence.findMany({ select: { storageKey: true, previewKey: true, thumbnailKey: true } }),
     db.job.findMany({ where: { kind: EXPORT_JOB, status: 'done' }, select: { result: true } }),
     db.job.findMany({ where: { kind: IMPORT_JOB, status: { in: ['queued', 'running'] } }, select: { caseId: true, input: true } }),
   ]);
-  const keys = new Set<string>();
-  for (const e of evidence) for (const key of [e.storageKey, e.previewKey, e.thumbnailKey]) if (key) keys.add(key);
-  for (const job of exports) for (const file of (JSON.parse(job.result) as { files?: Array<{ key: string }> }).files ?? []) keys.add(file.key);
-  for (const job of imports) {
-    const { importId } = JSON.parse(job.input) as { importId?: string };
-    if (importId) keys.add(`cases/${job.caseId}/imports/${importId}`);
-  }
-  return keys;
+  return namedKeys({ evidence, exportResults: exports.map((job) => job.result), pendingImports });
 }
 
 /** Sweeps the local store once: what a crash left behind and what no row names any more. */
