@@ -17,7 +17,8 @@ export function ReasonForm({ caseId, requirementId, reason }: { caseId: string; 
   const id = `reason-${requirementId}`;
   const error = state.ok ? undefined : (state.fieldErrors?.reason ?? 'invalid');
   return (
-    <details className="checklist-reason detail" open={reason !== '' || undefined}>
+    // Closed even with a reason: the reason is printed above it, the form is only for changing it.
+    <details className="checklist-reason detail">
       <summary>{reason ? t('edit') : t('open')}</summary>
       <form action={action}>
         <input type="hidden" name="caseId" value={caseId} />
