@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { testDb } from './support/db';
+import { createExportableCase } from './support/exportable-case';
 import { createCase, expect, test } from './support/fixtures';
 
 const SHOTS = process.env.SHOTS_DIR;
@@ -51,4 +53,74 @@ test('pick an accusation, see what the checklist is missing, upload what meets i
     await page.setViewportSize({ width: 360, height: 900 });
     await page.locator('#field-accusations').screenshot({ path: `${SHOTS}/cklui-basics-360.png` });
   }
+});
+
+test('tick a file as meeting a requirement its category does not, explain another, and read both on the bundle\'s checklist page', async ({ page, user }) => {
+  const c = await createExportableCase(user.id);
+  // Tmall, a promotion burst: real shopping and the abnormality explained (Tmall's rule), campaign records and shipping proof.
+  // The two per-order items stay unmet here; their warnings are acknowledged so the export can run.
+  await testDb().case.update({
+    where: { id: c.id },
+    data: { accusations: '["promotionBurst"]', acknowledged: JSON.stringify(['deadlineSoon', 'windowUnverified', 'noFlaggedOrders', 'checklist.shippingProof', 'checklist.realShopping']) },
+  });
+
+  await page.goto(`/cases/${c.id}/evidence`);
+  await page.getByLabel('证据类别').selectOption('chat');
+  const chat = '2026-11-10 09:12:03 小雨点: 双十一直播间看到的，还有货吗？\n2026-11-10 09:12:40 小明数码客服: 有的，直播间专享价。\n';
+  await page.getByLabel('选择文件').setInputFiles([{ name: '直播间聊天.txt', mimeType: 'text/plain', buffer: Buffer.from(chat) }]);
+  await expect(page.getByTestId('uploads')).toContainText('已上传');
+
+  const checklist = page.getByTestId('checklist');
+  const abnormality = checklist.locator('[data-requirement="abnormalityExplained"]');
+  await expect(abnormality).toHaveAttribute('data-state', 'missing');
+  const ticks = page.getByTestId('evidence-chat').getByTestId('requirement-ticks');
+  // Pre-ticked from its category: a chat answers "real shopping", not "why it looks abnormal".
+  await expect(ticks).toContainText('按类别默认');
+  await expect(ticks.getByRole('checkbox', { name: '证明异常订单来自真实购物' })).toBeChecked();
+  await ticks.getByRole('checkbox', { name: '说明这些订单为何看起来异常' }).check();
+  await expect(abnormality).toHaveAttribute('data-state', 'met');
+  await expect(abnormality).toContainText('满足的证据：C-001');
+  await expect(ticks).toContainText('已手动选择');
+  // Back to the default, and the requirement is missing again; then ticked for good.
+  await ticks.getByRole('button', { name: '恢复按类别默认' }).click();
+  await expect(abnormality).toHaveAttribute('data-state', 'missing');
+  await expect(ticks).toContainText('按类别默认');
+  await ticks.getByRole('checkbox', { name: '说明这些订单为何看起来异常' }).check();
+  await expect(abnormality).toHaveAttribute('data-state', 'met');
+
+  const campaign = checklist.locator('[data-requirement="campaignRecords"]');
+  await expect(campaign).toHaveAttribute('data-state', 'missing');
+  await campaign.getByText('无法提供？写明原因').click();
+  await campaign.getByLabel('无法提供这项证据的原因').fill('活动在线下门店举办，没有线上报名页面');
+  await campaign.getByRole('button', { name: '保存原因' }).click();
+  await expect(campaign).toHaveAttribute('data-state', 'explained');
+  await expect(campaign.getByTestId('checklist-reason')).toContainText('活动在线下门店举办');
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await ticks.screenshot({ path: `/tmp/cklx-ticks-${width}.png` });
+    await checklist.screenshot({ path: `/tmp/cklx-panel-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Explained: no warning for it on the review step, so the bundle can be made.
+  await page.goto(`/cases/${c.id}/review`);
+  await expect(page.getByTestId('review-status')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByText(/平台清单要求的证据还没有：活动记录/)).toHaveCount(0);
+  const panel = page.getByTestId('export-panel');
+  await panel.getByRole('button', { name: '生成证据包' }).click();
+  const result = panel.getByTestId('export-result');
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  const downloading = page.waitForEvent('download');
+  await result.getByRole('link', { name: '下载 PDF' }).click();
+  const file = await (await downloading).path();
+  // Cover, contents, then the checklist page.
+  const text = execFileSync('pdftotext', ['-layout', '-f', '3', '-l', '3', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('申诉证据清单');
+  expect(text).toContain('活动带来的订单激增');
+  expect(text).toContain('【已满足】说明这些订单为何看起来异常');
+  expect(text).toContain('《虚假交易的规则及实施细则》');
+  expect(text).toMatch(/C-001\s+直播间聊天\s+第 ?\d+ ?页/);
+  expect(text).toContain('无法提供的原因：活动在线下门店举办，没有线上报名页面');
+  expect(text).toContain('已覆盖 0/1 笔被处罚订单');
+  execFileSync('pdftoppm', ['-r', '80', '-f', '3', '-l', '3', '-png', file, '/tmp/cklx-bundle-e2e']);
 });

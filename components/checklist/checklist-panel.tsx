@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { RequirementStatus, RuleDocument } from '@/lib/platforms';
+import { ReasonForm } from './reason-form';
 
 // PLATFORMS.md writes some rule addresses as a bare host and path; others are not addresses at all.
 const HOST_PATH = /^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i;
@@ -23,7 +24,7 @@ export async function ChecklistPanel({ caseId, statuses }: Props) {
         </p>
       ) : (
         <ul className="checklist">
-          {statuses.map(({ item, state, exhibits, orders }) => {
+          {statuses.map(({ item, state, exhibits, orders, reason }) => {
             const href = item.source ? ruleHref(item.source.document) : null;
             const sourceTitle = item.source ? item.source.document.titles.join(' ') : t('ourAdvice');
             return (
@@ -43,6 +44,9 @@ export async function ChecklistPanel({ caseId, statuses }: Props) {
                   {exhibits.length > 0 && <> · {t('answeredBy', { ids: exhibits.map((e) => e.label).join('、') })}</>}
                   {orders && <> · {t('ordersCovered', { covered: orders.covered, total: orders.total })}</>}
                 </span>
+                {reason && <span className="detail" data-testid="checklist-reason">{t('reason', { reason })}</span>}
+                {/* Optional support never warns, so it needs no excuse. */}
+                {(state !== 'met' || reason) && !item.optional && <ReasonForm caseId={caseId} requirementId={item.id} reason={reason ?? ''} />}
               </li>
             );
           })}

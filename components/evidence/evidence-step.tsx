@@ -12,6 +12,7 @@ import { textPreview } from '@/lib/evidence/text-preview';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { caseChecklistNow } from '@/lib/checklist/query';
 import { ChecklistPanel } from '@/components/checklist/checklist-panel';
+import { EvidenceTicks } from '@/components/checklist/evidence-ticks';
 import { EvidenceDetailsForm } from './evidence-details-form';
 import { EvidenceItemNotes } from './evidence-item-notes';
 import { Uploader } from './uploader';
@@ -72,6 +73,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
                     </p>
                     <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
                     <EvidenceItemNotes caseId={caseId} evidence={f} />
+                    <EvidenceTicks caseId={caseId} file={f} checklist={checklist} />
                     {previews.get(f.id) && (
                       <details>
                         <summary>{t('showText')}</summary>

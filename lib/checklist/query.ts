@@ -4,20 +4,21 @@ import { accusationKinds } from '@/lib/cases/snapshot';
 import { db } from '@/lib/db/client';
 import type { RequirementStatus } from '@/lib/platforms';
 import { offThread } from '@/lib/jobs/tasks';
+import { parseChecklistReasons } from '@/lib/schemas/checklist';
 import { caseChecklist } from './case-status';
 
 /**
  * The case's checklist as the evidence and review steps show it (null: nothing to show yet). Reads
- * three small projections: the case's platform and accusations, its files' categories, and which
- * files each flagged order has linked.
+ * three small projections: the case's platform, accusations and reasons, its files' categories and
+ * ticks, and which files each flagged order has linked.
  */
 export async function loadCaseChecklist(caseId: string): Promise<RequirementStatus[] | null> {
-  const found = await db.case.findUnique({ where: { id: caseId }, select: { platform: true, accusations: true } });
+  const found = await db.case.findUnique({ where: { id: caseId }, select: { platform: true, accusations: true, checklistReasons: true } });
   if (!found) return null;
   const accusations = accusationKinds(found);
   if (accusations.length === 0) return null;
   const [evidence, flagged] = await Promise.all([
-    db.evidence.findMany({ where: { caseId }, select: { id: true, category: true, position: true }, orderBy: [{ category: 'asc' }, { position: 'asc' }] }),
+    db.evidence.findMany({ where: { caseId }, select: { id: true, category: true, position: true, requirementIds: true }, orderBy: [{ category: 'asc' }, { position: 'asc' }] }),
     db.order.findMany({ where: { caseId, flagged: true }, select: { orderNo: true, evidence: { select: { evidenceId: true } } }, orderBy: { orderNo: 'asc' } }),
   ]);
   return caseChecklist(
@@ -25,6 +26,7 @@ export async function loadCaseChecklist(caseId: string): Promise<RequirementStat
     accusations,
     evidence,
     flagged.map((o) => ({ orderNo: o.orderNo, evidenceIds: o.evidence.map((l) => l.evidenceId) })),
+    parseChecklistReasons(found.checklistReasons),
   );
 }
 

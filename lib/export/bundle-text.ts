@@ -4,6 +4,7 @@ import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '@/lib/evidence/categ
 import { EVIDENCE_KINDS } from '@/lib/orders/coverage';
 import { toChinaLocalInput } from '@/lib/schemas/china-time';
 import type { BundleData } from './collect';
+import { checklistWords } from './checklist-page';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
@@ -26,6 +27,7 @@ export function bundleText(data: BundleData) {
   }));
   const platformName = t(`platforms.${data.case.platform}`);
   const volume = (n: number) => volumeNumeral(n, language);
+  const checklist = checklistWords(t, data.checklist);
   /** Every word the code itself draws, for the font subset (the exhibits' own text is added apart). */
   const characters = [
     JSON.stringify(data),
@@ -35,8 +37,9 @@ export function bundleText(data: BundleData) {
     ...EVIDENCE_KINDS.map(coverageKind),
     ...audit.flatMap((g) => [g.title, ...g.findings.flatMap((f) => [f.detail, f.severity])]),
     '〇一二三四五六七八九十',
+    ...(checklist ? [...checklist.accusations, ...checklist.requirements.values()] : []),
   ].join('');
-  return { language, b, categoryName, coverageKind, audit, platformName, volume, characters };
+  return { language, b, categoryName, coverageKind, audit, platformName, volume, checklist, characters };
 }
 export type BundleText = ReturnType<typeof bundleText>;
 

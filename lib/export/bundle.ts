@@ -7,6 +7,7 @@ import { bundleText, type BundleText } from './bundle-text';
 import type { BundleData, Exhibit } from './collect';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
 import { attachable, contentText, estimate, prepare, read, type Prepared } from './prepare';
+import { writeChecklist } from './checklist-page';
 import { saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
 
@@ -47,7 +48,7 @@ function stopwatch() {
  */
 async function fitImages(prepared: Prepared[], characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
-  const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500;
+  const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0);
   const budget = options.maxBytes * 0.95;
   const images = prepared.flatMap((p) => (p.content.kind === 'images' ? p.content.images : []));
   const otherBytes = prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.estimate), 0) + front;
@@ -112,6 +113,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     const writer = new BundleWriter(doc, await embedChineseFonts(doc, characters), data, text, volumes, options.now);
     writer.cover(1);
     writer.reserveContents();
+    writeChecklist(writer, text, data.checklist, data.exhibits);
     writer.notice();
     writer.statement();
     writer.orders();

@@ -11,6 +11,7 @@ import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
 import { platformProfile } from '@/lib/platforms/profiles';
 import type { RuleGroup } from '@/lib/audit/groups';
 import type { Finding, RuleId } from '@/lib/audit/types';
+import { collectChecklist, type BundleChecklist } from './checklist-data';
 
 /** One exhibit as the bundle, the ZIP and the manifest show it. */
 export type Exhibit = {
@@ -85,6 +86,8 @@ export type BundleData = {
   audit: IncludedRule[];
   /** In bundle order: by category (EVIDENCE_CATEGORIES), then position. */
   exhibits: Exhibit[];
+  /** The platform's checklist for the accusations picked (its own page after the contents); null: none picked. */
+  checklist: BundleChecklist | null;
 };
 
 export function exhibitIdOf(category: EvidenceCategory, position: number): string {
@@ -92,12 +95,13 @@ export function exhibitIdOf(category: EvidenceCategory, position: number): strin
 }
 
 export async function collectBundleData(caseId: string): Promise<BundleData> {
-  const [c, evidence, flagged, linked, audit] = await Promise.all([
+  const [c, evidence, flagged, linked, audit, checklist] = await Promise.all([
     db.case.findUniqueOrThrow({ where: { id: caseId } }),
     db.evidence.findMany({ where: { caseId }, include: { orders: { select: { order: { select: { orderNo: true } } } } } }),
     db.order.findMany({ where: { caseId, flagged: true }, orderBy: [{ orderedAt: 'asc' }, { orderNo: 'asc' }] }),
     linkedKindsByOrder(caseId),
     runCaseAudit(caseId),
+    collectChecklist(caseId),
   ]);
   const rank = (cat: string) => EVIDENCE_CATEGORIES.indexOf(cat as EvidenceCategory);
   const exhibits: Exhibit[] = evidence
@@ -160,6 +164,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
     })),
     audit: audit.groups.map(includedRule).filter((g) => g.findings.length > 0),
     exhibits,
+    checklist,
   };
 }
 

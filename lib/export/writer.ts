@@ -94,8 +94,8 @@ export class BundleWriter {
   /** Blank pages for the contents, written once every page number is known. */
   reserveContents(): void {
     const { exhibits } = this.data;
-    // Notice, statement, orders, coverage, audit, appendix, declaration and evidence; a line per category used and per exhibit.
-    const notice = this.data.case.noticeText ? 1 : 0;
+    // Checklist, notice, statement, orders, coverage, audit, appendix, declaration and evidence; a line per category used and per exhibit.
+    const notice = (this.data.case.noticeText ? 1 : 0) + (this.data.checklist ? 1 : 0);
     const lines = notice + 6 + (exhibits.length > 0 ? 1 : 0) + new Set(exhibits.map((x) => x.category)).size + exhibits.length;
     this.contents.reserve(this.ts, lines);
   }
