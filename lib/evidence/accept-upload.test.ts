@@ -77,7 +77,7 @@ describe('acceptUpload', () => {
 
   it('takes an iPhone HEIC as a photo: original kept byte for byte, upright metadata-free preview, date and location', async () => {
     const bytes = heicPhoto('iphone-portrait.heic');
-    expect(await upload(bytes, 'IMG_4032.HEIC', 'product')).toMatchObject({ ok: true, duplicate: false, checkStatus: 'ok' });
+    expect(await upload(bytes, 'IMG_4032.HEIC', 'logistics')).toMatchObject({ ok: true, duplicate: false, checkStatus: 'ok' });
     const row = await db.evidence.findFirstOrThrow({ where: { caseId } });
     expect(row).toMatchObject({ kind: 'heic', mime: 'image/heic', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), hasLocation: true });
     expect(row.documentDate).toEqual(new Date('2026-11-11T12:05:13Z'));

@@ -9,14 +9,16 @@ import { MAX_INPUT_PIXELS, type ImageInspection, type RawPixels } from './image'
  * whose one-image call decodes the first top-level image: libheif lists those by item id, and the
  * primary (the photo a burst or a Live Photo shows) need not be first.
  */
-type HeifImage = {
-  get_width(): number;
-  get_height(): number;
-  is_primary(): boolean;
-  free(): void;
-  display(target: { data: Uint8ClampedArray; width: number; height: number }, done: (shown: { data: Uint8ClampedArray } | null) => void): void;
+type HeifImage = { handle: unknown; get_width(): number; get_height(): number; is_primary(): boolean; free(): void };
+type Channel = { id: number; width: number; height: number; stride: number; data: Uint8Array };
+type LibHeif = {
+  HeifDecoder: new () => { decoder: { delete(): void } | null; decode(bytes: Uint8Array): HeifImage[] };
+  heif_js_decode_image2(handle: unknown, colorspace: number, chroma: number): Promise<{ code?: number; image: unknown; channels: Channel[] } | null>;
+  heif_image_release(image: unknown): void;
+  heif_colorspace: { heif_colorspace_RGB: number };
+  heif_chroma: { heif_chroma_interleaved_RGBA: number };
+  heif_channel: { heif_channel_interleaved: number };
 };
-type LibHeif = { HeifDecoder: new () => { decoder: { delete(): void } | null; decode(bytes: Uint8Array): HeifImage[] } };
 
 let libheif: Promise<LibHeif> | undefined;
 /** Loaded on first use: 1.4 MB of WebAssembly that only a HEIC upload needs. */
@@ -49,8 +51,8 @@ export async function inspectHeic(bytes: Uint8Array): Promise<HeicInspection> {
 }
 
 async function decodePrimary(bytes: Uint8Array): Promise<RawPixels | { reason: 'tooManyPixels' | 'undecodable' }> {
-  const { HeifDecoder } = await loadLibheif();
-  const decoder = new HeifDecoder();
+  const lib = await loadLibheif();
+  const decoder = new lib.HeifDecoder();
   let images: HeifImage[] = [];
   try {
     images = decoder.decode(bytes);
@@ -60,10 +62,17 @@ async function decodePrimary(bytes: Uint8Array): Promise<RawPixels | { reason: '
     const height = primary.get_height();
     // The header check above read sharp's view of the file; this is the size libheif will allocate.
     if (width * height > MAX_INPUT_PIXELS) return { reason: 'tooManyPixels' };
-    if (width < 1 || height < 1) return { reason: 'undecodable' };
-    const shown = await new Promise<{ data: Uint8ClampedArray } | null>((resolve) => primary.display({ data: new Uint8ClampedArray(width * height * 4), width, height }, resolve));
-    if (!shown) return { reason: 'undecodable' };
-    return { data: new Uint8Array(shown.data.buffer, shown.data.byteOffset, shown.data.byteLength), width, height, channels: 4 };
+    // Called directly, not through HeifImage.display, which decodes in a setTimeout callback where
+    // a failure would escape every try and take the task thread down with it.
+    const decoded = await lib.heif_js_decode_image2(primary.handle, lib.heif_colorspace.heif_colorspace_RGB, lib.heif_chroma.heif_chroma_interleaved_RGBA);
+    if (!decoded || decoded.code) return { reason: 'undecodable' };
+    try {
+      const rgba = decoded.channels.find((c) => c.id === lib.heif_channel.heif_channel_interleaved);
+      if (!rgba || rgba.width !== width || rgba.height !== height) return { reason: 'undecodable' };
+      return { data: packRows(rgba), width, height, channels: 4 };
+    } finally {
+      lib.heif_image_release(decoded.image);
+    }
   } catch {
     // A file libheif rejects part-way (truncated data, a codec it lacks such as AV1) is unreadable, not a crash.
     return { reason: 'undecodable' };
@@ -71,6 +80,15 @@ async function decodePrimary(bytes: Uint8Array): Promise<RawPixels | { reason: '
     for (const image of images) image.free();
     decoder.decoder?.delete();
   }
+}
+
+/** Copies the plane out of WebAssembly memory (freed with the image), dropping any row padding. */
+function packRows({ data, width, height, stride }: Channel): Uint8Array {
+  const row = width * 4;
+  if (stride === row) return data.slice(0, row * height);
+  const packed = new Uint8Array(row * height);
+  for (let y = 0; y < height; y++) packed.set(data.subarray(y * stride, y * stride + row), y * row);
+  return packed;
 }
 
 /**
