@@ -84,7 +84,7 @@ export function Uploader({ caseId, maxFileBytes, roomBytes, roomError = 'caseFul
         <p>{t('drop', { mb: Math.round(maxFileBytes / 1024 / 1024) })}</p>
         <label className="btn" htmlFor="evidence-files">{t('choose')}</label>
         <input id="evidence-files" ref={input} type="file" multiple className="sr-only" aria-label={t('choose')}
-          accept=".pdf,.jpg,.jpeg,.png,.webp,.gif,.tif,.tiff,.txt,.csv,.html,.htm,.xlsx,.docx"
+          accept=".pdf,.jpg,.jpeg,.png,.webp,.gif,.tif,.tiff,.heic,.heif,.txt,.csv,.html,.htm,.xlsx,.docx"
           onChange={(e) => { add(e.target.files); e.target.value = ''; }} />
       </div>
       {items.length > 0 && (

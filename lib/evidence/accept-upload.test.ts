@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '@/lib/cases/repository';
 import { dataDir } from '@/lib/db/data-dir.mjs';
@@ -8,7 +10,7 @@ import { db } from '@/lib/db/client';
 import { blobStore } from '@/lib/storage';
 import { makeUser } from '@/lib/testing/factories';
 import { acceptUpload } from './accept-upload';
-import { elfHeader, encryptedPdf, generatedPdf, ownerLockedPdf, peHeader, photo, pixelBombPng, tiffWithTrailingDirectory } from './inspect/test-fixtures';
+import { elfHeader, encryptedPdf, generatedPdf, heicPhoto, ownerLockedPdf, peHeader, photo, pixelBombPng, tiffWithTrailingDirectory } from './inspect/test-fixtures';
 
 let user: { id: string };
 let caseId: string;
@@ -71,6 +73,29 @@ describe('acceptUpload', () => {
   it('accepts a TIFF scan whose image directory comes after the first 64 KB', async () => {
     expect(await upload(tiffWithTrailingDirectory(), 'scan.tif')).toMatchObject({ ok: true, checkStatus: 'ok' });
     expect(await db.evidence.findFirstOrThrow({ where: { caseId } })).toMatchObject({ kind: 'tiff', hasLocation: false });
+  });
+
+  it('takes an iPhone HEIC as a photo: original kept byte for byte, upright metadata-free preview, date and location', async () => {
+    const bytes = heicPhoto('iphone-portrait.heic');
+    expect(await upload(bytes, 'IMG_4032.HEIC', 'logistics')).toMatchObject({ ok: true, duplicate: false, checkStatus: 'ok' });
+    const row = await db.evidence.findFirstOrThrow({ where: { caseId } });
+    expect(row).toMatchObject({ kind: 'heic', mime: 'image/heic', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), hasLocation: true });
+    expect(row.documentDate).toEqual(new Date('2026-11-11T12:05:13Z'));
+    const original = await blobStore().get(row.storageKey);
+    expect(Buffer.compare(Buffer.concat(await original!.toArray()), bytes)).toBe(0);
+    const preview = Buffer.concat(await (await blobStore().get(row.previewKey!))!.toArray());
+    // Turned once by the container's rotation: the stored 48 × 32 landscape becomes a 32 × 48 portrait.
+    const meta = await sharp(preview).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 32, height: 48 });
+    expect(meta.exif).toBeUndefined();
+    expect(row.thumbnailKey).toMatch(/-thumb\.webp$/);
+  });
+
+  it('refuses a truncated HEIC as undecodable and keeps nothing', async () => {
+    const bytes = heicPhoto('iphone-portrait.heic');
+    expect(await upload(bytes.subarray(0, bytes.length - 200), 'cut.heic')).toMatchObject({ ok: false, error: 'undecodable' });
+    expect(await db.evidence.count({ where: { caseId } })).toBe(0);
+    expect(storedKeys()).toEqual([]);
   });
 
   it('records whether the original photo says where it was taken', async () => {

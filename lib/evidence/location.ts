@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { blobStore } from '@/lib/storage';
 import { readExifFacts } from './inspect/exif';
 
-const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'gif', 'tiff'];
+const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic'];
 
 /**
  * Fills in hasLocation for files uploaded before the upload checked it (null). A one-off per file:

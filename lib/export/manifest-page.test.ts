@@ -28,7 +28,7 @@ describe('typeName', () => {
   });
 
   it('keeps the MIME type of a kind it does not know rather than guess', () => {
-    expect(typeName({ kind: 'heic', mime: 'image/heic', category: 'other' } satisfies Typed, types('zh-CN'))).toBe('image/heic');
+    expect(typeName({ kind: 'avif', mime: 'image/avif', category: 'other' } satisfies Typed, types('zh-CN'))).toBe('image/avif');
   });
 
   it('has a name for every kind the app accepts', async () => {

@@ -5,7 +5,9 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { generatedPdf, minimalDocx } from '@/lib/evidence/inspect/test-fixtures';
+import { generatedPdf, heicPhoto, minimalDocx } from '@/lib/evidence/inspect/test-fixtures';
+import { inspectHeic } from '@/lib/evidence/inspect/heic';
+import { makeDerivedPreview } from '@/lib/evidence/inspect/image';
 import { hasTool } from '@/lib/testing/has-tool';
 import { blobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
@@ -52,6 +54,17 @@ describe('prepare', () => {
     expect(await prepare(await exhibit('text', null), blobStore())).toEqual({ kind: 'placeholder', reason: 'missing' });
     expect(await prepare(await exhibit('pdf', Buffer.from('%PDF-1.4'), { checkStatus: 'flagged', checkReason: 'encrypted' }), blobStore())).toEqual({ kind: 'placeholder', reason: 'encrypted' });
     expect(await prepare(await exhibit('xlsx', Buffer.from('PK\u0003\u0004 broken')), blobStore())).toEqual({ kind: 'placeholder', reason: 'corrupt' });
+  });
+
+  it('shows a HEIC through its upright preview, and explains one without it instead of printing its bytes', async () => {
+    const original = heicPhoto('iphone-portrait.heic');
+    const decoded = await inspectHeic(original);
+    if (decoded.status !== 'ok') throw new Error(decoded.reason);
+    const previewKey = `cases/prepare-test/derived/${n++}-preview.jpg`;
+    await blobStore().put(previewKey, (await makeDerivedPreview(decoded.pixels)).data);
+    const content = await prepare(await exhibit('heic', original, { previewKey }), blobStore());
+    expect(content).toMatchObject({ kind: 'images', images: [{ width: 32, height: 48 }] });
+    expect(await prepare(await exhibit('heic', original), blobStore())).toEqual({ kind: 'placeholder', reason: 'undecodable' });
   });
 
   it('reads a CSV export as a table', async () => {

@@ -29,7 +29,7 @@ export type Content =
   | { kind: 'placeholder'; reason: PlaceholderReason };
 export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number };
 
-const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
+const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic']);
 /**
  * Typeset text costs about 1.5 bytes a character once compressed (2-byte glyph codes plus
  * positioning, deflated); measured on the benchmark's chat logs. A little above, to stay safe.
@@ -78,12 +78,12 @@ export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Conte
     return unlocked ? { kind: 'pdf', unlocked, active: await pdfActiveContent(unlocked) } : { kind: 'placeholder', reason: original ? 'encrypted' : 'missing' };
   }
   if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
-  if (exhibit.kind === 'jpeg' && exhibit.previewKey) {
+  if ((exhibit.kind === 'jpeg' || exhibit.kind === 'heic') && exhibit.previewKey) {
     // A phone photo's upright 1600 px preview (made at upload from the original) holds all a page
     // shows at 180-200 DPI and decodes ten times faster than 12 megapixels. Long screenshots
-    // need the original's full width, so they skip this.
+    // need the original's full width, so they skip this; a HEIC never does: sharp cannot decode HEVC.
     const preview = await read(store, exhibit.previewKey);
-    if (preview && !(await isLongImage(preview).catch(() => true))) {
+    if (preview && (exhibit.kind === 'heic' || !(await isLongImage(preview).catch(() => true)))) {
       try {
         return { kind: 'images', images: await pageImages(preview) };
       } catch {

@@ -10,6 +10,7 @@ describe('servedContentType', () => {
 
   it('keeps the type of files shown only as data, so they open in the right program', () => {
     expect(servedContentType('image/png')).toBe('image/png');
+    expect(servedContentType('image/heic')).toBe('image/heic');
     expect(servedContentType('application/pdf')).toBe('application/pdf');
     expect(servedContentType('text/plain; charset=utf-8')).toBe('text/plain');
     expect(servedContentType('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -14,6 +14,7 @@ const SHOWN_AS_DATA = new Set([
   'image/webp',
   'image/gif',
   'image/tiff',
+  'image/heic',
   'text/plain',
   'text/csv',
   'application/pdf',

@@ -1,8 +1,9 @@
 import iconv from 'iconv-lite';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { detectKind, HEAD_BYTES } from './file-kind';
 import { sniffText } from './text-sniff';
-import { elfHeader, generatedPdf, machOHeader, minimalDocx, minimalXlsx, peHeader, photo, storedZip, tiffWithTrailingDirectory } from './test-fixtures';
+import { elfHeader, generatedPdf, heicPhoto, machOHeader, minimalDocx, minimalXlsx, peHeader, photo, storedZip, tiffWithTrailingDirectory } from './test-fixtures';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 const kindOf = (head: Uint8Array, fileName: string) => detectKind({ head, fileName });
@@ -137,5 +138,24 @@ describe('detectKind: text without magic bytes', () => {
 
   it('calls a whitespace-only text file empty', async () => {
     expect(await kindOf(utf8(' \r\n\t\n'), 'notes.txt')).toEqual({ ok: false, reason: 'empty' });
+  });
+});
+
+describe('detectKind: iPhone photos (HEIC/HEIF)', () => {
+  it.each(['IMG_0001.HEIC', 'photo.heic', 'photo.heif', 'photo'])('accepts a HEIC named %s', async (name) => {
+    expect(await kindOf(heicPhoto('iphone-portrait.heic'), name)).toEqual({ ok: true, kind: 'heic', mime: 'image/heic' });
+  });
+
+  it('calls a HEIC renamed .jpg a mismatch', async () => {
+    expect(await kindOf(heicPhoto('iphone-portrait.heic'), 'photo.jpg')).toEqual({ ok: false, reason: 'mismatch', detected: 'heic' });
+  });
+
+  it('tells AVIF from HEIC, even when an AVIF writer put the generic mif1 brand first', async () => {
+    const avif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).avif().toBuffer();
+    expect(await kindOf(avif, 'photo.avif')).toMatchObject({ ok: false, reason: 'unsupportedType', detected: 'avif' });
+    const mif1First = Buffer.from(avif);
+    mif1First.write('mif1', 8, 'latin1');
+    expect(mif1First.subarray(16, 32).toString('latin1')).toContain('avif');
+    expect(await kindOf(mif1First, 'photo.heic')).toEqual({ ok: false, reason: 'unsupportedType', detected: 'avif' });
   });
 });

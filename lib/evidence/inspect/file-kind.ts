@@ -2,7 +2,7 @@ import { fileTypeFromBuffer, type FileTypeResult } from 'file-type';
 import { safeDisplayName } from './file-name';
 import { looksLikeHtml, sniffText } from './text-sniff';
 
-export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'text' | 'csv' | 'html' | 'xlsx' | 'docx';
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'text' | 'csv' | 'html' | 'xlsx' | 'docx' | 'heic';
 
 export type KindResult =
   | { ok: true; kind: FileKind; mime: string }
@@ -24,11 +24,13 @@ export const KINDS: Record<FileKind, { extensions: readonly string[]; mime: stri
   html: { extensions: ['html', 'htm'], mime: 'text/html' },
   xlsx: { extensions: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   docx: { extensions: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  // iPhone photos. HEIF is the container, HEIC the HEVC-coded kind phones write; one kind for both.
+  heic: { extensions: ['heic', 'heif', 'hif'], mime: 'image/heic' },
 };
 
 /** file-type's names for the kinds we accept; an animated PNG is still a PNG to every decoder. */
 const BY_DETECTED: Record<string, FileKind> = {
-  pdf: 'pdf', jpg: 'jpeg', png: 'png', apng: 'png', webp: 'webp', gif: 'gif', tif: 'tiff', xlsx: 'xlsx', docx: 'docx',
+  pdf: 'pdf', jpg: 'jpeg', png: 'png', apng: 'png', webp: 'webp', gif: 'gif', tif: 'tiff', xlsx: 'xlsx', docx: 'docx', heic: 'heic',
 };
 
 /** Programs, installers and files that run something when opened: never evidence, whatever the name. */
@@ -60,6 +62,7 @@ export async function detectKind({ head, fileName, whole }: { head: Uint8Array; 
     // A container file-type cannot walk (a corrupt ZIP, say) is nothing we could read either.
     return { ok: false, reason: 'unsupportedType' };
   }
+  if (detected?.ext === 'heic' && !isHevcHeif(head)) return { ok: false, reason: 'unsupportedType', detected: 'avif' };
   return detected ? judgeDetected(detected.ext, extension) : judgeText(head, extension);
 }
 
@@ -102,6 +105,23 @@ function extensionOf(fileName: string): string {
 /** "II*\0" or "MM\0*": the only header whose format file-type may need the whole file to confirm. */
 function isTiffHeader(head: Uint8Array): boolean {
   return (head[0] === 0x49 && head[1] === 0x49 && head[2] === 0x2a && head[3] === 0) || (head[0] === 0x4d && head[1] === 0x4d && head[2] === 0 && head[3] === 0x2a);
+}
+
+/** Brands of HEVC-coded HEIF: a still image, an image collection, or a sequence with a still in it. */
+const HEVC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
+
+/**
+ * file-type names any "mif1"/"msf1" file HEIC by its major brand alone, but AVIF writers use those
+ * too, listing "avif" among the compatible brands: AV1 is not what libheif-js decodes (and AVIF is
+ * no kind we accept). A generic HEIF with neither brand is tried as HEIC; the decoder decides.
+ */
+function isHevcHeif(head: Uint8Array): boolean {
+  const size = Math.min(new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(0), head.length);
+  const brands: string[] = [];
+  // ftyp: size, "ftyp", major brand, minor version, then compatible brands to the end of the box.
+  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) brands.push(String.fromCharCode(...head.subarray(at, at + 4)));
+  if (brands.some((brand) => HEVC_BRANDS.has(brand))) return true;
+  return !brands.some((brand) => brand === 'avif' || brand === 'avis');
 }
 
 /** file-type recognises compiled programs but not scripts: "#!" makes any text file runnable on Unix. */

@@ -20,6 +20,11 @@ export type DerivedImage = { derived: true; format: 'jpeg' | 'webp'; mime: strin
 
 export type DerivedOptions = { maxSide?: number; format?: 'jpeg' | 'webp' };
 
+/** Pixels decoded elsewhere (a HEIC, by libheif-js), upright already: sharp takes them as they are. */
+export type RawPixels = { data: Uint8Array; width: number; height: number; channels: 4 };
+/** An encoded file, or decoded pixels. */
+export type ImageSource = Uint8Array | RawPixels;
+
 /** Side of the small probe decode that proves the pixel data is readable, not only the header. */
 const PROBE_SIDE = 64;
 
@@ -65,16 +70,16 @@ export async function inspectImage(bytes: Uint8Array): Promise<ImageInspection> 
  * metadata gone, GPS included. JPEG by default because pdf-lib embeds only JPEG and PNG.
  * Throws on input inspectImage refuses: call that first.
  */
-export function makeDerivedPreview(bytes: Uint8Array, { maxSide = 1600, format = 'jpeg' }: DerivedOptions = {}): Promise<DerivedImage> {
+export function makeDerivedPreview(bytes: ImageSource, { maxSide = 1600, format = 'jpeg' }: DerivedOptions = {}): Promise<DerivedImage> {
   return derive(bytes, maxSide, format);
 }
 
 /** A 320 px thumbnail for lists in the browser, where WebP is smaller for the same quality. */
-export function makeThumbnail(bytes: Uint8Array, { maxSide = 320, format = 'webp' }: DerivedOptions = {}): Promise<DerivedImage> {
+export function makeThumbnail(bytes: ImageSource, { maxSide = 320, format = 'webp' }: DerivedOptions = {}): Promise<DerivedImage> {
   return derive(bytes, maxSide, format);
 }
 
-async function derive(bytes: Uint8Array, maxSide: number, format: 'jpeg' | 'webp'): Promise<DerivedImage> {
+async function derive(bytes: ImageSource, maxSide: number, format: 'jpeg' | 'webp'): Promise<DerivedImage> {
   // No withMetadata/keepExif: sharp then writes no EXIF, XMP or ICC at all, which is what strips GPS.
   const pipeline = open(bytes).rotate().resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
   // JPEG has no alpha: transparent screenshot areas would turn black, so lay them on white.
@@ -83,8 +88,10 @@ async function derive(bytes: Uint8Array, maxSide: number, format: 'jpeg' | 'webp
   return { derived: true, format, mime: format === 'jpeg' ? 'image/jpeg' : 'image/webp', data, width: info.width, height: info.height };
 }
 
-function open(bytes: Uint8Array): Sharp {
-  return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS });
+function open(source: ImageSource): Sharp {
+  if (source instanceof Uint8Array) return sharp(source, { limitInputPixels: MAX_INPUT_PIXELS });
+  const { data, width, height, channels } = source;
+  return sharp(data, { raw: { width, height, channels }, limitInputPixels: MAX_INPUT_PIXELS });
 }
 
 function isPixelLimit(error: unknown): boolean {

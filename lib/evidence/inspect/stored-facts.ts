@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { unlockPdf } from '@/lib/export/unlock-pdf';
 import { blobStore, casePrefix } from '@/lib/storage';
+import { inspectHeic } from './heic';
 import { inspectImage, makeDerivedPreview, makeThumbnail } from './image';
 import { inspectPdf } from './pdf-check';
 import { renderFirstPage } from './pdf-preview';
@@ -10,7 +11,7 @@ import { renderFirstPage } from './pdf-preview';
 export type StoredFacts = { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string; hasLocation: boolean };
 export type StoredFactsArgs = { caseId: string; key: string; kind: string };
 
-const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
+const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic']);
 
 /**
  * What a stored original tells about itself, and its labelled derived copies: a PDF opened and
@@ -42,11 +43,14 @@ export async function storedFacts({ caseId, key, kind }: StoredFactsArgs): Promi
     }
     return { ok: true, facts };
   }
-  const image = await inspectImage(bytes);
+  const heic = kind === 'heic' ? await inspectHeic(bytes) : null;
+  const image = heic ?? (await inspectImage(bytes));
   if (image.status === 'refused') return { ok: false, reason: image.reason };
+  // sharp cannot decode HEVC: a HEIC's derived copies are made from the pixels libheif-js decoded.
+  const source = heic?.status === 'ok' ? heic.pixels : bytes;
   const thumbnailKey = derivedKey('thumb.webp');
   const previewKey = derivedKey('preview.jpg');
-  await store.put(thumbnailKey, (await makeThumbnail(bytes)).data);
-  await store.put(previewKey, (await makeDerivedPreview(bytes)).data);
+  await store.put(thumbnailKey, (await makeThumbnail(source)).data);
+  await store.put(previewKey, (await makeDerivedPreview(source)).data);
   return { ok: true, facts: { ...facts, documentDate: image.takenAt, thumbnailKey, previewKey, hasLocation: image.hasGps } };
 }

@@ -9,9 +9,15 @@ import sharp from 'sharp';
 import { buildZip } from '@/lib/zip/test-zip';
 
 /*
- * Every evidence file the inspect tests need, generated in code: no binary fixture is committed and
- * no real merchant's photo or document can leak into the repository.
+ * Every evidence file the inspect tests need, generated in code: no real merchant's photo or
+ * document can leak into the repository. The one exception is HEIC, which nothing installed by
+ * npm can encode: lib/testing/fixtures/make-heic.mjs made those files from generated pixels.
  */
+
+/** A committed HEIC fixture: 'iphone-portrait.heic' (irot + EXIF 6, date, GPS) or 'burst-second-primary.heic'. */
+export function heicPhoto(name: 'iphone-portrait.heic' | 'burst-second-primary.heic'): Buffer {
+  return readFileSync(path.join(import.meta.dirname, '../../testing/fixtures', name));
+}
 
 export type PhotoOptions = { width?: number; height?: number; orientation?: number; takenAt?: string; offset?: string; gps?: boolean };
 
