@@ -7,6 +7,7 @@ import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER, isEvidenceCategory, type EvidenceC
 import { plainDisplayText, safeDisplayName } from '@/lib/evidence/inspect/file-name';
 import { checkTracking } from '@/lib/logistics/detect';
 import { coverageRow, type CoverageRow } from '@/lib/orders/coverage';
+import { orderDossiers, type DossierData } from './dossier-data';
 import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
 import { platformProfile } from '@/lib/platforms/profiles';
 import type { RuleGroup } from '@/lib/audit/groups';
@@ -85,6 +86,8 @@ export type BundleData = {
   audit: IncludedRule[];
   /** In bundle order: by category (EVIDENCE_CATEGORIES), then position. */
   exhibits: Exhibit[];
+  /** A page per flagged order after the orders table (lib/export/dossier-pages.ts), parallel to flaggedOrders. */
+  dossiers: DossierData;
 };
 
 export function exhibitIdOf(category: EvidenceCategory, position: number): string {
@@ -160,6 +163,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
     })),
     audit: audit.groups.map(includedRule).filter((g) => g.findings.length > 0),
     exhibits,
+    dossiers: orderDossiers(flagged, new Date()),
   };
 }
 
