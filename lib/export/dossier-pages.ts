@@ -96,7 +96,7 @@ function orderPage(ctx: DossierContext, o: FlaggedOrder, d: OrderDossier, found:
       [b('dossier.logistics'), [o.carrier, o.trackingNo].filter(Boolean).join(' ') || none],
       [b('dossier.trackingCheck'), check],
     ],
-    { size: 9.5, labelWidth: 100 },
+    { size: 9.5, labelWidth: 110 },
   );
 
   subheading(ts, b('dossier.timeline'));

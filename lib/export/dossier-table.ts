@@ -13,7 +13,7 @@ const PAD = 3;
 const MAX_LINES = 4;
 /** Exhibits listed with their page in a row; the rest are counted. */
 const EXHIBITS_SHOWN = 4;
-const WIDTHS = [2.2, 1.1, 1.9, 2.3, 2.1, 2, 0.6, 0.8];
+const WIDTHS = [2.2, 1.3, 1.9, 2.1, 1.9, 1.9, 0.8, 1];
 
 type Cell = { lines: string[]; refs?: string[] };
 
