@@ -31,7 +31,11 @@ export function findingsByOrder(data: BundleData, text: BundleText): Map<string,
     const words = text.audit[i];
     group.findings.forEach((f, j) => {
       const item = { rule: words?.title ?? f.rule, detail: words?.findings[j]?.detail ?? '', explanation: f.explanation || group.explanation };
-      for (const no of f.orderNos) byOrder.set(no, [...(byOrder.get(no) ?? []), item]);
+      for (const no of f.orderNos) {
+        const list = byOrder.get(no);
+        if (list) list.push(item);
+        else byOrder.set(no, [item]);
+      }
     });
   });
   return byOrder;
