@@ -9,12 +9,14 @@
  *   MAX_CASES_PER_ACCOUNT    cases one account may hold          (100)
  *   MAX_ORDERS_PER_CASE      orders one case may hold            (50000)
  *   MAX_ORDERS_PER_IMPORT    orders one file or paste may bring  (50000)
+ *   BUNDLE_MAX_DOSSIER_PAGES flagged orders that get a page each in the bundle; above, one compact table (200)
  */
 export const DEFAULT_MAX_FILE_MB = 50;
 export const DEFAULT_MAX_CASE_MB = 1024;
 export const DEFAULT_ACCOUNT_STORAGE_MB = 5 * 1024;
 export const DEFAULT_MAX_CASES = 100;
 export const DEFAULT_MAX_ORDERS = 50_000;
+export const DEFAULT_MAX_DOSSIER_PAGES = 200;
 
 const MB = 1024 * 1024;
 
@@ -41,4 +43,8 @@ export function caseLimits() {
 
 export function orderLimits() {
   return { perCase: count('MAX_ORDERS_PER_CASE', DEFAULT_MAX_ORDERS), perImport: count('MAX_ORDERS_PER_IMPORT', DEFAULT_MAX_ORDERS) };
+}
+
+export function bundleLimits() {
+  return { maxDossierPages: count('BUNDLE_MAX_DOSSIER_PAGES', DEFAULT_MAX_DOSSIER_PAGES) };
 }

@@ -85,5 +85,5 @@ describe('the bundle’s self-audit', () => {
     // 29 go in; the one with its own explanation and 25 more are listed, the other 3 counted.
     expect(text).toContain('另有3项同类结果未逐条列出');
     if (process.env.AUDIT_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(process.env.AUDIT_PNG, 'audit')]);
-  });
+  }, 60_000);
 });

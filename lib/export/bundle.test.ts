@@ -87,9 +87,9 @@ describe('buildBundle', () => {
       }
     };
     walk(outlines.lookup(PDFName.of('First')));
-    // Statement, orders (+ coverage), audit, evidence (+ 4 categories + 6 exhibits), appendix, declaration,
-    // each a line of the contents too.
-    expect(titles).toHaveLength(17);
+    // Statement, orders (+ coverage), the dossiers (+ 2 orders), audit, evidence (+ 4 categories + 6 exhibits),
+    // appendix, declaration, each a line of the contents too.
+    expect(titles).toHaveLength(20);
     const tocPage = doc.getPage(1);
     const annots = tocPage.node.lookup(PDFName.of('Annots'), PDFArray);
     expect(annots.size()).toBe(titles.length);

@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
 import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
+import { chatMentions } from './chat-mentions';
 import type { BundleData, Exhibit } from './collect';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
 import { attachable, contentText, estimate, prepare, read, type Prepared } from './prepare';
@@ -48,7 +49,9 @@ function stopwatch() {
  */
 async function fitImages(prepared: Prepared[], characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
-  const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0);
+  // A dossier page ~1.2 KB, a row of their compact table ~170 B (bench/dossiers.ts), with room for long timelines.
+  const dossiers = data.dossiers.orders.length * (data.dossiers.compact ? 250 : 2000);
+  const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
   const budget = options.maxBytes * 0.95;
   const images = prepared.flatMap((p) => (p.content.kind === 'images' ? p.content.images : []));
   const otherBytes = prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.estimate), 0) + front;
@@ -102,6 +105,9 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   });
   clock.lap('read');
 
+  // The chat lines naming each flagged order, for its dossier: every chat log read once.
+  const mentions = chatMentions(data.flaggedOrders, prepared);
+
   // 2. Fit the size limit.
   const characters = [text.characters, ...prepared.map((p) => contentText(p.content))].join('');
   const fit = await fitImages(prepared, characters, data, options, progress);
@@ -117,6 +123,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     writer.notice();
     writer.statement();
     writer.orders();
+    writer.dossiers(mentions);
     writer.audit();
     await writer.evidence(prepared, store, onExhibit);
     writer.appendix(attach);

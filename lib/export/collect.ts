@@ -7,6 +7,7 @@ import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER, isEvidenceCategory, type EvidenceC
 import { plainDisplayText, safeDisplayName } from '@/lib/evidence/inspect/file-name';
 import { checkTracking } from '@/lib/logistics/detect';
 import { coverageRow, type CoverageRow } from '@/lib/orders/coverage';
+import { orderDossiers, type DossierData } from './dossier-data';
 import { linkedKindsByOrder } from '@/lib/orders/linked-evidence';
 import { platformProfile } from '@/lib/platforms/profiles';
 import type { RuleGroup } from '@/lib/audit/groups';
@@ -88,6 +89,8 @@ export type BundleData = {
   exhibits: Exhibit[];
   /** The platform's checklist for the accusations picked (its own page after the contents); null: none picked. */
   checklist: BundleChecklist | null;
+  /** A page per flagged order after the orders table (lib/export/dossier-pages.ts), parallel to flaggedOrders. */
+  dossiers: DossierData;
 };
 
 export function exhibitIdOf(category: EvidenceCategory, position: number): string {
@@ -165,6 +168,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
     audit: audit.groups.map(includedRule).filter((g) => g.findings.length > 0),
     exhibits,
     checklist,
+    dossiers: orderDossiers(flagged, new Date()),
   };
 }
 

@@ -10,13 +10,17 @@ import type { Exhibit } from './collect';
 import { renderChat, renderPlainText } from './exhibits/text';
 import { renderSheets } from './exhibits/sheet';
 import { IMAGE_BOX, type PageImage } from './images';
+import { lineKey } from './page-refs';
 import { attachable, read, type PlaceholderReason, type Prepared } from './prepare';
 
 /** Why the review step mentions an exhibit: it became an explanation page, or its PDF lost its active content. */
 export type ExhibitWarning = { reason: PlaceholderReason } | { reason: 'activeRemoved' | 'htmlScripts'; removed: ActiveContent[]; zipOnly: boolean };
 
-/** What an exhibit's pages need from the bundle: the typesetter, the words, and a way to add a merged page. */
-export type ExhibitContext = { ts: Typesetter; text: BundleText; addPage: (page: PDFPage) => void };
+/**
+ * What an exhibit's pages need from the bundle: the typesetter, the words, a way to add a merged
+ * page, and where a chat message's page is recorded for references to it (PageRefs.mark).
+ */
+export type ExhibitContext = { ts: Typesetter; text: BundleText; addPage: (page: PDFPage) => void; mark?: (key: string) => void };
 
 /** Exhibit id, title, category, date, orders, original name, SHA-256 and note, above the content. */
 function caption({ ts, text }: ExhibitContext, x: Exhibit): void {
@@ -81,7 +85,7 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }:
     }
     case 'chat': {
       const warning = activeNote(ctx, content.active ?? [], attachable(content), 'htmlScripts');
-      renderChat(ts, content.messages);
+      renderChat(ts, content.messages, (i) => ctx.mark?.(lineKey(x.exhibitId, i)));
       return warning;
     }
     case 'text': {

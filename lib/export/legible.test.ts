@@ -80,7 +80,8 @@ describe.skipIf(!hasTool('pdftotext'))('a bundle a reviewer can read', () => {
     const all = rows(2);
     const first = all.findIndex((r) => r.some((w) => w.text.includes('二〇二六年')));
     expect(all[first]!.some((w) => w.text === '.' || w.text.endsWith('页'))).toBe(false);
-    expect(all[first + 1]!.map((w) => w.text).join('')).toMatch(/核对页）\.+第7页$/);
+    // Page 9: after the two flagged orders' dossier pages.
+    expect(all[first + 1]!.map((w) => w.text).join('')).toMatch(/核对页）\.+第9页$/);
   });
 
   it('reads the same in an English bundle', async () => {

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
 import { Typesetter } from '@/lib/pdf/layout';
-import { PageRefs } from './page-refs';
+import { lineKey, PageRefs } from './page-refs';
 
 /** A front page with references, then an exhibit's pages: B-003 starts on the third page. */
 async function laidOut() {
@@ -47,5 +47,25 @@ describe('PageRefs', () => {
     const font = ts.fonts.regular;
     expect(refs.width(10)).toBeGreaterThanOrEqual(ts.measure.width('卷十二 第 88888 页', font, 10));
     expect(refs.width(10)).toBeGreaterThan(refs.width(8));
+  });
+
+  it('labels a line key with the page its message was marked on, and a key never marked with a dash', async () => {
+    const doc = await PDFDocument.create();
+    const ts = new Typesetter(doc, await embedChineseFonts(doc, '聊天第页—'));
+    const refs = new PageRefs(ts);
+    ts.newPage();
+    refs.line('C-001 聊天', lineKey('C-001', 7));
+    refs.line('C-001 聊天', lineKey('C-001', 9));
+    ts.newPage();
+    refs.mark(lineKey('C-001', 3));
+    ts.newPage();
+    refs.mark(lineKey('C-001', 7));
+    ts.newPage();
+    // Marked again later (a message is marked once, where it starts).
+    refs.mark(lineKey('C-001', 7));
+    const labels: string[] = [];
+    const links = refs.write((_v, n) => (labels.push(`第 ${n} 页`), `第 ${n} 页`), (id) => (id === 'C-001' ? 1 : undefined), () => 1);
+    expect(labels).toEqual(['第 3 页']);
+    expect(links.map((l) => l.target)).toEqual([2]);
   });
 });

@@ -4,6 +4,9 @@ import type { ContentsLink } from './contents';
 
 /** Where a page label goes once the exhibit's page is known. */
 type Spot = { pageIndex: number; x: number; y: number; size: number; font: PDFFont; exhibitId: string };
+
+/** The key of one chat message of an exhibit, for a label pointing at the page that message lands on. */
+export const lineKey = (exhibitId: string, message: number) => `${exhibitId}#${message}`;
 /** "第 N 页" for a page in this volume, "卷二 第 N 页" for one in another (as the contents print them). */
 export type PageLabel = (volume: number, page: number, here: number) => string;
 
@@ -19,6 +22,9 @@ const WIDEST = '卷十二 第 88888 页';
  */
 export class PageRefs {
   private readonly spots: Spot[] = [];
+  /** Pages of keys that name a spot within an exhibit (lineKey), recorded as they are typeset. */
+  private readonly marks = new Map<string, number>();
+  private readonly wanted = new Set<string>();
 
   constructor(private readonly ts: Typesetter) {}
 
@@ -27,8 +33,12 @@ export class PageRefs {
     return this.ts.measure.width(WIDEST, this.ts.font(bold), size);
   }
 
-  /** Reserves the label of `exhibitId`'s first page at (x, y), on the current page. */
+  /**
+   * Reserves the label of `exhibitId`'s first page at (x, y), on the current page; or, for a
+   * `lineKey`, of the page its message lands on (recorded by `mark` when the exhibit is typeset).
+   */
   at(exhibitId: string, x: number, y: number, size: number, bold = false): void {
+    if (exhibitId.includes('#')) this.wanted.add(exhibitId);
     this.spots.push({ pageIndex: this.ts.doc.getPageCount() - 1, x, y, size, font: this.ts.font(bold), exhibitId });
   }
 
@@ -50,6 +60,14 @@ export class PageRefs {
   }
 
   /**
+   * Records the current page as `key`'s, the first time only; only keys a label asks for are kept,
+   * so a renderer can mark every message of a 20,000-line log and hold just the few referenced.
+   */
+  mark(key: string): void {
+    if (this.wanted.has(key) && !this.marks.has(key)) this.marks.set(key, this.ts.doc.getPageCount() - 1);
+  }
+
+  /**
    * Draws every label: `startOf` gives an exhibit's first page index (undefined when it has
    * none), `volumeOf` a page's volume. Returns the links, to pages of the label's own volume
    * only (a link across volumes would point into another file).
@@ -60,7 +78,7 @@ export class PageRefs {
     for (const spot of this.spots) {
       const page = pages[spot.pageIndex];
       if (!page) continue;
-      const target = startOf(spot.exhibitId);
+      const target = this.marks.get(spot.exhibitId) ?? startOf(spot.exhibitId);
       const here = volumeOf(spot.pageIndex);
       const text = target === undefined ? '—' : label(volumeOf(target), target + 1, here);
       this.ts.draw(text, { x: spot.x, y: spot.y, size: spot.size, font: spot.font, color: INK }, page);

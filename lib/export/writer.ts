@@ -11,6 +11,8 @@ import { chinaTime, money, type BundleText } from './bundle-text';
 import { Contents, type ContentsLink, type Entry } from './contents';
 import type { BundleData, Exhibit } from './collect';
 import { writeExhibit, type ExhibitContext, type ExhibitWarning } from './exhibit-pages';
+import type { OrderMentions } from './chat-mentions';
+import { dossierContentsLines, writeDossiers } from './dossier-pages';
 import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
 import { PageRefs } from './page-refs';
 import type { Prepared } from './prepare';
@@ -54,6 +56,7 @@ export class BundleWriter {
         doc.addPage(page);
         this.pageExhibit.push(this.currentExhibit);
       },
+      mark: (key) => this.refs.mark(key),
     };
   }
 
@@ -94,9 +97,9 @@ export class BundleWriter {
   /** Blank pages for the contents, written once every page number is known. */
   reserveContents(): void {
     const { exhibits } = this.data;
-    // Checklist, notice, statement, orders, coverage, audit, appendix, declaration and evidence; a line per category used and per exhibit.
+    // Checklist, notice, statement, orders, coverage, audit, appendix, declaration and evidence; a line per category used and per exhibit, and the dossiers'.
     const notice = (this.data.case.noticeText ? 1 : 0) + (this.data.checklist ? 1 : 0);
-    const lines = notice + 6 + (exhibits.length > 0 ? 1 : 0) + new Set(exhibits.map((x) => x.category)).size + exhibits.length;
+    const lines = notice + 6 + (exhibits.length > 0 ? 1 : 0) + new Set(exhibits.map((x) => x.category)).size + exhibits.length + dossierContentsLines(this.data);
     this.contents.reserve(this.ts, lines);
   }
 
@@ -162,6 +165,11 @@ export class BundleWriter {
         data.flaggedOrders.map((o) => [o.orderNo, ...EVIDENCE_KINDS.map((k) => (o.coverage.has[k] ? b('orders.yes') : b('orders.no')))]),
         { widths: [2.4, 1, 1, 1, 1, 1], size: 8.5 },
       );
+  }
+
+  /** After the orders and coverage: a page per flagged order, or one compact table past the limit (lib/export/dossier-pages.ts). */
+  dossiers(mentions: Map<string, OrderMentions>): void {
+    writeDossiers({ ts: this.ts, refs: this.refs, text: this.text, entry: (title, parent) => this.entry(title, parent) }, this.data, mentions);
   }
 
   /** The self-audit by rule: each rule's explanation once, then its findings, with overrides where they differ. */

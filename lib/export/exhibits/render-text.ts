@@ -23,12 +23,18 @@ export function shopSpeakers(messages: readonly ChatMessage[]): Set<string> {
   return new Set(named.length > 0 ? named : speakers.slice(1));
 }
 
-/** A conversation at the cursor: a muted "time  speaker" line, then the message wrapped below it. */
-export function renderChat(ts: Typesetter, messages: ChatMessage[]): void {
+/**
+ * A conversation at the cursor: a muted "time  speaker" line, then the message wrapped below it.
+ * `onMessage` hears each message's index once its first line's page is settled (a dossier's
+ * reference to the line names that page).
+ */
+export function renderChat(ts: Typesetter, messages: ChatMessage[], onMessage: (index: number) => void = () => {}): void {
   const shop = shopSpeakers(messages);
   const textStep = TEXT_SIZE * TEXT_LINE_HEIGHT;
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     if (!message.speaker && !message.time) {
+      ts.ensure(textStep);
+      onMessage(index);
       // The export's own lines (title, 导出时间 …) in bold grey, notes before the first message in grey: never a speaker's words.
       ts.text(message.text, { size: TEXT_SIZE, color: MUTED, lineHeight: TEXT_LINE_HEIGHT, bold: message.header });
       ts.gap(4);
@@ -37,6 +43,7 @@ export function renderChat(ts: Typesetter, messages: ChatMessage[]): void {
     const side = shop.has(message.speaker) ? SIDES.shop : SIDES.buyer;
     // Header and first line of the message stay together on one page.
     ts.ensure(HEAD_STEP + (message.text ? textStep : 0));
+    onMessage(index);
     ts.y -= HEAD_STEP;
     const baseline = ts.y + (HEAD_STEP - HEAD_SIZE) / 2;
     let x = ts.left + side.indent;
