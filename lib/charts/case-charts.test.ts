@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '@/lib/audit';
-import { at, makeOrder } from '@/lib/audit/order-factory';
-import type { OrderRecord } from '@/lib/orders/types';
+import { at } from '@/lib/audit/order-factory';
 import { buildCaseCharts } from './case-charts';
+import { chartFixture } from './fixture';
 
-let next = 0;
-const within = (day: number, hour: number, count: number, spanHours: number, extra: Partial<OrderRecord> = {}) =>
-  Array.from({ length: count }, (_, i) => makeOrder(next++, { createdAt: at(day * 24 + hour + (spanHours * (i + 0.5)) / count), ...extra }));
-
-// Two weeks of 10 orders a day; 30 more in one evening hour on day 5 (inside a promotion) and on day 10 (outside).
-const steady = Array.from({ length: 14 }, (_, d) => within(d, 0, 10, 24)).flat();
-const promoBurst = within(5, 20, 30, 1);
-const loneBurst = within(10, 20, 30, 1);
-const earbuds = [...within(2, 9, 20, 8, { itemTitle: '蓝牙耳机', amountCents: 19900 }), ...within(3, 9, 2, 2, { itemTitle: '蓝牙耳机', amountCents: 990 })];
-const orders = [...steady, ...promoBurst, ...loneBurst, ...earbuds];
-const promotion = { name: '店庆', start: at(5 * 24).getTime(), end: at(6 * 24).getTime() };
-
-function charts() {
-  const { findings } = runAudit(orders, { promotions: [{ start: new Date(promotion.start), end: new Date(promotion.end) }] });
-  const flagged = new Set(loneBurst.slice(0, 12).map((o) => o.orderNo));
-  return { findings, charts: buildCaseCharts({ orders, flagged, promotions: [promotion], findings }) };
-}
+const { orders, promotion } = chartFixture();
+const charts = () => chartFixture();
 
 describe('buildCaseCharts', () => {
   it("marks the audit's burst inside a promotion as explained and the one outside as not", () => {

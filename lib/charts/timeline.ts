@@ -27,6 +27,7 @@ export type TimelineChart = {
   promotions: Window[];
   bursts: BurstMark[];
   totals: { orders: number; flagged: number };
+  utcOffsetMinutes: number;
 };
 
 export type TimelineInput = {
@@ -101,7 +102,8 @@ export function buildTimeline({ orders, promotions, bursts, utcOffsetMinutes }: 
       flaggedTotal++;
     }
   }
-  const shown = bursts.filter((b) => b.end > start && b.start < end);
+  // In time order (findings come by severity), days before their hours: the summary reads as a diary.
+  const shown = bursts.filter((b) => b.end > start && b.start < end).sort((a, b) => a.start - b.start || b.end - a.end);
   for (const b of shown) {
     const from = Math.max(0, Math.floor((b.start - start) / binMs));
     const to = Math.min(count - 1, Math.floor((b.end - 1 - start) / binMs));
@@ -122,5 +124,6 @@ export function buildTimeline({ orders, promotions, bursts, utcOffsetMinutes }: 
     promotions: promotions.filter((p) => p.end > start && p.start < end).map((p) => ({ name: p.name, start: Math.max(p.start, start), end: Math.min(p.end, end) })),
     bursts: shown,
     totals: { orders: orders.length, flagged: flaggedTotal },
+    utcOffsetMinutes,
   };
 }
