@@ -14,7 +14,7 @@ export type Bar = { x: number; w: number; top: number; strongTop: number; mark?:
 /** `labelAt`: where the label's centre goes, kept inside the frame (the first and last ticks sit on its edges). */
 export type AxisTick = { at: number; label: string; labelAt: number };
 export type Marker = { x: number; y: number; kind: 'explained' | 'unexplained' | 'outlier'; label?: string };
-export type Shade = { x: number; w: number; label: string; labelY: number };
+export type Shade = { x: number; w: number; top: number; label: string; labelY: number };
 
 export type ChartGeometry = { plot: Plot; bars: Bar[]; xTicks: AxisTick[]; yTicks: AxisTick[]; markers: Marker[]; shades: Shade[]; rule?: { x: number } };
 
@@ -70,10 +70,12 @@ export function timelineGeometry(chart: TimelineChart, frame: Frame): ChartGeome
     bars.push({ ...barSpan(x(bin.start), x(bin.start + chart.binMs)), top: y(bin.total), strongTop: y(bin.flagged), mark: bin.burst });
     if (bin.burst) markers.push({ x: x(bin.start + chart.binMs / 2), y: y(bin.total), kind: bin.burst });
   }
+  // Shades reach up into their label's row: a promotion's tallest bar would otherwise cover it.
   const shades = chart.promotions.map((p, i) => {
     const left = x(p.start);
     // Row 0 sits just above the plot, row 1 above it.
-    return { x: left, w: Math.max(1, x(p.end) - left), label: p.name, labelY: plot.y0 - frame.font * (0.45 + 1.3 * (rows[i] ?? 0)) };
+    const labelY = plot.y0 - frame.font * (0.45 + 1.3 * (rows[i] ?? 0));
+    return { x: left, w: Math.max(1, x(p.end) - left), top: labelY - frame.font * 0.95, label: p.name, labelY };
   });
   return { plot, bars, markers, shades, xTicks: xLabels(chart.xTicks.map((t) => ({ at: x(t.at), label: t.label })), frame), yTicks: countTicks(chart.yTicks, y) };
 }

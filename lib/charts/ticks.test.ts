@@ -25,9 +25,10 @@ describe('niceTicks', () => {
 });
 
 describe('countTicks', () => {
-  it('counts whole orders from 0 past the maximum', () => {
-    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+  it('counts whole orders from 0 with room above the maximum', () => {
+    expect(countTicks(3)).toEqual([0, 1, 2, 3, 4]);
     expect(countTicks(87)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(countTicks(40)).toEqual([0, 10, 20, 30, 40, 50]);
     expect(countTicks(0)).toEqual([0, 1]);
   });
 });

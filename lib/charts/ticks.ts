@@ -38,8 +38,12 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => clean((first + i) * step, step));
 }
 
-/** Ticks for a count axis that starts at 0 (whole numbers only: half an order is no order). */
-export function countTicks(max: number, count = 4): number[] {
+/**
+ * Ticks for a count axis that starts at 0 (whole numbers only: half an order is no order), with
+ * room above the tallest bar for the marker drawn over it.
+ */
+export function countTicks(tallest: number, count = 4): number[] {
+  const max = tallest * 1.12;
   const step = Math.max(1, tickStep(0, Math.max(1, max), count));
   const last = Math.ceil(Math.max(1, max) / step);
   return Array.from({ length: last + 1 }, (_, i) => i * step);

@@ -60,7 +60,8 @@ function xTicks(first: number, count: number, binMs: number, offsetMs: number, u
   const iso = (t: number) => new Date(t + offsetMs).toISOString();
   const years = new Set([iso(first).slice(0, 4), iso(first + count * binMs).slice(0, 4)]).size;
   const ticks: Tick[] = [];
-  for (let i = 0; i <= count; i++) {
+  // Bar starts only: the end boundary would name a day the chart does not show.
+  for (let i = 0; i < count; i++) {
     // Hours fall on the clock (00:00, 06:00 …); days and weeks count from the first bar.
     const key = unit === 'hour' ? startKey + i * perBin : i * perBin;
     if (key % stride !== 0 && !(perBin > stride)) continue;

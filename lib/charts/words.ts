@@ -35,7 +35,6 @@ export function timelineWords(chart: TimelineChart, t: Translate) {
   return {
     title: t('timeline.title'),
     bin: t('timeline.bin', { unit: chart.unit, weeks }),
-    axisY: t('axisOrders'),
     legend: {
       promotion: t('legend.promotion'),
       flagged: t('legend.flagged'),

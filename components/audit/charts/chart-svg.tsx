@@ -32,7 +32,7 @@ export function ChartSvg({ id, frame, geometry: g, title, desc, ruleLabel }: Pro
       <desc id={`${id}-desc`}>{desc}</desc>
       {g.shades.map((s, i) => (
         <g key={`s${i}`} data-shade={s.label}>
-          <rect x={s.x} y={plot.y0} width={s.w} height={plot.y1 - plot.y0} fill={C.promotion} fillOpacity={0.55} />
+          <rect x={s.x} y={s.top} width={s.w} height={plot.y1 - s.top} fill={C.promotion} fillOpacity={0.55} />
           <text x={s.x + 1} y={s.labelY} fontSize={font * 0.9} fill={C.promotionText}>{s.label}</text>
         </g>
       ))}
