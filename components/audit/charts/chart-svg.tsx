@@ -1,7 +1,7 @@
 import type { ChartGeometry, Frame, Marker } from '@/lib/charts/geometry';
 import { CHART_COLORS as C } from '@/lib/charts/palette';
 
-type Props = { id: string; frame: Frame; geometry: ChartGeometry; title: string; desc: string; ruleLabel?: string };
+type Props = { id: string; frame: Frame; geometry: ChartGeometry; title: string; desc: string; ruleLabel?: string; className?: string };
 
 /** A downward triangle over a bar, the count beside it when there is one. */
 function MarkerMark({ m, font }: { m: Marker; font: number }) {
@@ -24,10 +24,10 @@ function MarkerMark({ m, font }: { m: Marker; font: number }) {
  * bars with their strong (flagged or outlier) part at the base, markers, an optional rule. Scales
  * with its container through the viewBox; title and desc name it for screen readers.
  */
-export function ChartSvg({ id, frame, geometry: g, title, desc, ruleLabel }: Props) {
+export function ChartSvg({ id, frame, geometry: g, title, desc, ruleLabel, className }: Props) {
   const { plot, font } = { ...g, font: frame.font };
   return (
-    <svg viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} style={{ width: '100%', height: 'auto', display: 'block' }} fontFamily="inherit">
+    <svg className={className} viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} style={{ width: '100%', height: 'auto', display: 'block' }} fontFamily="inherit">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       {g.shades.map((s, i) => (

@@ -21,8 +21,10 @@ describe('audit charts as SVG', () => {
     if (!w) throw new Error('words');
     const html = renderToStaticMarkup(createElement(TimelineChart, { chart: timeline, words: w }));
     expect(html).toContain('role="img"');
-    expect(html).toMatch(/<title id="chart-timeline-title">订单时间分布 · 每日订单数/);
-    expect(html.match(/data-bar=/g)).toHaveLength(timeline.bins.filter((b) => b.total > 0).length);
+    expect(html).toMatch(/<title id="chart-timeline-wide-title">订单时间分布 · 每日订单数/);
+    // A wide and a narrow drawing (CSS shows one), each with a bar per non-empty day.
+    expect(html.match(/<svg class="chart-(wide|narrow)"/g)).toHaveLength(2);
+    expect(html.match(/data-bar=/g)).toHaveLength(2 * timeline.bins.filter((b) => b.total > 0).length);
     expect(html).toContain('data-shade="店庆"');
     expect(html).toContain('data-marker="explained"');
     expect(html).toContain('data-marker="unexplained"');

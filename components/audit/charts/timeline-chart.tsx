@@ -4,8 +4,12 @@ import type { TimelineWords } from '@/lib/charts/words';
 import { ChartLegend } from './chart-legend';
 import { ChartSvg } from './chart-svg';
 
-/** Few user units across, so the viewBox scales text no smaller than ~8 px on a 360 px phone. */
-export const TIMELINE_FRAME: Frame = { width: 440, height: 220, font: 11 };
+/**
+ * Two drawings, one shown by the page's width (globals.css .chart-wide/.chart-narrow): a viewBox
+ * scales its text with it, so one drawing is either tiny on a phone or huge on a desktop. The
+ * narrow one's 320 units across keep tick labels near 10 px on a 360 px screen.
+ */
+export const TIMELINE_FRAMES: Record<'wide' | 'narrow', Frame> = { wide: { width: 640, height: 250, font: 11 }, narrow: { width: 320, height: 210, font: 12 } };
 
 /** Orders over the case's period: what a reviewer looks at first when the accusation is a burst. */
 export function TimelineChart({ chart, words }: { chart: Chart; words: TimelineWords }) {
@@ -15,7 +19,17 @@ export function TimelineChart({ chart, words }: { chart: Chart; words: TimelineW
       <figcaption>
         <strong>{words.title}</strong> <span className="hint">{words.bin}</span>
       </figcaption>
-      <ChartSvg id="chart-timeline" frame={TIMELINE_FRAME} geometry={timelineGeometry(chart, TIMELINE_FRAME)} title={`${words.title} · ${words.bin}`} desc={`${words.summary} ${words.bursts}`} />
+      {(['wide', 'narrow'] as const).map((size) => (
+        <ChartSvg
+          key={size}
+          className={`chart-${size}`}
+          id={`chart-timeline-${size}`}
+          frame={TIMELINE_FRAMES[size]}
+          geometry={timelineGeometry(chart, TIMELINE_FRAMES[size])}
+          title={`${words.title} · ${words.bin}`}
+          desc={`${words.summary} ${words.bursts}`}
+        />
+      ))}
       <ChartLegend
         items={[
           ...(chart.promotions.length > 0 ? [{ color: 'promotion' as const, label: words.legend.promotion }] : []),
