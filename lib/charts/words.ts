@@ -19,7 +19,7 @@ export function localTime(t: number, offsetMinutes: number, withHour: boolean): 
 }
 
 function listed(items: string[], t: Translate): string {
-  const shown = items.slice(0, LISTED).join('；');
+  const shown = items.slice(0, LISTED).join(t('listSeparator'));
   return items.length > LISTED ? `${shown} ${t('more', { count: items.length - LISTED })}` : shown;
 }
 
