@@ -33,6 +33,9 @@ async function render(language: 'zh-CN' | 'en') {
   return { doc, bytes: await doc.save(), missing: [...ts.missing], yUntouched, top: doc.getPage(0).getHeight() - 60 };
 }
 
+// Subsetting two CJK fonts takes seconds on a loaded machine.
+const SLOW = 60_000;
+
 describe('the audit charts in the PDF', () => {
   it('draws vectors and text, never an image', async () => {
     const { doc, missing, yUntouched, top } = await render('zh-CN');
@@ -45,7 +48,7 @@ describe('the audit charts in the PDF', () => {
     }
     const ops = doc.getPages().map((p) => p.node.normalizedEntries().Contents?.toString() ?? '').join('');
     expect(ops.length).toBeGreaterThan(0);
-  });
+  }, SLOW);
 
   it('prints the titles, legend and the explained and unexplained bursts (pdftotext)', async (ctx) => {
     if (!hasTool('pdftotext')) return ctx.skip();
@@ -60,7 +63,7 @@ describe('the audit charts in the PDF', () => {
     expect(text).toMatch(/03-02/);
     expect(text).toMatch(/¥\d/);
     if (process.env.CHARTS_PNG) execFileSync('pdftoppm', ['-png', '-r', '110', file, path.join(process.env.CHARTS_PNG, 'charts-zh')]);
-  });
+  }, SLOW);
 
   it('speaks English when the bundle does', async (ctx) => {
     if (!hasTool('pdftotext')) return ctx.skip();
@@ -71,5 +74,5 @@ describe('the audit charts in the PDF', () => {
     expect(text).toContain('Penalised orders');
     expect(text).toContain('Unit prices: 蓝牙耳机');
     if (process.env.CHARTS_PNG) execFileSync('pdftoppm', ['-png', '-r', '110', file, path.join(process.env.CHARTS_PNG, 'charts-en')]);
-  });
+  }, SLOW);
 });
