@@ -48,6 +48,7 @@ function caseData(orders: number, log: string): BundleData {
     audit: [{ rule: 'burstHour', explanation: '双十一零点活动开始，订单集中在活动开始后一小时内。', orderCount: orders, findings: [{ id: 'f1', rule: 'burstHour', severity: 'medium', orderNos: nos, params: { date: '2026-11-11', hour: 0, count: orders, statusKnown: 'true', refundedCount: 0 }, explainedByPromotion: true, explanation: '' }] }],
     exhibits: [chat],
     checklist: null,
+    charts: { prices: [] },
     dossiers: { compact: orders > 200, max: 200, orders: nos.map((no) => ({ orderNo: no, status: 'completed', statusText: '交易成功', paidAt: new Date(Date.UTC(2026, 10, 10, 1)), shippedAt: new Date(Date.UTC(2026, 10, 10, 8)), signedAt: new Date(Date.UTC(2026, 10, 12, 6)), tracking: { status: 'ok' }, events, moreEvents: 0, undated: 0 })) },
   };
 }

@@ -6,6 +6,7 @@ import { auditSettings } from '@/lib/audit/case-audit';
 import { RULE_IDS, type RuleId } from '@/lib/audit/types';
 import { offThread } from '@/lib/jobs/tasks';
 import { JobProgress } from '@/components/jobs/job-progress';
+import { AuditCharts } from './charts/audit-charts';
 import { PromotionsForm } from './promotions-form';
 import { RuleGroupCard } from './rule-group';
 import { UncheckedContacts } from './unchecked-contacts';
@@ -82,6 +83,8 @@ export async function AuditStep({ caseId, searchParams }: { caseId: string; sear
         )}
         <PromotionsForm caseId={caseId} />
       </div>
+
+      {audit && <AuditCharts charts={audit.charts} />}
 
       {audit && audit.groups.length === 0 && <p className="section-block empty-value">{audit.stats.orders === 0 ? t('noOrders') : t('noFindings')}</p>}
       {audit && audit.groups.length > 0 && (

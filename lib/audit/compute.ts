@@ -5,6 +5,7 @@ import { isOrderStatus } from '@/lib/orders/status';
 import type { OrderRecord } from '@/lib/orders/types';
 import { isProvince } from './province';
 import { runAudit, type AuditResult } from './run-audit';
+import type { Promotion } from './types';
 
 /** An Order row as the audit reads it (undefined, not null, for what the export lacked). */
 function toRecord(o: Awaited<ReturnType<typeof loadOrders>>[number]): OrderRecord {
@@ -30,6 +31,11 @@ function toRecord(o: Awaited<ReturnType<typeof loadOrders>>[number]): OrderRecor
   };
 }
 
+/** A declared promotion as the burst rule compares it (and the charts shade it): its last day counts in full. */
+export function promotionWindow(p: { startsOn: Date; endsOn: Date }): Promotion {
+  return { start: p.startsOn, end: new Date(p.endsOn.getTime() + 24 * 60 * 60 * 1000) };
+}
+
 function loadOrders(caseId: string) {
   return db.order.findMany({
     where: { caseId },
@@ -50,7 +56,6 @@ export async function computeAudit(caseId: string): Promise<AuditResult> {
   return runAudit(orders.map(toRecord), {
     checkTracking: ({ trackingNo, carrierName }) => checkTracking({ trackingNo, carrierName }),
     shipFromProvince: isProvince(c.shipFromProvince) ? c.shipFromProvince : undefined,
-    // A promotion's last day counts in full.
-    promotions: promotions.map((p) => ({ start: p.startsOn, end: new Date(p.endsOn.getTime() + 24 * 60 * 60 * 1000) })),
+    promotions: promotions.map(promotionWindow),
   });
 }

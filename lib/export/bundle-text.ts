@@ -17,6 +17,8 @@ export function bundleText(data: BundleData) {
   const messages = DOCUMENT_MESSAGES[language];
   const t = createTranslator({ locale: language, messages: messages as unknown as Record<string, never> }) as unknown as Translate;
   const b: Translate = (key, params) => t(`bundle.${key}`, params);
+  /** The self-audit charts' words (lib/charts/words.ts), shared with the audit step. */
+  const chart: Translate = (key, params) => t(`charts.${key}`, params);
   const categoryName = (c: EvidenceCategory) => t(`evidence.categories.${c}.name`);
   const coverageKind = (k: (typeof EVIDENCE_KINDS)[number]) => t(`logistics.coverage.kinds.${k}`);
   // The self-audit's words, parallel to data.audit: a title per rule, a line per finding. (The
@@ -32,6 +34,7 @@ export function bundleText(data: BundleData) {
   const characters = [
     JSON.stringify(data),
     JSON.stringify(messages.bundle),
+    JSON.stringify(messages.charts),
     platformName,
     ...EVIDENCE_CATEGORIES.map(categoryName),
     ...EVIDENCE_KINDS.map(coverageKind),
@@ -39,7 +42,7 @@ export function bundleText(data: BundleData) {
     '〇一二三四五六七八九十',
     ...(checklist ? [...checklist.accusations, ...checklist.requirements.values()] : []),
   ].join('');
-  return { language, b, categoryName, coverageKind, audit, platformName, volume, checklist, characters };
+  return { language, b, chart, categoryName, coverageKind, audit, platformName, volume, checklist, characters };
 }
 export type BundleText = ReturnType<typeof bundleText>;
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { runCaseAudit } from '@/lib/audit/case-audit';
+import type { CaseCharts } from '@/lib/charts/case-charts';
+import { loadCaseCharts } from '@/lib/charts/load';
 import { statementText } from '@/lib/cases/statement-text';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER, isEvidenceCategory, type EvidenceCategory } from '@/lib/evidence/categories';
@@ -91,6 +93,8 @@ export type BundleData = {
   checklist: BundleChecklist | null;
   /** A page per flagged order after the orders table (lib/export/dossier-pages.ts), parallel to flaggedOrders. */
   dossiers: DossierData;
+  /** The self-audit's pictures, drawn from the findings that go in (lib/charts). */
+  charts: CaseCharts;
 };
 
 export function exhibitIdOf(category: EvidenceCategory, position: number): string {
@@ -138,6 +142,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
   for (const x of exhibits) for (const no of x.orderNos) exhibitsByOrder.set(no, [...(exhibitsByOrder.get(no) ?? []), x.exhibitId]);
 
   const profile = platformProfile(c.platform);
+  const included = audit.groups.map(includedRule).filter((g) => g.findings.length > 0);
   return {
     caseId,
     language: profile.documentLanguage,
@@ -165,10 +170,11 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
       exhibitIds: exhibitsByOrder.get(o.orderNo) ?? [],
       coverage: coverageRow(o.orderNo, checkTracking({ trackingNo: o.trackingNo ?? '', carrierName: o.carrier ?? undefined }).status, linked.get(o.orderNo) ?? new Set()),
     })),
-    audit: audit.groups.map(includedRule).filter((g) => g.findings.length > 0),
+    audit: included,
     exhibits,
     checklist,
     dossiers: orderDossiers(flagged, new Date()),
+    charts: await loadCaseCharts(caseId, included.flatMap((g) => g.findings)),
   };
 }
 

@@ -8,6 +8,7 @@ import { formatCalendarDate } from '@/lib/schemas/dates';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import type { BlobStore } from '@/lib/storage';
 import { chinaTime, money, type BundleText } from './bundle-text';
+import { PdfAuditCharts } from './charts-pdf';
 import { Contents, type ContentsLink, type Entry } from './contents';
 import type { BundleData, Exhibit } from './collect';
 import { writeExhibit, type ExhibitContext, type ExhibitWarning } from './exhibit-pages';
@@ -185,12 +186,15 @@ export class BundleWriter {
     }
     ts.text(b('audit.intro'), { size: 9.5, color: MUTED });
     ts.gap(6);
-    data.audit.forEach((group, i) => this.auditRule(group, text.audit[i] as BundleText['audit'][number]));
+    const charts = new PdfAuditCharts(ts, data.charts, text.chart);
+    data.audit.forEach((group, i) => this.auditRule(group, text.audit[i] as BundleText['audit'][number], charts));
   }
 
-  private auditRule(group: BundleData['audit'][number], words: BundleText['audit'][number]): void {
+  private auditRule(group: BundleData['audit'][number], words: BundleText['audit'][number], charts: PdfAuditCharts): void {
     const { ts } = this;
     const { b } = this.text;
+    // The picture goes above the first rule it explains (bursts, price outliers).
+    charts.before(group.rule);
     ts.ensure(110);
     ts.text(words.title, { size: 13, bold: true });
     ts.text(b('audit.ruleSummary', { findings: group.findings.length, orders: group.orderCount }), { size: 9, color: MUTED });

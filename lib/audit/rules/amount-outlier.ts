@@ -1,5 +1,6 @@
 import { compareText, defaultContext, makeFinding, round2 } from '../finding';
 import { groupBy, normaliseText } from '../order-index';
+import type { OrderRecord } from '@/lib/orders/types';
 import type { Finding, Rule } from '../types';
 import { hasPrice } from './status-policy';
 
@@ -17,7 +18,7 @@ const MAD_SCALE = 0.6745;
  * what the relative rule reports, while a 20 % coupon stays at z = 2.7.
  */
 const MIN_SCALE_OF_MEDIAN = 0.05;
-type PricedRow = { orderNo: string; title: string; rawTitle: string; unit: number; partiallyRefunded: boolean; statusKnown: boolean };
+export type PricedRow = { orderNo: string; title: string; rawTitle: string; unit: number; partiallyRefunded: boolean; statusKnown: boolean };
 
 export function median(sorted: readonly number[]): number {
   const n = sorted.length;
@@ -44,11 +45,10 @@ export function modifiedZ(values: readonly number[]): { median: number; mad: num
 }
 
 /**
- * Orders whose unit price is far from what other buyers paid for the same item. Unit price, not
- * the order total, so buying two is not an outlier; grouped by item title as written in the export.
+ * The priced orders of each item, as the outlier rule compares them (and the price charts draw
+ * them): paid prices only, per unit, grouped by normalised title, one row per order number.
  */
-export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
-  const th = ctx.thresholds.amountOutlier;
+export function pricedGroups(orders: readonly OrderRecord[]): Map<string, PricedRow[]> {
   const rows: PricedRow[] = [];
   // A shop has few items and many orders: normalise each title once.
   const titles = new Map<string, string>();
@@ -62,11 +62,23 @@ export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
     const qty = o.quantity !== undefined && Number.isInteger(o.quantity) && o.quantity >= 1 ? o.quantity : 1;
     rows.push({ orderNo: o.orderNo, title, rawTitle: o.itemTitle, unit: o.amountCents / qty, partiallyRefunded: o.status === 'partiallyRefunded', statusKnown: o.status !== undefined });
   }
-  const findings: Finding[] = [];
-  for (const [title, all] of groupBy(rows, (r) => r.title)) {
+  const groups = groupBy(rows, (r) => r.title);
+  for (const [title, all] of groups) {
     // Sorted so that a duplicated (order, item) row is dropped the same way whatever the input order.
     all.sort((a, b) => compareText(a.orderNo, b.orderNo) || a.unit - b.unit);
-    const group = all.filter((r, i) => r.orderNo !== all[i - 1]?.orderNo);
+    groups.set(title, all.filter((r, i) => r.orderNo !== all[i - 1]?.orderNo));
+  }
+  return groups;
+}
+
+/**
+ * Orders whose unit price is far from what other buyers paid for the same item. Unit price, not
+ * the order total, so buying two is not an outlier; grouped by item title as written in the export.
+ */
+export const amountOutlier: Rule = (orders, ctx = defaultContext()) => {
+  const th = ctx.thresholds.amountOutlier;
+  const findings: Finding[] = [];
+  for (const [title, group] of pricedGroups(orders)) {
     if (group.length < th.minGroupSize) continue;
     const stats = modifiedZ(group.map((r) => r.unit));
     // Free gifts and zero-price samples have no price to deviate from.

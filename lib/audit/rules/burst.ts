@@ -3,7 +3,7 @@ import { DAY_MS, HOUR_MS, paidTimed, type TimedOrder } from '../order-index';
 import { wasRefunded } from './status-policy';
 import type { AuditContext, Finding, Promotion, Rule } from '../types';
 
-const CHINA_OFFSET_MINUTES = 480;
+export const CHINA_OFFSET_MINUTES = 480;
 
 type Buckets = Map<number, TimedOrder[]>;
 
