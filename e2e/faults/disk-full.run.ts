@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, request as playwrightRequest } from '@playwright/test';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../../lib/generated/prisma/client';
+import { checkStore, Tally } from './invariants';
+import { AppServer } from './server';
+
+const MB = 1024 * 1024;
+const MOUNT = '/tmp/appeal-pack-faults-disk';
+
+/** The server's data folder on a 48 MB tmpfs (CI runs as root), filled by uploads until the disk says no. */
+test('a full disk: uploads, order files and exports are refused with the translated reason, nothing partial is left, reads go on', async ({ browser }) => {
+  mkdirSync(MOUNT, { recursive: true });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', MOUNT]);
+  const server = new AppServer(path.join(MOUNT, 'data'), Number(process.env.FAULT_PORT ?? 3190) + 1);
+  try {
+    server.migrate();
+    await server.start();
+    const api = await playwrightRequest.newContext({ baseURL: server.url });
+    const signUp = await api.post('/api/auth/sign-up/email', { data: { name: '满盘测试', email: `full-${Date.now()}@example.com`, password: 'Evidence2026' } });
+    const { user } = (await signUp.json()) as { user: { id: string } };
+    const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path.join(server.dataDir, 'app.db')}`, timeout: 10_000 }) });
+    const kase = await db.case.create({ data: { userId: user.id, title: '满盘', platform: 'tmall' } });
+    const chat = (n: number) => Buffer.concat([Buffer.from(`聊天记录 ${n}\n`), Buffer.alloc(8 * MB, `line ${n} 你好\n`)]);
+
+    // Fill the disk.
+    const answers: number[] = [];
+    for (let n = 0; n < 10 && !answers.includes(507); n++) {
+      const response = await api.post(`/api/cases/${kase.id}/evidence?name=chat-${n}.txt&category=chat`, { data: chat(n), headers: { 'content-type': 'application/octet-stream' } });
+      answers.push(response.status());
+      if (response.status() === 507) expect(await response.json()).toEqual({ ok: false, error: 'storageFull' });
+    }
+    expect(answers.at(-1)).toBe(507);
+    expect(await db.evidence.count({ where: { caseId: kase.id } })).toBe(answers.filter((s) => s === 201).length);
+    expect(readdirSync(path.join(server.dataDir, 'files', '.tmp'))).toEqual([]);
+
+    // An order file, and an export, on the full disk.
+    const orders = Buffer.from(`订单编号,宝贝标题\n${Array.from({ length: 300_000 }, (_, i) => `${3000000000000000000n + BigInt(i)},保温杯`).join('\n')}\n`);
+    const imported = await api.post(`/api/cases/${kase.id}/order-imports?name=orders.csv`, { data: orders, headers: { 'content-type': 'application/octet-stream' } });
+    expect([imported.status(), await imported.json()]).toEqual([507, { error: 'storageFull' }]);
+    const exported = await api.post(`/api/cases/${kase.id}/export`, { data: {} });
+    expect(exported.status()).toBe(507);
+
+    // What the merchant sees, and reads that still work.
+    const context = await browser.newContext({ baseURL: server.url, storageState: await api.storageState() });
+    const page = await context.newPage();
+    await page.goto(`/cases/${kase.id}/evidence`);
+    await page.getByLabel('选择文件').setInputFiles({ name: '再来一个.txt', mimeType: 'text/plain', buffer: chat(99) });
+    await expect(page.getByText('服务器存储空间不足，请稍后再试。')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('chat-0.txt').or(page.getByText('chat-0')).first()).toBeVisible();
+    const first = await db.evidence.findFirstOrThrow({ where: { caseId: kase.id } });
+    expect((await api.get(`/api/cases/${kase.id}/evidence/${first.id}/original`)).status()).toBe(200);
+
+    const tally = new Tally();
+    await checkStore(server.dataDir, tally, 'full disk');
+    console.log(`disk-full: uploads ${answers.join(',')} invariants_checked=${tally.checked} violations=${tally.violations.length}`);
+    expect(tally.violations).toEqual([]);
+    await context.close();
+    await api.dispose();
+    await db.$disconnect();
+  } finally {
+    await server.kill();
+    execFileSync('umount', ['-l', MOUNT]);
+    rmSync(MOUNT, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../../lib/generated/prisma/client';
+import { activeJobs, checkStore, sha256, Tally } from './invariants';
+import { AppServer } from './server';
+
+const KILLS = Number(process.env.FAULT_KILLS ?? 30);
+const PORT = Number(process.env.FAULT_PORT ?? 3190);
+const KINDS = ['upload', 'import', 'export'] as const;
+type Kind = (typeof KINDS)[number];
+const random = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A Taobao-style order export of `rows` orders (a new set each time, so each import saves rows). */
+function orderCsv(rows: number, seed: number): Buffer {
+  const lines = ['订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,宝贝标题,物流单号,物流公司'];
+  for (let i = 0; i < rows; i++) lines.push(`="${3000000000000000000n + BigInt(seed * 100000 + i)}",buyer${i},${(19.9 + (i % 50)).toFixed(2)},交易成功,2026-11-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,保温杯,SF${String(1000000000000 + i)},顺丰速运`);
+  return Buffer.from(`\uFEFF${lines.join('\n')}\n`, 'utf8');
+}
+
+test('the server killed at random moments during uploads, imports and exports loses nothing', async ({ browser }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'faults-'));
+  const server = new AppServer(dataDir, PORT);
+  server.migrate();
+  await server.start();
+  const api: APIRequestContext = await playwrightRequest.newContext({ baseURL: server.url });
+  const signUp = await api.post('/api/auth/sign-up/email', { data: { name: '故障测试', email: `faults-${Date.now()}@example.com`, password: 'Evidence2026' } });
+  expect(signUp.ok(), await signUp.text()).toBeTruthy();
+  const { user } = (await signUp.json()) as { user: { id: string } };
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path.join(dataDir, 'app.db')}`, timeout: 10_000 }) });
+  const kase = await db.case.create({
+    data: {
+      userId: user.id, title: '故障注入', platform: 'tmall', shopName: '测试店', shopId: '1', incidentKind: 'platformFlag', noticeNumber: 'N-1', contactName: '王', contactPhone: '138 0000 0000',
+      statement: JSON.stringify({ whatHappened: '平台通知。', whyGenuine: '真实订单。', evidence: '发票。', context: '', prevention: '' }),
+      acknowledged: JSON.stringify(['deadlineSoon', 'windowUnverified', 'noFlaggedOrders']),
+    },
+  });
+  const context = await browser.newContext({ baseURL: server.url, storageState: await api.storageState() });
+  const page: Page = await context.newPage();
+
+  const finished = new Map<string, string>(); // evidence id → SHA-256 of what was uploaded and answered 201
+  const upload = (bytes: Buffer, name: string) =>
+    api.post(`/api/cases/${kase.id}/evidence?name=${encodeURIComponent(name)}&category=chat`, { data: bytes, headers: { 'content-type': 'application/octet-stream' }, timeout: 120_000 });
+  const remember = async (response: Awaited<ReturnType<typeof upload>>, bytes: Buffer) => {
+    if (response.status() === 201) finished.set(((await response.json()) as { evidenceId: string }).evidenceId, sha256(bytes));
+  };
+  // Something to export from the first kill on.
+  for (let i = 0; i < 3; i++) {
+    const bytes = Buffer.from(`聊天记录 ${i}\n${randomBytes(2000).toString('hex')}\n`);
+    await remember(await upload(bytes, `chat-${i}.txt`), bytes);
+  }
+
+  const tally = new Tally();
+  const kills: Record<Kind, number> = { upload: 0, import: 0, export: 0 };
+  for (let n = 0; n < KILLS; n++) {
+    const kind = KINDS[n % KINDS.length] as Kind;
+    // Start the work, let it run for a random moment, then pull the plug.
+    if (kind === 'upload') {
+      const bytes = Buffer.concat([Buffer.from('聊天记录\n'), Buffer.from(randomBytes(random(2, 12) * 1024 * 1024).toString('base64'))]);
+      const sent = upload(bytes, `big-${n}.txt`).then((r) => remember(r, bytes), () => undefined);
+      await sleep(random(20, 1500));
+      await server.kill();
+      await sent;
+    } else if (kind === 'import') {
+      await page.goto(`/cases/${kase.id}/orders`);
+      await page.getByLabel('订单文件').setInputFiles({ name: `orders-${n}.csv`, mimeType: 'text/csv', buffer: orderCsv(random(2000, 8000), n) });
+      await page.getByRole('button', { name: '上传并预览' }).click();
+      await page.getByTestId('import-preview').getByRole('button', { name: /确认导入/ }).click();
+      await sleep(random(50, 3000));
+      await server.kill();
+    } else {
+      await api.post(`/api/cases/${kase.id}/export`, { data: {} }).catch(() => undefined);
+      await sleep(random(100, 5000));
+      await server.kill();
+    }
+    kills[kind] += 1;
+
+    await server.start();
+    // Interrupted imports run again after the restart: wait for the jobs to settle.
+    for (let waited = 0; activeJobs(dataDir) > 0 && waited < 180_000; waited += 500) await sleep(500);
+    await checkStore(dataDir, tally, `kill ${n + 1} (${kind})`);
+    for (const [id, hash] of finished) {
+      const got = await api.get(`/api/cases/${kase.id}/evidence/${id}/original`);
+      tally.check(got.ok() && sha256(await got.body()) === hash, `kill ${n + 1}: finished upload ${id} not downloadable byte for byte`);
+    }
+  }
+
+  console.log(`faults: kills=${KILLS} (upload ${kills.upload}, import ${kills.import}, export ${kills.export}) invariants_checked=${tally.checked} violations=${tally.violations.length} finished_uploads=${finished.size}`);
+  expect(tally.violations).toEqual([]);
+  await context.close();
+  await api.dispose();
+  await db.$disconnect();
+  await server.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
