@@ -69,8 +69,8 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
                       {f.documentDate ? ` · ${format.dateTime(f.documentDate, { dateStyle: 'medium' })}` : ''}
                     </p>
                     <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
-                    <EvidenceItemNotes caseId={caseId} evidence={f} />
                     <EvidenceVideo caseId={caseId} evidence={f} />
+                    <EvidenceItemNotes caseId={caseId} evidence={f} />
                     {previews.get(f.id) && (
                       <details>
                         <summary>{t('showText')}</summary>
