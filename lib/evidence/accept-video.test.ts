@@ -31,7 +31,8 @@ const upload = (bytes: Uint8Array, fileName: string) =>
   acceptUpload({ userId: user.id, caseId, fileName, category: 'logistics', body: Readable.from([Buffer.from(bytes)]) });
 const readStored = async (key: string) => Buffer.concat(await (await blobStore().get(key))!.toArray());
 
-describe('acceptUpload with videos', () => {
+// Encoding clips and decoding a dozen frames each takes seconds on a loaded two-core machine.
+describe('acceptUpload with videos', { timeout: 60_000 }, () => {
   it('keeps an MP4 byte for byte with its probed facts, contact sheet and thumbnail', async () => {
     const file = makeTestVideo(dir, 'packing.mp4', { seconds: 4, tags: { creation_time: '2026-11-20T08:30:00Z' } });
     const bytes = readFileSync(file);
