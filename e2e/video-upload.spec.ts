@@ -35,6 +35,12 @@ test('a packing video is uploaded, shows its contact sheet, length and size, and
   expect(source).toMatch(/\/original$/);
   const original = await page.request.get(source!);
   expect(original.headers()['content-type']).toBe('video/mp4');
+  expect(original.headers()['accept-ranges']).toBe('bytes');
+  // Safari plays, and every browser seeks, only through ranges.
+  const part = await page.request.get(source!, { headers: { Range: 'bytes=100-199' } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()['content-range']).toBe(`bytes 100-199/${(await original.body()).length}`);
+  expect((await part.body()).equals((await original.body()).subarray(100, 200))).toBe(true);
   await page.screenshot({ path: '/tmp/vidup-1280.png', fullPage: true });
 
   await page.setViewportSize({ width: 360, height: 800 });
