@@ -117,6 +117,7 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
         checkStatus: facts.checkStatus, checkReason: facts.checkReason, pageCount: facts.pageCount ?? null,
         documentDate: replacing.documentDate ?? facts.documentDate, thumbnailKey: facts.thumbnailKey ?? null, previewKey: facts.previewKey ?? null, hasLocation: facts.hasLocation,
         videoSeconds: facts.videoSeconds ?? null, videoWidth: facts.videoWidth ?? null, videoHeight: facts.videoHeight ?? null,
+        videoCodec: facts.videoCodec ?? null, videoCreatedAt: facts.videoCreatedAt ?? null,
       },
     });
     await Promise.all([replacing.storageKey, replacing.thumbnailKey, replacing.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));

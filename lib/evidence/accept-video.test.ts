@@ -41,6 +41,7 @@ describe('acceptUpload with videos', { timeout: 60_000 }, () => {
     expect(row).toMatchObject({ kind: 'mp4', mime: 'video/mp4', size: bytes.length, videoWidth: 320, videoHeight: 240, hasLocation: false });
     expect(row.videoSeconds).toBeCloseTo(4, 1);
     expect(row.documentDate).toEqual(new Date('2026-11-20T08:30:00Z'));
+    expect(row).toMatchObject({ videoCodec: 'h264', videoCreatedAt: new Date('2026-11-20T08:30:00Z') });
     expect(Buffer.compare(await readStored(row.storageKey), bytes)).toBe(0);
     const sheet = await sharp(await readStored(row.previewKey!)).metadata();
     const thumb = await sharp(await readStored(row.thumbnailKey!)).metadata();

@@ -11,7 +11,7 @@ import { storedVideoFacts } from './video-facts';
 
 export type StoredFacts = {
   checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string; hasLocation: boolean;
-  videoSeconds?: number; videoWidth?: number; videoHeight?: number;
+  videoSeconds?: number; videoWidth?: number; videoHeight?: number; videoCodec?: string; videoCreatedAt?: Date;
 };
 export type StoredFactsArgs = { caseId: string; key: string; kind: string };
 

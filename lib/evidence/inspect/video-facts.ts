@@ -31,10 +31,11 @@ export async function storedVideoFacts(store: BlobStore, key: string, derivedKey
       checkStatus: 'ok',
       checkReason: '',
       hasLocation: facts.hasLocation,
-      ...(facts.createdAt ? { documentDate: new Date(facts.createdAt) } : {}),
+      ...(facts.createdAt ? { documentDate: new Date(facts.createdAt), videoCreatedAt: new Date(facts.createdAt) } : {}),
       videoSeconds: facts.durationSeconds,
       videoWidth: facts.width,
       videoHeight: facts.height,
+      videoCodec: facts.codec,
     };
     const built = await buildContactSheet(file, tools);
     if (!built.ok) return { ...known, checkReason: 'videoNoSheet' };
