@@ -1,12 +1,10 @@
 import 'server-only';
 import sharp from 'sharp';
-import { frameTimes, layoutSheet, formatTimestamp } from '@/lib/media/sheet-layout';
+import { sheetLabels, type SheetLabel } from '@/lib/media/sheet-labels';
 import { MAX_INPUT_PIXELS } from '@/lib/evidence/inspect/image';
 import { IMAGE_LEVELS, IMAGE_BOX, CAPTION_ROOM, type PageImage } from '../images';
 import type { Exhibit } from '../collect';
 
-/** A frame's time and where its label band sits, as fractions of the sheet (so any scaling keeps them in place). */
-export type SheetLabel = { text: string; x: number; y: number; width: number; height: number };
 export type NoSheetReason = 'videoNoTool' | 'videoNoSheet';
 
 /**
@@ -21,21 +19,6 @@ export type VideoContent = {
 };
 
 const noSheet = (x: Exhibit): VideoContent => ({ kind: 'video', sheet: null, noSheet: x.checkReason === 'videoNoTool' ? 'videoNoTool' : 'videoNoSheet' });
-
-/**
- * The frame labels, from the same layout the sheet was drawn with (lib/media/sheet-layout.ts) for
- * the stored duration and upright size. Only when the layout gives exactly the stored picture's
- * size: a sheet made by an older layout gets the times as a list rather than misplaced labels.
- */
-export function sheetLabels(video: NonNullable<Exhibit['video']>, size: { width: number; height: number }): { labels: SheetLabel[]; times: string[] } {
-  const times = frameTimes(video.seconds);
-  const layout = layoutSheet(times, video);
-  const fits = layout.width === size.width && layout.height === size.height;
-  const labels = fits
-    ? layout.cells.map((c) => ({ text: c.label, x: c.labelBox.x / size.width, y: c.labelBox.y / size.height, width: c.labelBox.width / size.width, height: c.labelBox.height / size.height }))
-    : [];
-  return { labels, times: times.map(formatTimestamp) };
-}
 
 /** The sheet at the bundle's best image step (200 DPI for the width it is drawn at), fitted below the caption. */
 async function sheetImage(bytes: Buffer, width: number, height: number): Promise<PageImage> {
@@ -59,7 +42,8 @@ export async function prepareVideo(x: Exhibit, read: (key: string) => Promise<Bu
   try {
     const { width, height } = await sharp(bytes).metadata();
     if (!width || !height) return noSheet(x);
-    return { kind: 'video', sheet: { image: await sheetImage(bytes, width, height), ...sheetLabels(x.video, { width, height }) } };
+    const { labels, times } = sheetLabels(x.video, { width, height });
+    return { kind: 'video', sheet: { image: await sheetImage(bytes, width, height), labels, times } };
   } catch {
     return noSheet(x);
   }
