@@ -19,6 +19,7 @@ import { makeUser } from '@/lib/testing/factories';
 import { buildBundle, type BundleOutput } from './bundle';
 import { collectBundleData, type BundleData } from './collect';
 import { prepare } from './prepare';
+import { zipOriginals } from './zip';
 
 const MB = 1024 * 1024;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'video-bundle-'));
@@ -88,6 +89,15 @@ describe('a bundle with packing videos', { timeout: 120_000 }, () => {
     const tree = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
     const names = tree.asArray().filter((o) => o instanceof PDFString || o instanceof PDFHexString).map((o) => o.decodeText());
     expect(names).toEqual([`${exhibit('pdf').exhibitId}.pdf`]);
+  });
+
+  it('puts the original in the ZIP byte for byte under the name the page gives, and leaves the withheld one out', async () => {
+    const zip = Buffer.concat(await (await zipOriginals(data, blobStore())).toArray());
+    const x = exhibit('packing');
+    expect(zip.includes(Buffer.from(`${x.exhibitId}_打包视频.mp4`))).toBe(true);
+    // Stored, not deflated: the original's bytes appear as they are.
+    expect(zip.includes(Buffer.concat(await (await blobStore().get(x.storageKey))!.toArray()))).toBe(true);
+    expect(zip.includes(Buffer.from(`${exhibit('located').exhibitId}_located.mov`))).toBe(false);
   });
 
   it('draws the rotated clip\'s sheet with upright, portrait frames', async () => {
