@@ -135,6 +135,8 @@ describe('a bundle with packing videos', { timeout: 120_000 }, () => {
     expect(page).toContain(`ZIP 导出中，文件名 ${x.exhibitId}_打包视频.mp4`);
 
     expect(captionPage(all, exhibit('located').exhibitId)).toContain('商户选择不提供此原件');
+    // The manifest says where each video original is.
+    expect(all.split('视频原件只在 ZIP 中').length - 1).toBe(3);
     expect(captionPage(all, exhibit('rotated').exhibitId)).toContain('0:01.9');
     const noTool = exhibit('noTool');
     const box = captionPage(all, noTool.exhibitId);
