@@ -1,7 +1,12 @@
 import { getTranslations } from 'next-intl/server';
+import { plainDisplayText } from '@/lib/evidence/inspect/file-name';
 import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
+import { VideoSheet } from './video-sheet';
 
-type VideoEvidence = { id: string; kind: string; mime: string; checkReason: string; videoSeconds: number | null; videoWidth: number | null; videoHeight: number | null };
+type VideoEvidence = {
+  id: string; kind: string; mime: string; checkReason: string; originalName: string; previewKey: string | null;
+  videoSeconds: number | null; videoWidth: number | null; videoHeight: number | null;
+};
 
 /** 75.4 → "1:15", 3725 → "1:02:05": how a player shows a length. */
 export function formatDuration(seconds: number): string {
@@ -27,6 +32,9 @@ export async function EvidenceVideo({ caseId, evidence }: { caseId: string; evid
       )}
       {(evidence.checkReason === 'videoNoTool' || evidence.checkReason === 'videoNoSheet') && (
         <p className="alert alert-warn">{t(evidence.checkReason === 'videoNoTool' ? 'noTool' : 'noSheet')}</p>
+      )}
+      {evidence.previewKey && videoSeconds && videoWidth && videoHeight && (
+        <VideoSheet caseId={caseId} evidenceId={evidence.id} name={plainDisplayText(evidence.originalName)} video={{ seconds: videoSeconds, width: videoWidth, height: videoHeight }} />
       )}
       <details>
         <summary>{t('play')}</summary>
