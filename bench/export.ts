@@ -9,7 +9,9 @@
  * Generated photos and PDFs are cached under bench/out/cache/ by generator version (CACHE_DIRS):
  * the first run spends about two minutes drawing photos, later runs reuse them.
  *
- * Run: npm run bench:export [-- --setup-only]
+ * Two 100 MB packing videos (bench/export-videos.ts) go in too; --no-videos leaves them out.
+ *
+ * Run: npm run bench:export [-- --setup-only] [-- --no-videos]
  * (jiti runs the TypeScript; its aliases resolve '@/' and let lib code marked server-only load.)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -22,12 +24,14 @@ import sharp, { type OverlayOptions } from 'sharp';
 import { embedChineseFonts } from '../lib/pdf/fonts';
 import type { OrderRecord } from '../lib/orders/types';
 import type { RunResult } from './export-run';
+import { benchVideos, VIDEO_CACHE_DIR } from './export-videos';
 
 const setupOnly = process.argv.includes('--setup-only');
+const withVideos = !process.argv.includes('--no-videos');
 const OUT = path.resolve('bench/out');
 // Bump a version when its generator changes; chat logs take milliseconds and are written every run.
 const CACHE = path.join(OUT, 'cache');
-const CACHE_DIRS = { photos: 'photos-v1', pdfs: 'pdfs-v1', chats: 'chats' } as const;
+const CACHE_DIRS = { photos: 'photos-v1', pdfs: 'pdfs-v1', chats: 'chats', videos: VIDEO_CACHE_DIR } as const;
 const FONT_FILE = path.resolve('node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const MB = 1024 * 1024;
 const s = (ms: number) => (ms / 1000).toFixed(2);
@@ -561,6 +565,11 @@ async function buildCorpus(orders: BenchOrder[]): Promise<{ files: CorpusFile[];
     if (!mine.every((o) => text.includes(o.orderNo))) throw new Error(`chat log ${name} misses an order it is linked to`);
     files.push({ file, name, category: 'chat', title: `与买家 ${BUYERS[j]} 的聊天记录`, description: '千牛导出的完整聊天记录，含下单咨询、发货与售后。', orderNos: mine.map((o) => o.orderNo) });
   }
+  if (withVideos) {
+    const v = benchVideos(CACHE);
+    generated += v.generated;
+    for (const video of v.videos) files.push({ file: video.file, name: video.name, category: 'logistics', title: video.title, description: '仓库打包全过程录像，面单与商品同框。', orderNos: [] });
+  }
   return { files, generated };
 }
 
@@ -631,10 +640,13 @@ try {
     lanes[lane]?.push(...corpus.files.filter((f) => f.category === category));
     laneBytes[lane] = (laneBytes[lane] ?? 0) + bytesOf(category);
   }
+  const videoUploads: string[] = [];
   await Promise.all(lanes.map(async (lane) => {
     for (const f of lane) {
+      const started = performance.now();
       const outcome = await acceptUpload({ userId: user.id, caseId: c.id, fileName: f.name, category: f.category, body: createReadStream(f.file) });
       if (!outcome.ok || outcome.duplicate) throw new Error(`upload of ${f.name} refused: ${JSON.stringify(outcome)}`);
+      if (f.name.endsWith('.mp4')) videoUploads.push(`${f.name} ${(statSync(f.file).size / MB).toFixed(1)} MB: upload, probe and sheet ${s(performance.now() - started)} s`);
       await db.evidence.update({ where: { id: outcome.evidenceId }, data: { title: f.title, description: f.description } });
       for (const orderNo of f.orderNos) evidenceByOrderNo.set(orderNo, [...(evidenceByOrderNo.get(orderNo) ?? []), outcome.evidenceId]);
     }
@@ -661,6 +673,7 @@ try {
   console.log(`photos: ${photos.length}, ${Math.min(...photos).toFixed(2)}–${Math.max(...photos).toFixed(2)} MB, average ${(photos.reduce((a, b) => a + b, 0) / photos.length).toFixed(2)} MB; <2: ${bucket(0, 2)}, 2–3: ${bucket(2, 3)}, 3–4: ${bucket(3, 4)}, 4–5: ${bucket(4, 5)}, ≥5: ${bucket(5, Infinity)}`);
   console.log(`orders: ${orders.length} (${orders.filter((o) => o.flagged).length} flagged, ${badTracking} tracking numbers not matching their carrier); database, case and orders ${s(ordersEnd - corpusEnd)} s`);
   console.log(`evidence: ${evidence.length} uploaded (${byKind.join(', ')}), PDF pages ${evidence.reduce((n, e) => n + (e.pageCount ?? 0), 0)}, flagged checks ${evidence.filter((e) => e.checkStatus !== 'ok').length}, ${s(uploadEnd - ordersEnd)} s`);
+  for (const line of videoUploads) console.log(`video: ${line}`);
   console.log(`links: ${links.length} evidence–order links; audit findings explained: ${audit.findingCount}`);
   console.log(`setup seconds=${s(setupEnd - setupStart)} (corpus ${s(corpusEnd - setupStart)}, upload ${s(uploadEnd - ordersEnd)})`);
   await db.$disconnect();

@@ -4,6 +4,7 @@
  * browser only ever sees values a server component passes down, never these variables.
  *
  *   EVIDENCE_MAX_FILE_MB     one uploaded file                  (50)
+ *   EVIDENCE_MAX_VIDEO_MB    one uploaded video (MP4, MOV)      (500, never below the file limit)
  *   EVIDENCE_MAX_CASE_MB     all originals of one case           (1024)
  *   ACCOUNT_MAX_STORAGE_MB   all originals of one account        (5120)
  *   MAX_CASES_PER_ACCOUNT    cases one account may hold          (100)
@@ -12,6 +13,7 @@
  *   BUNDLE_MAX_DOSSIER_PAGES flagged orders that get a page each in the bundle; above, one compact table (200)
  */
 export const DEFAULT_MAX_FILE_MB = 50;
+export const DEFAULT_MAX_VIDEO_MB = 500;
 export const DEFAULT_MAX_CASE_MB = 1024;
 export const DEFAULT_ACCOUNT_STORAGE_MB = 5 * 1024;
 export const DEFAULT_MAX_CASES = 100;
@@ -30,8 +32,11 @@ const count = (name: string, fallback: number) => Math.max(1, Math.floor(fromEnv
 const megabytes = (name: string, fallback: number) => Math.floor(fromEnv(name, fallback) * MB);
 
 export function storageLimits() {
+  const maxFileBytes = megabytes('EVIDENCE_MAX_FILE_MB', DEFAULT_MAX_FILE_MB);
   return {
-    maxFileBytes: megabytes('EVIDENCE_MAX_FILE_MB', DEFAULT_MAX_FILE_MB),
+    maxFileBytes,
+    // A video limit below the general one would make a video the one kind of file held to less.
+    maxVideoBytes: Math.max(maxFileBytes, megabytes('EVIDENCE_MAX_VIDEO_MB', DEFAULT_MAX_VIDEO_MB)),
     maxCaseBytes: megabytes('EVIDENCE_MAX_CASE_MB', DEFAULT_MAX_CASE_MB),
     maxAccountBytes: megabytes('ACCOUNT_MAX_STORAGE_MB', DEFAULT_ACCOUNT_STORAGE_MB),
   };

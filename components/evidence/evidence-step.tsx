@@ -15,6 +15,7 @@ import { ChecklistPanel } from '@/components/checklist/checklist-panel';
 import { EvidenceTicks } from '@/components/checklist/evidence-ticks';
 import { EvidenceDetailsForm } from './evidence-details-form';
 import { EvidenceItemNotes } from './evidence-item-notes';
+import { EvidenceVideo } from './evidence-video';
 import { Uploader } from './uploader';
 
 /** Step 4: upload evidence; each file listed under its category with its hash and checks. */
@@ -23,7 +24,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
   const flagged = await flaggedOrderNos(caseId, 61);
   await checkUncheckedLocations(caseId);
   const [files, checklist] = await Promise.all([listEvidence(caseId), caseChecklistNow(caseId)]);
-  const { maxFileBytes } = uploadLimits();
+  const { maxFileBytes, maxVideoBytes } = uploadLimits();
   // The reserved totals, not a sum of the list: they are what the server checks, uploads in flight included.
   const { caseBytes: used, maxCaseBytes, roomBytes, limitedBy } = await storageUsage(userId, caseId);
   const TEXT_KINDS = new Set(['text', 'csv', 'html']);
@@ -37,7 +38,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
       <p className="muted">{t('intro')}</p>
       <p className="hint">{t('usage', { used: size(used), limit: size(maxCaseBytes) })}</p>
       <ChecklistPanel caseId={caseId} statuses={checklist} />
-      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} roomBytes={roomBytes} roomError={limitedBy} />
+      <Uploader caseId={caseId} maxFileBytes={maxFileBytes} maxVideoBytes={maxVideoBytes} roomBytes={roomBytes} roomError={limitedBy} />
       {files.length > 1 && <p className="hint">{t('sortByDateHint')}</p>}
       {EVIDENCE_CATEGORIES.map((category) => {
         const inCategory = files.filter((f) => f.category === category);
@@ -72,6 +73,7 @@ export async function EvidenceStep({ caseId, userId }: { caseId: string; userId:
                       {f.documentDate ? ` · ${format.dateTime(f.documentDate, { dateStyle: 'medium' })}` : ''}
                     </p>
                     <p className="hint mono" title={f.sha256}>SHA-256 {f.sha256.slice(0, 16)}…</p>
+                    <EvidenceVideo caseId={caseId} evidence={f} />
                     <EvidenceItemNotes caseId={caseId} evidence={f} />
                     <EvidenceTicks caseId={caseId} file={f} checklist={checklist} />
                     {previews.get(f.id) && (

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
 import { safeDisplayName } from '@/lib/evidence/inspect/file-name';
+import { namedAsVideo, VIDEO_EXTENSIONS } from '@/lib/evidence/video-name';
 
 /** Failures a second try can fix; the others (wrong type, too large, damaged) need another file. */
 const RETRYABLE = new Set(['network', 'aborted', 'unauthenticated']);
@@ -18,8 +19,12 @@ type Item = { id: string; file: File; category: string; batch: string; pick: num
  * finish in any order, so each carries its batch and its place in the merchant's
  * pick: the server numbers the exhibits in that order (lib/evidence/exhibit-order.ts).
  */
-export function Uploader({ caseId, maxFileBytes, roomBytes, roomError = 'caseFull' }: { caseId: string; maxFileBytes: number; roomBytes: number; roomError?: 'caseFull' | 'accountFull' }) {
+type UploaderProps = { caseId: string; maxFileBytes: number; maxVideoBytes: number; roomBytes: number; roomError?: 'caseFull' | 'accountFull' };
+const ACCEPT = ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'gif', 'tif', 'tiff', 'heic', 'heif', 'txt', 'csv', 'html', 'htm', 'xlsx', 'docx', ...VIDEO_EXTENSIONS].map((e) => `.${e}`).join(',');
+
+export function Uploader({ caseId, maxFileBytes, maxVideoBytes, roomBytes, roomError = 'caseFull' }: UploaderProps) {
   const t = useTranslations('evidence.upload');
+  const tv = useTranslations('evidenceVideo');
   const tc = useTranslations('evidence.categories');
   const router = useRouter();
   const [category, setCategory] = useState<string>('invoice');
@@ -30,7 +35,8 @@ export function Uploader({ caseId, maxFileBytes, roomBytes, roomError = 'caseFul
   const update = (id: string, change: Partial<Item>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...change } : i)));
 
   function send(item: Item) {
-    if (item.file.size > maxFileBytes) return update(item.id, { state: 'failed', error: 'tooLarge' });
+    // The server holds a video name to the video limit while streaming, then checks the content.
+    if (item.file.size > (namedAsVideo(item.file.name) ? maxVideoBytes : maxFileBytes)) return update(item.id, { state: 'failed', error: 'tooLarge' });
     // The room left when the page loaded: the server rechecks against the true total while streaming.
     if (item.file.size > roomBytes) return update(item.id, { state: 'failed', error: roomError });
     const xhr = new XMLHttpRequest();
@@ -82,9 +88,10 @@ export function Uploader({ caseId, maxFileBytes, roomBytes, roomError = 'caseFul
         onDrop={onDrop}
       >
         <p>{t('drop', { mb: Math.round(maxFileBytes / 1024 / 1024) })}</p>
+        <p className="hint">{tv('uploadHint', { mb: Math.round(maxVideoBytes / 1024 / 1024) })}</p>
         <label className="btn" htmlFor="evidence-files">{t('choose')}</label>
         <input id="evidence-files" ref={input} type="file" multiple className="sr-only" aria-label={t('choose')}
-          accept=".pdf,.jpg,.jpeg,.png,.webp,.gif,.tif,.tiff,.heic,.heif,.txt,.csv,.html,.htm,.xlsx,.docx"
+          accept={ACCEPT}
           onChange={(e) => { add(e.target.files); e.target.value = ''; }} />
       </div>
       {items.length > 0 && (

@@ -15,7 +15,7 @@ import { defaultTitle } from './default-title';
 import { createPlacedEvidence, evidenceStorageKey, type Placement } from './exhibit-order';
 import { detectKind } from './inspect/file-kind';
 import { safeDisplayName } from './inspect/file-name';
-import { uploadLimits } from './limits';
+import { limitForKind, streamLimit } from './limits';
 import { receiveUpload } from '@/lib/http/receive';
 
 export type UploadRefusal = 'notFound' | 'alreadyUploaded' | 'empty' | 'tooLarge' | 'caseFull' | 'accountFull' | 'aborted' | 'unsupportedType' | 'mismatch' | 'executable' | 'tooManyPixels' | 'undecodable' | 'storageFull';
@@ -39,7 +39,7 @@ export async function acceptUpload(input: UploadInput): Promise<UploadOutcome> {
   const owned = await db.case.findFirst({ where: { id: input.caseId, userId: input.userId }, select: { id: true } });
   if (!owned) return { ok: false, error: 'notFound' };
   await ensureAccountUsage(input.userId);
-  const reservation = new UploadReservation(input.userId, input.caseId, uploadLimits().maxFileBytes);
+  const reservation = new UploadReservation(input.userId, input.caseId, streamLimit(input.fileName));
   let outcome: UploadOutcome | undefined;
   try {
     outcome = await storeUpload(input, reservation);
@@ -69,7 +69,9 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
   const replacing = input.replaceId ? await db.evidence.findFirst({ where: { id: input.replaceId, caseId } }) : null;
   if (input.replaceId && !replacing) return { ok: false, error: 'notFound' };
 
-  const { maxFileBytes } = uploadLimits();
+  // The stream's limit comes from the declared name (a video name: the video limit); the kind's own
+  // limit is checked again once the content is known (see lib/evidence/limits.ts).
+  const maxFileBytes = streamLimit(input.fileName);
   if (input.declaredSize !== undefined) {
     if (input.declaredSize > maxFileBytes) return { ok: false, error: 'tooLarge' };
     const refusal = await reservation.reserveDeclared(input.declaredSize);
@@ -93,6 +95,7 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
   const originalName = safeDisplayName(input.fileName);
   const kind = await detectKind({ head: received.head, fileName: originalName, whole: readWhole });
   if (!kind.ok) return refuse(kind.reason, kind.detected);
+  if (received.size > limitForKind(kind.kind)) return refuse('tooLarge');
 
   const existing = await db.evidence.findUnique({ where: { caseId_sha256: { caseId, sha256: received.sha256 } } });
   if (existing && replacing && existing.id !== replacing.id) return refuse('alreadyUploaded');
@@ -121,6 +124,8 @@ async function storeUpload(input: UploadInput, reservation: UploadReservation): 
         storageKey: key, sha256: received.sha256, size: received.size, mime: kind.mime, kind: kind.kind, originalName, uploadedAt: new Date(), uploadedBy: userId,
         checkStatus: facts.checkStatus, checkReason: facts.checkReason, pageCount: facts.pageCount ?? null,
         documentDate: replacing.documentDate ?? facts.documentDate, thumbnailKey: facts.thumbnailKey ?? null, previewKey: facts.previewKey ?? null, hasLocation: facts.hasLocation,
+        videoSeconds: facts.videoSeconds ?? null, videoWidth: facts.videoWidth ?? null, videoHeight: facts.videoHeight ?? null,
+        videoCodec: facts.videoCodec ?? null, videoCreatedAt: facts.videoCreatedAt ?? null,
       },
     });
     await Promise.all([replacing.storageKey, replacing.thumbnailKey, replacing.previewKey].filter((k): k is string => !!k).map((k) => store.delete(k)));

@@ -7,7 +7,7 @@ import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import type { BundleData, Exhibit } from './collect';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
-import { attachable, contentText, estimate, prepare, read, type Prepared } from './prepare';
+import { attachable, contentImages, contentText, estimate, prepare, read, type Prepared } from './prepare';
 import { writeChecklist } from './checklist-page';
 import { saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
@@ -53,8 +53,8 @@ async function fitImages(prepared: Prepared[], characters: string, data: BundleD
   const dossiers = data.dossiers.orders.length * (data.dossiers.compact ? 250 : 2000);
   const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
   const budget = options.maxBytes * 0.95;
-  const images = prepared.flatMap((p) => (p.content.kind === 'images' ? p.content.images : []));
-  const otherBytes = prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.estimate), 0) + front;
+  const images = prepared.flatMap((p) => contentImages(p.content));
+  const otherBytes = prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.content.kind === 'video' ? 4096 : p.estimate), 0) + front;
   const imageLevel = await chooseLevel(images, budget - otherBytes);
   if (imageLevel > 0) {
     await progress(0.47, '');
@@ -64,7 +64,8 @@ async function fitImages(prepared: Prepared[], characters: string, data: BundleD
     for (const p of prepared) p.estimate = estimate(p.exhibit, p.content);
   }
   const estimated = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
-  const originals = data.exhibits.reduce((sum, x) => sum + (x.omitOriginal ? 0 : x.size), 0);
+  // Only what would be attached: a 100 MB video travels in the ZIP and must not keep the others out.
+  const originals = prepared.reduce((sum, p) => sum + (p.exhibit.omitOriginal || !attachable(p.content) ? 0 : p.exhibit.size), 0);
   return { imageLevel, attachOriginals: options.attachOriginals && estimated + originals <= budget };
 }
 

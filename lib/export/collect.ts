@@ -37,6 +37,8 @@ export type Exhibit = {
   previewKey: string | null;
   checkStatus: string;
   checkReason: string;
+  /** A video's probed facts (lib/media/probe-facts.ts); null for other kinds or when ffprobe could not read it. */
+  video?: { seconds: number; width: number; height: number; codec: string; createdAt: Date | null } | null;
   /** The merchant left out this original (it says where the photo was taken): not in the ZIP nor attached; its hash stays listed. */
   omitOriginal?: boolean;
 };
@@ -136,6 +138,7 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
         checkStatus: e.checkStatus,
         checkReason: e.checkReason,
         omitOriginal: e.omitOriginal && e.hasLocation === true,
+        video: e.videoSeconds && e.videoWidth && e.videoHeight ? { seconds: e.videoSeconds, width: e.videoWidth, height: e.videoHeight, codec: e.videoCodec ?? '', createdAt: e.videoCreatedAt } : null,
       };
     });
   const exhibitsByOrder = new Map<string, string[]>();

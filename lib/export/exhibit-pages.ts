@@ -9,6 +9,7 @@ import { fileSize, type BundleText } from './bundle-text';
 import type { Exhibit } from './collect';
 import { renderChat, renderPlainText } from './exhibits/text';
 import { renderSheets } from './exhibits/sheet';
+import { renderVideo } from './exhibits/video-page';
 import { IMAGE_BOX, type PageImage } from './images';
 import { lineKey } from './page-refs';
 import { attachable, read, type PlaceholderReason, type Prepared } from './prepare';
@@ -95,6 +96,9 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }:
     }
     case 'sheets':
       renderSheets(ts, content.sheets, { sheet: (name) => name, omitted: (count) => b('caption.omittedRows', { count }) });
+      break;
+    case 'video':
+      await renderVideo(ctx, x, content);
       break;
     case 'placeholder':
       return { reason: placeholder(ctx, x, content.reason) };

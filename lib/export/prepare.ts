@@ -7,6 +7,8 @@ import type { Exhibit } from './collect';
 import { parseChatLog, decodeEvidenceText, textCharacters, type ChatMessage } from './exhibits/text';
 import { readSheets, sheetCharacters, type Sheet } from './exhibits/sheet';
 import { UnreadableExhibit, type UnreadableReason } from './exhibits/unreadable';
+import { prepareVideo, videoCharacters, type VideoContent } from './exhibits/video';
+import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
 import { isLongImage, pageImages, type PageImage } from './images';
 import { unlockPdf } from './unlock-pdf';
 
@@ -26,6 +28,7 @@ export type Content =
   | { kind: 'chat'; messages: ChatMessage[]; active?: ActiveContent[] }
   | { kind: 'text'; text: string; active?: ActiveContent[] }
   | { kind: 'sheets'; sheets: Sheet[] }
+  | VideoContent
   | { kind: 'placeholder'; reason: PlaceholderReason };
 export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number };
 
@@ -43,6 +46,8 @@ const HTML_SCRIPT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 
 /** Whether an exhibit's original may be attached inside the PDF: never when it carries scripts or the like. */
 export function attachable(content: Content): boolean {
+  // Videos run to hundreds of MB: the ZIP carries them, the PDF shows their contact sheet.
+  if (content.kind === 'video') return false;
   const active = 'active' in content ? (content.active ?? []) : [];
   return !active.some((a) => NOT_ATTACHED.has(a));
 }
@@ -78,6 +83,7 @@ export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Conte
     return unlocked ? { kind: 'pdf', unlocked, active: await pdfActiveContent(unlocked) } : { kind: 'placeholder', reason: original ? 'encrypted' : 'missing' };
   }
   if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
+  if (VIDEO_KINDS.has(exhibit.kind as FileKind)) return prepareVideo(exhibit, (key) => read(store, key));
   if ((exhibit.kind === 'jpeg' || exhibit.kind === 'heic') && exhibit.previewKey) {
     // A phone photo's upright 1600 px preview (made at upload from the original) holds all a page
     // shows at 180-200 DPI and decodes ten times faster than 12 megapixels. Long screenshots
@@ -125,9 +131,17 @@ export function estimate(exhibit: Exhibit, content: Content): number {
       return content.text.length * TEXT_BYTES_PER_CHAR;
     case 'sheets':
       return content.sheets.reduce((sum, s) => sum + s.rows.reduce((n, r) => n + r.join('').length + r.length * 4, 0), 0) * TEXT_BYTES_PER_CHAR;
+    case 'video':
+      return (content.sheet?.image.jpeg.length ?? 0) + 4096;
     case 'placeholder':
       return 4096;
   }
+}
+
+/** The images an exhibit draws, which the size fitting may step down (photos, a video's contact sheet). */
+export function contentImages(content: Content): PageImage[] {
+  if (content.kind === 'images') return content.images;
+  return content.kind === 'video' && content.sheet ? [content.sheet.image] : [];
 }
 
 /** Every character an exhibit's typeset pages draw, for the font subset. */
@@ -139,6 +153,8 @@ export function contentText(content: Content): string {
       return textCharacters(content.text);
     case 'sheets':
       return sheetCharacters(content.sheets);
+    case 'video':
+      return videoCharacters(content);
     default:
       return '';
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PDFDocument } from 'pdf-lib';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
+import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
 import { EVIDENCE_KINDS } from '@/lib/orders/coverage';
 import { MUTED, Typesetter, type Fonts } from '@/lib/pdf/layout';
 import { stampPage } from '@/lib/pdf/page-marks';
@@ -275,7 +276,7 @@ export class BundleWriter {
       size: sizeParts(x.size),
       uploadedAt: chinaTime(x.uploadedAt),
       sha256: x.sha256,
-      ...(x.omitOriginal ? { note: b('appendix.omitted') } : {}),
+      ...(x.omitOriginal ? { note: b('appendix.omitted') } : VIDEO_KINDS.has(x.kind as FileKind) ? { note: b('video.manifestNote') } : {}),
     }));
     drawManifest(ts, monoFont(this.doc), labels, lines);
     if (attachedOriginals) ts.text(b('attachments'), { size: 9, color: MUTED });

@@ -12,6 +12,8 @@ describe('servedContentType', () => {
     expect(servedContentType('image/png')).toBe('image/png');
     expect(servedContentType('image/heic')).toBe('image/heic');
     expect(servedContentType('application/pdf')).toBe('application/pdf');
+    expect(servedContentType('video/mp4')).toBe('video/mp4');
+    expect(servedContentType('video/quicktime')).toBe('video/quicktime');
     expect(servedContentType('text/plain; charset=utf-8')).toBe('text/plain');
     expect(servedContentType('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });

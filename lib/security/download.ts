@@ -2,7 +2,7 @@ import { contentDisposition } from '@/lib/evidence/inspect/file-name';
 import { API_CSP } from './headers';
 
 /**
- * Types a browser only ever shows as data (an image, plain text, a PDF in its viewer) or hands to
+ * Types a browser only ever shows as data (an image, plain text, a PDF in its viewer, a video) or hands to
  * another program (office files, archives): these keep their type, so the file opens in the
  * right application. Anything else (an HTML page, SVG, XML, script, a type we do not know yet)
  * could run in our origin if rendered, so it goes out as opaque bytes. An allow-list, so a kind
@@ -18,6 +18,9 @@ const SHOWN_AS_DATA = new Set([
   'text/plain',
   'text/csv',
   'application/pdf',
+  // Played by the browser's media pipeline, never parsed as a document: the <video> in the evidence step.
+  'video/mp4',
+  'video/quicktime',
   'application/zip',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -21,6 +21,11 @@ describe('LocalDiskStore', () => {
     expect(await text((await store.get('cases/c1/a.bin'))!)).toBe('证据');
   });
 
+  it('reads back a byte range, both ends included', async () => {
+    await store.put('cases/c1/r.bin', new TextEncoder().encode('0123456789'));
+    expect(await text((await store.get('cases/c1/r.bin', { start: 2, end: 5 }))!)).toBe('2345');
+  });
+
   it('answers null for a missing key', async () => {
     expect(await store.get('cases/c1/none')).toBeNull();
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
+import type { ByteRange } from '@/lib/http/byte-range';
 import type { BlobStore } from './types';
 
 const KEY_PATTERN = /^(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+\/?$/;
@@ -40,11 +41,11 @@ export class LocalDiskStore implements BlobStore {
     }
   }
 
-  async get(key: string): Promise<Readable | null> {
+  async get(key: string, range?: ByteRange): Promise<Readable | null> {
     // Open now, not lazily on first read: a missing file is a null here,
     // never an error event on a stream the caller already holds.
     try {
-      return (await open(this.resolve(key), 'r')).createReadStream();
+      return (await open(this.resolve(key), 'r')).createReadStream(range ? { start: range.start, end: range.end } : {});
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

@@ -2,7 +2,7 @@ import { fileTypeFromBuffer, type FileTypeResult } from 'file-type';
 import { safeDisplayName } from './file-name';
 import { looksLikeHtml, sniffText } from './text-sniff';
 
-export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'text' | 'csv' | 'html' | 'xlsx' | 'docx' | 'heic';
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'text' | 'csv' | 'html' | 'xlsx' | 'docx' | 'heic' | 'mp4' | 'mov';
 
 export type KindResult =
   | { ok: true; kind: FileKind; mime: string }
@@ -26,11 +26,18 @@ export const KINDS: Record<FileKind, { extensions: readonly string[]; mime: stri
   docx: { extensions: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   // iPhone photos. HEIF is the container, HEIC the HEVC-coded kind phones write; one kind for both.
   heic: { extensions: ['heic', 'heif', 'hif'], mime: 'image/heic' },
+  // Phones name their MP4s .mp4 or .m4v; an iPhone's QuickTime file is .mov.
+  mp4: { extensions: ['mp4', 'm4v'], mime: 'video/mp4' },
+  mov: { extensions: ['mov', 'qt'], mime: 'video/quicktime' },
 };
+
+/** Kinds held to the video limit (EVIDENCE_MAX_VIDEO_MB) rather than the general one. */
+export const VIDEO_KINDS: ReadonlySet<FileKind> = new Set(['mp4', 'mov']);
 
 /** file-type's names for the kinds we accept; an animated PNG is still a PNG to every decoder. */
 const BY_DETECTED: Record<string, FileKind> = {
   pdf: 'pdf', jpg: 'jpeg', png: 'png', apng: 'png', webp: 'webp', gif: 'gif', tif: 'tiff', xlsx: 'xlsx', docx: 'docx', heic: 'heic',
+  mp4: 'mp4', m4v: 'mp4', mov: 'mov',
 };
 
 /** Programs, installers and files that run something when opened: never evidence, whatever the name. */

@@ -4,11 +4,16 @@ import { buffer } from 'node:stream/consumers';
 import { unlockPdf } from '@/lib/export/unlock-pdf';
 import { blobStore, casePrefix } from '@/lib/storage';
 import { inspectHeic } from './heic';
+import { VIDEO_KINDS, type FileKind } from './file-kind';
 import { inspectImage, makeDerivedPreview, makeThumbnail } from './image';
 import { inspectPdf } from './pdf-check';
 import { renderFirstPage } from './pdf-preview';
+import { storedVideoFacts } from './video-facts';
 
-export type StoredFacts = { checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string; hasLocation: boolean };
+export type StoredFacts = {
+  checkStatus: string; checkReason: string; pageCount?: number; documentDate?: Date; thumbnailKey?: string; previewKey?: string; hasLocation: boolean;
+  videoSeconds?: number; videoWidth?: number; videoHeight?: number; videoCodec?: string; videoCreatedAt?: Date;
+};
 export type StoredFactsArgs = { caseId: string; key: string; kind: string };
 
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic']);
@@ -22,11 +27,13 @@ const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic']);
  */
 export async function storedFacts({ caseId, key, kind }: StoredFactsArgs): Promise<{ ok: true; facts: StoredFacts } | { ok: false; reason: 'tooManyPixels' | 'undecodable' }> {
   const facts: StoredFacts = { checkStatus: 'ok', checkReason: '', hasLocation: false };
-  if (kind !== 'pdf' && !IMAGE_KINDS.has(kind)) return { ok: true, facts };
   const store = blobStore();
+  const derivedKey = (suffix: string) => `${casePrefix(caseId)}derived/${randomUUID()}-${suffix}`;
+  // Before the read below: a video may be 500 MB and is never held in memory.
+  if (VIDEO_KINDS.has(kind as FileKind)) return { ok: true, facts: await storedVideoFacts(store, key, derivedKey) };
+  if (kind !== 'pdf' && !IMAGE_KINDS.has(kind)) return { ok: true, facts };
   const stream = await store.get(key);
   const bytes = stream ? new Uint8Array(await buffer(stream)) : new Uint8Array();
-  const derivedKey = (suffix: string) => `${casePrefix(caseId)}derived/${randomUUID()}-${suffix}`;
   if (kind === 'pdf') {
     const pdf = await inspectPdf(bytes);
     // Encrypted or unreadable PDFs are kept as originals, flagged. Encryption that only restricts
