@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { PDFiumLibrary } from '@hyzyla/pdfium';
+import sharp from 'sharp';
+
+const require = createRequire(import.meta.url);
+let library: Promise<PDFiumLibrary> | undefined;
+
+/** One PDFium per process (or task thread): loading its 4 MB of WebAssembly takes ~80 ms. */
+function pdfium(): Promise<PDFiumLibrary> {
+  library ??= readFile(require.resolve('@hyzyla/pdfium/pdfium.wasm'))
+    .then((wasm) => PDFiumLibrary.init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }))
+    .catch((error: unknown) => {
+      library = undefined;
+      throw error;
+    });
+  return library;
+}
+
+/**
+ * One page of a PDF as a PNG, rendered by PDFium compiled to WebAssembly (@hyzyla/pdfium, MIT;
+ * PDFium itself BSD) and encoded by sharp: the preview path on a machine without poppler. The
+ * size follows pdftoppm's (points × dpi / 72, rounded up), so both paths give the same picture.
+ */
+export async function renderPageWasm(pdf: Uint8Array, dpi: number, pageIndex = 0): Promise<Buffer> {
+  const document = await (await pdfium()).loadDocument(pdf);
+  try {
+    const page = document.getPage(pageIndex);
+    const size = page.getOriginalSize();
+    const width = Math.ceil((size.originalWidth * dpi) / 72);
+    const height = Math.ceil((size.originalHeight * dpi) / 72);
+    const image = await page.render({ width, height, render: 'bitmap' });
+    // Opaque white, as pdftoppm gives: the bitmap is filled white before drawing.
+    return await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png().toBuffer();
+  } finally {
+    document.destroy();
+  }
+}
