@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
+import { renderPageWasm } from '@/lib/tools/pdfium';
 import { runQpdfWasm } from '@/lib/tools/qpdf-wasm';
 import { findSystemTool } from '@/lib/tools/system-tool';
 
@@ -21,8 +23,8 @@ const isText = (item: object): item is TextItem => 'str' in item && typeof item.
 
 async function pdfjsPages(source: PdfSource, { first = 1, last }: PageRange): Promise<TextItem[][]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const doc = await pdfjs.getDocument({ data: bytesOf(source).slice(), verbosity: 0, isEvalSupported: false }).promise;
+  // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Buffer: hand it a plain copy.
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytesOf(source)), verbosity: 0, isEvalSupported: false }).promise;
   try {
     const pages: TextItem[][] = [];
     for (let n = first; n <= (last ?? doc.numPages); n++) {
@@ -45,7 +47,7 @@ export async function pdfWords(source: PdfSource, page: number): Promise<Word[]>
     }));
   }
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: bytesOf(source).slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytesOf(source)), verbosity: 0, isEvalSupported: false }).promise;
   try {
     const p = await doc.getPage(page);
     const [, , , top] = p.view as [number, number, number, number];
@@ -130,4 +132,11 @@ export async function qpdfTransform(source: PdfSource, args: string[]): Promise<
   const out = run.files.get('out.pdf');
   if (run.code !== 0 || !out) throw new Error(`qpdf ${args.join(' ')} failed: ${run.output}`);
   return out;
+}
+
+/** The first page as grey pixels (8 bits each, PGM from pdftoppm or raw from PDFium): to compare two renderings by one engine. */
+export async function pdfPageGray(source: PdfSource, dpi: number): Promise<Buffer> {
+  const pdftoppm = findSystemTool('pdftoppm');
+  if (pdftoppm) return execFileSync(pdftoppm, ['-r', String(dpi), '-gray', '-singlefile', '-f', '1', '-l', '1', '-'], { input: bytesOf(source) });
+  return sharp(await renderPageWasm(bytesOf(source), dpi)).greyscale().raw().toBuffer();
 }

@@ -17,11 +17,19 @@ export type QpdfRun = { code: number; output: string; files: Map<string, Uint8Ar
 export async function runQpdfWasm(args: string[], inputs: Record<string, Uint8Array>, outputs: string[] = []): Promise<QpdfRun> {
   const createModule = require('@neslinesli93/qpdf-wasm') as CreateQpdf;
   const lines: string[] = [];
-  const qpdf = await createModule({
-    locateFile: () => require.resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm'),
-    print: (line: string) => lines.push(line),
-    printErr: (line: string) => lines.push(line),
-  });
+  // This build ignores the print/printErr options: its output goes to console.log/error as they
+  // are when the module is created (bound synchronously). Swap them for that one call only, so
+  // qpdf's words are kept (a --check answer) and never printed into the server's log.
+  const original = { log: console.log, error: console.error };
+  const collect = (...parts: unknown[]) => void lines.push(parts.join(' '));
+  Object.assign(console, { log: collect, error: collect });
+  let pending: Promise<QpdfModule>;
+  try {
+    pending = createModule({ locateFile: () => require.resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm') });
+  } finally {
+    Object.assign(console, original);
+  }
+  const qpdf = await pending;
   for (const [name, data] of Object.entries(inputs)) qpdf.FS.writeFile(`/${name}`, data);
   let code: number;
   try {
