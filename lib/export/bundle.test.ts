@@ -18,6 +18,7 @@ function write(name: string, bytes: Uint8Array): string {
   writeFileSync(file, bytes);
   return file;
 }
+// Read back with poppler or, without it, pdf.js: seconds for a whole bundle, hence the longer timeouts below.
 const pageText = (file: string, page: number) => pdfText(file, { first: page });
 const allText = (file: string) => pdfText(file);
 
@@ -67,7 +68,7 @@ describe('buildBundle', () => {
     expect(text.match(/此证据无法排入证据包/g)).toHaveLength(2);
     expect(text).toContain('PDF 文件已加密');
     expect(text).toContain('银行流水（加密）.pdf');
-  });
+  }, 30_000);
 
   it('has an outline that mirrors the contents and contents lines that link to their pages', async () => {
     const doc = await PDFDocument.load(out.volumes[0]!.bytes);
@@ -97,7 +98,7 @@ describe('buildBundle', () => {
     const contents = await pageText(file, 2);
     expect(contents).toContain('目录');
     expect(contents).toMatch(/C-001\s+聊天记录[\s.]+第 ?\d+ ?页/);
-  });
+  }, 30_000);
 
   it('numbers every page and stamps evidence pages with the exhibit id, in selectable Chinese', async () => {
     expect(await pageText(file, 1)).toContain(`第 1 页 / 共 ${out.pages} 页`);
@@ -110,7 +111,7 @@ describe('buildBundle', () => {
     expect(text).toContain('本人郑重声明');
     // Every page of the chat exhibit carries its stamp.
     expect(text.match(/C-001/g)!.length).toBeGreaterThanOrEqual(3);
-  });
+  }, 30_000);
 
   it('attaches the originals when asked and the size allows', async () => {
     expect(out.attachedOriginals).toBe(true);
@@ -123,7 +124,7 @@ describe('buildBundle', () => {
     const check = await qpdfCheck(file);
     expect(check.output).toMatch(/No syntax or stream encoding errors/);
     expect(check.ok).toBe(true);
-  });
+  }, 30_000);
 
   it('is written in English for a platform whose reviewers read English', async () => {
     const english = await buildBundle({ ...data, language: 'en' }, blobStore(), { maxBytes: 20 * MB, attachOriginals: false, now });
