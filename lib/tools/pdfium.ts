@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { PDFiumLibrary } from '@hyzyla/pdfium';
 import sharp from 'sharp';
 
-const require = createRequire(import.meta.url);
+// From the project root, not require.resolve: the bundler would make the .wasm a module and fail.
+const WASM = path.join(process.cwd(), 'node_modules', '@hyzyla', 'pdfium', 'dist', 'pdfium.wasm');
 let library: Promise<PDFiumLibrary> | undefined;
 
 /** One PDFium per process (or task thread): loading its 4 MB of WebAssembly takes ~80 ms. */
 function pdfium(): Promise<PDFiumLibrary> {
-  library ??= readFile(require.resolve('@hyzyla/pdfium/pdfium.wasm'))
+  library ??= readFile(WASM)
     .then((wasm) => PDFiumLibrary.init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }))
     .catch((error: unknown) => {
       library = undefined;

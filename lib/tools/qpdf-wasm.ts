@@ -1,6 +1,8 @@
-import { createRequire } from 'node:module';
+import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+// Paths from the project root (the server and the tests run there), not require.resolve: the
+// bundler would turn a resolved .wasm into a module of its own and fail the build.
+const WASM = path.join(process.cwd(), 'node_modules', '@neslinesli93', 'qpdf-wasm', 'dist', 'qpdf.wasm');
 
 type QpdfFs = { writeFile(path: string, data: Uint8Array): void; readFile(path: string): Uint8Array };
 type QpdfModule = { callMain(args: string[]): number; FS: QpdfFs };
@@ -15,7 +17,7 @@ export type QpdfRun = { code: number; output: string; files: Map<string, Uint8Ar
  * runs on one module would share their files. Exit codes are qpdf's own (0 ok, 2 error, 3 warnings).
  */
 export async function runQpdfWasm(args: string[], inputs: Record<string, Uint8Array>, outputs: string[] = []): Promise<QpdfRun> {
-  const createModule = require('@neslinesli93/qpdf-wasm') as CreateQpdf;
+  const createModule = (await import('@neslinesli93/qpdf-wasm')).default as unknown as CreateQpdf;
   const lines: string[] = [];
   // This build ignores the print/printErr options: its output goes to console.log/error as they
   // are when the module is created (bound synchronously). Swap them for that one call only, so
@@ -25,7 +27,7 @@ export async function runQpdfWasm(args: string[], inputs: Record<string, Uint8Ar
   Object.assign(console, { log: collect, error: collect });
   let pending: Promise<QpdfModule>;
   try {
-    pending = createModule({ locateFile: () => require.resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm') });
+    pending = createModule({ locateFile: () => WASM });
   } finally {
     Object.assign(console, original);
   }
