@@ -1,11 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chooseBrowser } from './e2e/support/browser';
 import { E2E_DATA_DIR } from './e2e/support/paths';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+const browser = chooseBrowser();
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   outputDir: './test-results',
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
@@ -21,16 +24,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
+    // CHROMIUM_PATH, Playwright's own, the system's, or the one inside @sparticuz/chromium (e2e/support/browser.ts).
     launchOptions: {
-      // Playwright cannot download its own browsers here: use Debian's Chromium.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: browser.executablePath,
+      args: browser.args,
+      ...(browser.env ? { env: { ...process.env, ...browser.env } } : {}),
     },
   },
   webServer: {

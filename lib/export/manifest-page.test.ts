@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
@@ -6,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
 import { Typesetter } from '@/lib/pdf/layout';
-import { hasTool } from '@/lib/testing/has-tool';
+import { pdfText } from '@/lib/testing/pdf-read';
 import { drawManifest, monoFont, sizeParts, typeName, type ManifestLine } from './manifest-page';
 import type { Exhibit } from './collect';
 
@@ -45,7 +44,7 @@ describe('sizeParts', () => {
   });
 });
 
-describe.skipIf(!hasTool('pdftotext'))('drawManifest', () => {
+describe('drawManifest', () => {
   it('repeats the header on every page and never splits a record, its hash whole on one line', async () => {
     const labels = { exhibitId: '编号', titleAndName: '标题 / 原始文件名', type: '类型', size: '大小', uploadedAt: '上传时间', sha256: 'SHA-256' };
     const lines: ManifestLine[] = Array.from({ length: 40 }, (_, i) => ({
@@ -65,7 +64,7 @@ describe.skipIf(!hasTool('pdftotext'))('drawManifest', () => {
     drawManifest(ts, monoFont(doc), labels, lines);
     const pdf = Buffer.from(await doc.save());
     if (process.env.KEEP_MANIFEST) writeFileSync(process.env.KEEP_MANIFEST, pdf);
-    const pages = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const pages = (await pdfText(pdf)).split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page).toContain('标题 / 原始文件名');
     for (const line of lines) {

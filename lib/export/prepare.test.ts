@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { generatedPdf, heicPhoto, minimalDocx } from '@/lib/evidence/inspect/test-fixtures';
 import { inspectHeic } from '@/lib/evidence/inspect/heic';
 import { makeDerivedPreview } from '@/lib/evidence/inspect/image';
-import { hasTool } from '@/lib/testing/has-tool';
+import { qpdfTransform } from '@/lib/testing/pdf-read';
 import { blobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
 import { prepare } from './prepare';
@@ -72,20 +68,14 @@ describe('prepare', () => {
     expect(await prepare(await exhibit('csv', csv), blobStore())).toMatchObject({ kind: 'sheets', sheets: [{ rows: [['订单编号', '商品'], ['4012345678901234567', '充电宝']] }] });
   });
 
-  it.runIf(hasTool('qpdf'))('merges a PDF that only restricts permissions, and keeps a password-protected one out', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'prepare-test-'));
-    const encrypt = (user: string) => {
-      writeFileSync(path.join(dir, 'in.pdf'), plain);
-      execFileSync('qpdf', ['--encrypt', user, 'owner-secret', '256', '--print=none', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
-      return readFileSync(path.join(dir, 'out.pdf'));
-    };
+  it('merges a PDF that only restricts permissions, and keeps a password-protected one out', async () => {
+    const encrypt = (user: string) => qpdfTransform(plain, ['--encrypt', user, 'owner-secret', '256', '--print=none']);
     const plain = await generatedPdf(2);
     const flagged = { checkStatus: 'flagged', checkReason: 'encrypted' };
-    const restricted = await prepare(await exhibit('pdf', encrypt(''), flagged), blobStore());
+    const restricted = await prepare(await exhibit('pdf', await encrypt(''), flagged), blobStore());
     expect(restricted.kind).toBe('pdf');
     const unlocked = restricted.kind === 'pdf' ? restricted.unlocked : undefined;
     expect((await PDFDocument.load(unlocked!)).getPageCount()).toBe(2);
-    expect(await prepare(await exhibit('pdf', encrypt('1234'), flagged), blobStore())).toEqual({ kind: 'placeholder', reason: 'encrypted' });
-    rmSync(dir, { recursive: true, force: true });
+    expect(await prepare(await exhibit('pdf', await encrypt('1234'), flagged), blobStore())).toEqual({ kind: 'placeholder', reason: 'encrypted' });
   });
 });

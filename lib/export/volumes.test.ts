@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
 import { blobStore } from '@/lib/storage';
 import { bundleCase, noisyPhoto } from '@/lib/testing/bundle-case';
-import { hasTool } from '@/lib/testing/has-tool';
+import { pdfText as readText, qpdfCheck } from '@/lib/testing/pdf-read';
 import { buildBundle } from './bundle';
 import { collectBundleData, type BundleData } from './collect';
 import { planVolumes, unitsOf, VOLUME_OVERHEAD } from './volumes';
@@ -16,10 +15,7 @@ import { planVolumes, unitsOf, VOLUME_OVERHEAD } from './volumes';
 const KB = 1024;
 const now = new Date('2026-11-22T04:00:00Z');
 const dir = mkdtempSync(path.join(tmpdir(), 'volumes-test-'));
-const hasPoppler = hasTool('pdftotext');
-const hasQpdf = hasTool('qpdf');
-const pdfText = (file: string, first?: number, last = first) =>
-  execFileSync('pdftotext', ['-layout', ...(first ? ['-f', String(first), '-l', String(last)] : []), file, '-'], { encoding: 'utf8' });
+const pdfText = (file: string, first?: number) => readText(file, { first });
 const volumeName = ['', '一', '二', '三', '四', '五', '六'];
 
 /** A one-page scan: a noisy photo on an A4 page, about 400 KB. */
@@ -103,13 +99,12 @@ describe('buildBundle volumes', () => {
     const labels = secondDoc.catalog.lookup(PDFName.of('PageLabels'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).lookup(1, PDFDict);
     expect(labels.get(PDFName.of('St'))?.toString()).toBe(String(out.volumes[1]!.firstPage));
     expect(Number(secondDoc.catalog.lookup(PDFName.of('Outlines'), PDFDict).get(PDFName.of('Count'))?.toString())).toBeGreaterThan(0);
-    if (!hasPoppler) return;
     const files = out.volumes.map((v, i) => path.join(dir, `volume-${i + 1}.pdf`));
     out.volumes.forEach((v, i) => writeFileSync(files[i]!, v.bytes));
-    if (hasQpdf) for (const file of files) expect(() => execFileSync('qpdf', ['--check', file], { stdio: 'pipe' })).not.toThrow();
+    for (const file of files) expect((await qpdfCheck(file)).ok, file).toBe(true);
 
     // Volume 1's contents name every exhibit, with the volume of those elsewhere.
-    const firstContents = pdfText(files[0]!, 2);
+    const firstContents = await pdfText(files[0]!, 2);
     const volumeOf = new Map<string, number>();
     for (const line of firstContents.split('\n')) {
       const match = /([A-Z]-\d{3}).*?(?:卷(\S)\s*)?第\s*\d+\s*页/.exec(line);
@@ -121,13 +116,13 @@ describe('buildBundle volumes', () => {
 
     // Volume 2: its cover, then its own contents: what it holds, nothing from volume 1; it ends with the appendix.
     const second = out.volumes[1]!;
-    expect(pdfText(files[1]!, 1)).toContain('卷二');
-    expect(pdfText(files[1]!, 1)).toMatch(new RegExp(`第\\s*${second.firstPage}\\s*页 / 共 ${out.pages} 页`));
-    const secondContents = pdfText(files[1]!, 2);
+    expect(await pdfText(files[1]!, 1)).toContain('卷二');
+    expect(await pdfText(files[1]!, 1)).toMatch(new RegExp(`第\\s*${second.firstPage}\\s*页 / 共 ${out.pages} 页`));
+    const secondContents = await pdfText(files[1]!, 2);
     expect(secondContents).toContain('目录');
     for (const [id, v] of volumeOf) expect(secondContents.includes(id)).toBe(v === 2);
     expect(secondContents).toMatch(/清单/);
-    const secondText = pdfText(files[1]!);
+    const secondText = await pdfText(files[1]!);
     expect(secondText).toContain(later[later.length - 1]!);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { systemToolsHidden } from '@/lib/tools/system-tool';
 
 export type MediaTool = 'ffmpeg' | 'ffprobe';
 /** Where a binary came from, so the operator can see which ffmpeg made a sheet. */
@@ -47,7 +48,7 @@ function inPackage(tool: MediaTool, root: string): string | null {
 export function findMediaTool(tool: MediaTool, env: Record<string, string | undefined> = process.env, root = process.cwd()): FoundTool | null {
   const fromEnv = env[ENV_NAME[tool]];
   if (fromEnv !== undefined) return fromEnv && isExecutable(fromEnv) ? { path: fromEnv, source: 'env' } : null;
-  const system = onSystemPath(tool, env.PATH);
+  const system = systemToolsHidden(env) ? null : onSystemPath(tool, env.PATH);
   if (system) return { path: system, source: 'system' };
   const packaged = inPackage(tool, root);
   return packaged ? { path: packaged, source: 'package' } : null;

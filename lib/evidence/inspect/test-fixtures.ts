@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { buildZip } from '@/lib/zip/test-zip';
+import { qpdfTransform } from '@/lib/testing/pdf-read';
 
 /*
  * Every evidence file the inspect tests need, generated in code: no real merchant's photo or
@@ -148,15 +147,13 @@ export function tiffWithTrailingDirectory(width = 400, height = 300): Uint8Array
 
 /**
  * A PDF encrypted only to restrict printing and copying (empty user password), as bank and platform
- * statements are made; written by qpdf, which the bundle also uses to lift such restrictions.
+ * statements are made; written by qpdf (as WebAssembly, so any machine makes the same fixture).
  */
 export async function ownerLockedPdf(): Promise<Uint8Array> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'owner-locked-'));
-  try {
-    writeFileSync(path.join(dir, 'in.pdf'), await generatedPdf(2));
-    execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--print=none', '--modify=none', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
-    return new Uint8Array(readFileSync(path.join(dir, 'out.pdf')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return qpdfTransform(await generatedPdf(2), ['--encrypt', '', 'owner-secret', '256', '--print=none', '--modify=none']);
+}
+
+/** A PDF that needs a password to open at all: no tool may open it, the bundle explains it instead. */
+export async function userLockedPdf(): Promise<Uint8Array> {
+  return qpdfTransform(await generatedPdf(2), ['--encrypt', 'user-secret', 'owner-secret', '256']);
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { PDFArray, PDFContentStream, PDFDocument, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
 import { Typesetter } from '@/lib/pdf/layout';
-import { hasTool } from '@/lib/testing/has-tool';
+import { pdfText } from '@/lib/testing/pdf-read';
 import { shopSpeakers } from './render-text';
 import { renderSheets, sheetCharacters, type Sheet } from './sheet';
 import { parseChatLog, renderChat, textCharacters, type ChatMessage } from './text';
@@ -87,12 +86,11 @@ describe('rendering text and sheet exhibits', () => {
     expect(pages - chatPages).toBeLessThan(30);
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(pages);
 
-    if (!hasTool('pdftotext')) return;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'exhibits-'));
     try {
       const file = path.join(dir, 'exhibits.pdf');
       writeFileSync(file, bytes);
-      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const text = await pdfText(file);
       expect(text).toContain('旗舰店:客服小王');
       expect(text).toContain('第998条');
       expect(text).toContain('37218840192345');
