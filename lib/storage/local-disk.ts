@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,13 +23,16 @@ export class LocalDiskStore implements BlobStore {
     try {
       await pipeline(body instanceof Readable ? body : Readable.from([body]), createWriteStream(tmp));
       const handle = await open(tmp, 'r');
+      let size: number;
       try {
         await handle.sync();
+        // Of our own file, before the rename: afterwards a concurrent put of the key may own the name.
+        size = (await handle.stat()).size;
       } finally {
         await handle.close();
       }
       await rename(tmp, target);
-      return { size: (await stat(target)).size };
+      return { size };
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;

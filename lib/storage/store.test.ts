@@ -40,7 +40,7 @@ describe.each(Object.entries(BACKENDS))('BlobStore on %s', (_name, make) => {
 
   it('leaves no object and no parts when the stream fails midway', async () => {
     // 7 MB before the failure: past S3's 5 MB part, so a multipart upload has really begun.
-    await expect(b.store.put('cases/c1/b.bin', generated(20, 7))).rejects.toThrow('connection reset');
+    await expect(b.store.put('cases/c1/b.bin', generated(20, { failAfter: 7 }))).rejects.toThrow('connection reset');
     expect(await b.store.get('cases/c1/b.bin')).toBeNull();
     expect(await b.store.list('cases/')).toEqual([]);
     expect(await b.pendingUploads()).toBe(0);

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { startTestS3, type TestS3 } from '@/lib/testing/s3-server';
+import { spawnTestS3 } from '@/lib/testing/s3-child';
+import type { TestS3 } from '@/lib/testing/s3-server';
 import { LocalDiskStore } from './local-disk';
 import { S3Store } from './s3';
 import type { BlobStore } from './types';
@@ -35,7 +36,7 @@ export const BACKENDS = {
     let client: S3Client | undefined;
     return {
       async start() {
-        server = await startTestS3();
+        server = await spawnTestS3();
         client = new S3Client({ endpoint: server.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
       },
       async stop() {
@@ -54,8 +55,10 @@ export const BACKENDS = {
   },
 };
 
+type Generated = { failAfter?: number; onChunk?: (sent: number) => void };
+
 /** `megabytes` of bytes in 64 KB chunks made as they are read, failing after `failAfter` MB if given. */
-export function generated(megabytes: number, failAfter?: number): Readable {
+export function generated(megabytes: number, { failAfter, onChunk }: Generated = {}): Readable {
   let sent = 0;
   const total = megabytes * 16;
   return new Readable({
@@ -63,6 +66,7 @@ export function generated(megabytes: number, failAfter?: number): Readable {
       if (failAfter !== undefined && sent === failAfter * 16) return void this.destroy(new Error('connection reset'));
       if (sent === total) return void this.push(null);
       sent += 1;
+      onChunk?.(sent);
       this.push(Buffer.alloc(64 * 1024, sent % 251));
     },
   });

@@ -7,6 +7,7 @@ declare module 's3rver' {
   export default class S3rver {
     constructor(options: Options);
     middleware: Middleware[];
+    store: { putObject(object: { bucket: string; key: string }): Promise<unknown> };
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }
