@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, paginateListObjectsV2, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, paginateListObjectsV2, S3Client, type S3ClientConfig, type S3ServiceException } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import { checkedKey, checkedPrefix } from './keys';
@@ -87,8 +87,10 @@ export class S3Store implements BlobStore {
   }
 }
 
+// By shape, not instanceof: a bundler may load the SDK's error classes twice (app and worker thread).
 function isNotFound(error: unknown): boolean {
-  return error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
+  const e = error as Partial<S3ServiceException> | null;
+  return !!e && (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404);
 }
 
 /**

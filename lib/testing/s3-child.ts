@@ -10,7 +10,7 @@ import type { TestS3 } from './s3-server';
  */
 export async function spawnTestS3(env: Record<string, string> = {}): Promise<TestS3> {
   const script = path.resolve(import.meta.dirname, 's3-server.ts');
-  const child = spawn(process.execPath, ['--import', 'jiti/register', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'jiti/register', script], { env: { ...process.env, S3_DEV_PORT: '0', S3_DEV_DIR: '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const [first] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => [])])) as string[];
   if (!first) throw new Error('the test S3 server did not start');
