@@ -1,9 +1,20 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chooseBrowser } from './e2e/support/browser';
-import { E2E_DATA_DIR } from './e2e/support/paths';
+import { E2E_DATA_DIR, e2eS3Env } from './e2e/support/paths';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// E2E_STORAGE=s3: the app keeps its files in an s3rver started first, on a fresh folder.
+const s3 = e2eS3Env();
+const s3Server = s3 && {
+  command: `rm -rf "${E2E_DATA_DIR}-s3" && node --import jiti/register lib/testing/s3-server.ts`,
+  port: Number(new URL(s3.S3_ENDPOINT!).port),
+  reuseExistingServer: false,
+  timeout: 30_000,
+  env: { S3_DEV_PORT: new URL(s3.S3_ENDPOINT!).port, S3_DEV_DIR: `${E2E_DATA_DIR}-s3`, S3_DEV_BUCKET: 'appeal-pack-e2e' },
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+};
 const browser = chooseBrowser();
 
 export default defineConfig({
@@ -31,23 +42,27 @@ export default defineConfig({
       ...(browser.env ? { env: { ...process.env, ...browser.env } } : {}),
     },
   },
-  webServer: {
-    // The production build (`npm run build` runs first in `npm test`), on a fresh data directory.
-    command: `rm -rf "${E2E_DATA_DIR}" && npm run serve`,
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: E2E_DATA_DIR,
-      DATABASE_URL: '',
-      BETTER_AUTH_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // The per-address flood guard shares one bucket on loopback; the per-account
-      // login throttle, which these tests cover, stays on.
-      AUTH_RATE_LIMIT: 'off',
+  webServer: [
+    ...(s3Server ? [s3Server] : []),
+    {
+      // The production build (`npm run build` runs first in `npm test`), on a fresh data directory.
+      command: `rm -rf "${E2E_DATA_DIR}" && npm run serve`,
+      url: `${baseURL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(PORT),
+        DATA_DIR: E2E_DATA_DIR,
+        DATABASE_URL: '',
+        BETTER_AUTH_URL: baseURL,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // The per-address flood guard shares one bucket on loopback; the per-account
+        // login throttle, which these tests cover, stays on.
+        AUTH_RATE_LIMIT: 'off',
+        ...s3,
+      },
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  ],
 });

@@ -53,7 +53,7 @@ function caseData(orders: number, log: string): BundleData {
   };
 }
 
-const store = (log: string): BlobStore => ({ get: async () => Readable.from([Buffer.from(log)]), put: async () => ({ size: 0 }), delete: async () => {}, deletePrefix: async () => {} });
+const store = (log: string): BlobStore => ({ get: async () => Readable.from([Buffer.from(log)]), put: async () => ({ size: 0 }), delete: async () => {}, list: async () => [], deletePrefix: async () => {} });
 
 async function measure(orders: number) {
   const log = chatLog(orders);

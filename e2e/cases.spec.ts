@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { E2E_DATA_DIR } from './support/paths';
 import { chinaDate } from './support/dates';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { e2eStore } from './support/storage';
 
 
 test('the list shows platform, status, deadline countdown, progress and where to resume', async ({ page, user }) => {
@@ -36,9 +34,9 @@ test('creating a case validates in the browser and keeps what was typed', async 
 
 test('rename, then delete with confirmation, which removes the stored files', async ({ page, user }) => {
   const c = await createCase(user.id, { title: '旧标题' });
-  const fileDir = path.join(E2E_DATA_DIR, 'files', 'cases', c.id);
-  mkdirSync(fileDir, { recursive: true });
-  writeFileSync(path.join(fileDir, 'original.bin'), 'evidence bytes');
+  // Through the store the app uses: its data folder, or the bucket when E2E_STORAGE=s3.
+  await e2eStore().put(`cases/${c.id}/original.bin`, new TextEncoder().encode('evidence bytes'));
+  await e2eStore().put(`cases/${c.id}/derived/thumb.webp`, new TextEncoder().encode('thumb'));
 
   await page.goto('/cases');
   await page.getByRole('button', { name: '重命名' }).click();
@@ -55,7 +53,7 @@ test('rename, then delete with confirmation, which removes the stored files', as
   await page.getByRole('button', { name: '永久删除' }).click();
   await expect(page.getByTestId('case-item')).toHaveCount(0);
   expect(await testDb().case.findUnique({ where: { id: c.id } })).toBeNull();
-  expect(existsSync(fileDir)).toBe(false);
+  expect(await e2eStore().list(`cases/${c.id}/`)).toEqual([]);
 });
 
 test('the interface switches to English and remembers it', async ({ page, user }) => {

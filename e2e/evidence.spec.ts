@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
 import { upsertTestOrders } from './support/orders';
-import { E2E_DATA_DIR } from './support/paths';
+import { isStored } from './support/storage';
 
 test('upload a mixed batch: good files are listed after a reload, bad ones are refused with the reason', async ({ page, user }) => {
   const c = await createCase(user.id);
@@ -56,12 +54,14 @@ test('link a file to the orders it proves, see it in the coverage view, then del
 
   await page.goto(`/cases/${c.id}/evidence`);
   const evidence = await testDb().evidence.findFirstOrThrow({ where: { caseId: c.id } });
+  // Read back through the store the app uses (its data folder, or the bucket when E2E_STORAGE=s3).
+  expect(await isStored(evidence.storageKey)).toBe(true);
   await item.getByText(/编辑信息与关联订单/).click();
   await item.getByRole('button', { name: '删除此文件' }).click();
   await item.getByRole('button', { name: '永久删除' }).click();
   await expect(page.getByTestId('evidence-logistics')).toHaveCount(0);
-  expect(existsSync(path.join(E2E_DATA_DIR, 'files', evidence.storageKey))).toBe(false);
-  expect(existsSync(path.join(E2E_DATA_DIR, 'files', evidence.thumbnailKey ?? 'missing'))).toBe(false);
+  expect(await isStored(evidence.storageKey)).toBe(false);
+  expect(await isStored(evidence.thumbnailKey ?? 'missing')).toBe(false);
 });
 
 test('a GBK chat log is shown as text; files can be reordered within their category', async ({ page, user }) => {

@@ -9,6 +9,9 @@ export default defineConfig({
   ...base,
   testDir: '.',
   testMatch: '*.run.ts',
+  // Paths in the base config are relative to the project root; these to this folder.
+  globalSetup: '../support/global-setup.ts',
+  outputDir: '../../test-results/faults',
   webServer: undefined,
   workers: 1,
   timeout: 30 * 60_000,

@@ -1,23 +1,18 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import type { ByteRange } from '@/lib/http/byte-range';
-import type { BlobStore } from './types';
-
-const KEY_PATTERN = /^(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+\/?$/;
+import { checkedKey, checkedPrefix } from './keys';
+import type { BlobStore, ByteRange } from './types';
 
 /** Bytes as files under one root folder; writes are atomic (temp file, fsync, rename). */
 export class LocalDiskStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   private resolve(key: string): string {
-    if (!KEY_PATTERN.test(key) || key.split('/').some((part) => part === '.' || part === '..')) {
-      throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
-    }
-    return path.join(this.root, key);
+    return path.join(this.root, checkedKey(key));
   }
 
   async put(key: string, body: Readable | Uint8Array): Promise<{ size: number }> {
@@ -28,13 +23,16 @@ export class LocalDiskStore implements BlobStore {
     try {
       await pipeline(body instanceof Readable ? body : Readable.from([body]), createWriteStream(tmp));
       const handle = await open(tmp, 'r');
+      let size: number;
       try {
         await handle.sync();
+        // Of our own file, before the rename: afterwards a concurrent put of the key may own the name.
+        size = (await handle.stat()).size;
       } finally {
         await handle.close();
       }
       await rename(tmp, target);
-      return { size: (await stat(target)).size };
+      return { size };
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
@@ -56,8 +54,18 @@ export class LocalDiskStore implements BlobStore {
     await rm(this.resolve(key), { force: true });
   }
 
+  async list(prefix: string): Promise<string[]> {
+    const dir = this.resolve(checkedPrefix(prefix));
+    try {
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      return entries.filter((e) => e.isFile()).map((e) => prefix + path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
   async deletePrefix(prefix: string): Promise<void> {
-    if (!prefix.endsWith('/')) throw new Error('prefix must end with /');
-    await rm(this.resolve(prefix), { recursive: true, force: true });
+    await rm(this.resolve(checkedPrefix(prefix)), { recursive: true, force: true });
   }
 }
