@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test, expect, request as playwrightRequest } from '@playwright/test';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../lib/generated/prisma/client';
+import { exportableCase } from './case';
 import { checkStore, Tally } from './invariants';
 import { AppServer } from './server';
 
@@ -22,7 +23,7 @@ test('a full disk: uploads, order files and exports are refused with the transla
     const signUp = await api.post('/api/auth/sign-up/email', { data: { name: '满盘测试', email: `full-${Date.now()}@example.com`, password: 'Evidence2026' } });
     const { user } = (await signUp.json()) as { user: { id: string } };
     const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path.join(server.dataDir, 'app.db')}`, timeout: 10_000 }) });
-    const kase = await db.case.create({ data: { userId: user.id, title: '满盘', platform: 'tmall' } });
+    const kase = await exportableCase(db, user.id, '满盘');
     const chat = (n: number) => Buffer.concat([Buffer.from(`聊天记录 ${n}\n`), Buffer.alloc(8 * MB, `line ${n} 你好\n`)]);
 
     // Fill the disk.
@@ -36,12 +37,14 @@ test('a full disk: uploads, order files and exports are refused with the transla
     expect(await db.evidence.count({ where: { caseId: kase.id } })).toBe(answers.filter((s) => s === 201).length);
     expect(readdirSync(path.join(server.dataDir, 'files', '.tmp'))).toEqual([]);
 
-    // An order file, and an export, on the full disk.
+    // An order file, and an export, on the full disk. A new connection: the server answered the
+    // refused upload before reading its body to the end, and closes that socket.
+    const fresh = await playwrightRequest.newContext({ baseURL: server.url, storageState: await api.storageState() });
     const orders = Buffer.from(`订单编号,宝贝标题\n${Array.from({ length: 300_000 }, (_, i) => `${3000000000000000000n + BigInt(i)},保温杯`).join('\n')}\n`);
-    const imported = await api.post(`/api/cases/${kase.id}/order-imports?name=orders.csv`, { data: orders, headers: { 'content-type': 'application/octet-stream' } });
+    const imported = await fresh.post(`/api/cases/${kase.id}/order-imports?name=orders.csv`, { data: orders, headers: { 'content-type': 'application/octet-stream' } });
     expect([imported.status(), await imported.json()]).toEqual([507, { error: 'storageFull' }]);
-    const exported = await api.post(`/api/cases/${kase.id}/export`, { data: {} });
-    expect(exported.status()).toBe(507);
+    const exported = await fresh.post(`/api/cases/${kase.id}/export`, { data: {} });
+    expect([exported.status(), await exported.json()]).toEqual([507, { error: 'storageFull' }]);
 
     // What the merchant sees, and reads that still work.
     const context = await browser.newContext({ baseURL: server.url, storageState: await api.storageState() });
@@ -51,7 +54,7 @@ test('a full disk: uploads, order files and exports are refused with the transla
     await expect(page.getByText('服务器存储空间不足，请稍后再试。')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('chat-0.txt').or(page.getByText('chat-0')).first()).toBeVisible();
     const first = await db.evidence.findFirstOrThrow({ where: { caseId: kase.id } });
-    expect((await api.get(`/api/cases/${kase.id}/evidence/${first.id}/original`)).status()).toBe(200);
+    expect((await fresh.get(`/api/cases/${kase.id}/evidence/${first.id}/original`)).status()).toBe(200);
 
     const tally = new Tally();
     await checkStore(server.dataDir, tally, 'full disk');
@@ -59,7 +62,11 @@ test('a full disk: uploads, order files and exports are refused with the transla
     expect(tally.violations).toEqual([]);
     await context.close();
     await api.dispose();
+    await fresh.dispose();
     await db.$disconnect();
+  } catch (error) {
+    console.log(`server output:\n${server.output()}`);
+    throw error;
   } finally {
     await server.kill();
     execFileSync('umount', ['-l', MOUNT]);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../lib/generated/prisma/client';
+import { exportableCase } from './case';
 import { activeJobs, checkStore, sha256, Tally } from './invariants';
 import { AppServer } from './server';
 
@@ -32,13 +33,7 @@ test('the server killed at random moments during uploads, imports and exports lo
   expect(signUp.ok(), await signUp.text()).toBeTruthy();
   const { user } = (await signUp.json()) as { user: { id: string } };
   const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path.join(dataDir, 'app.db')}`, timeout: 10_000 }) });
-  const kase = await db.case.create({
-    data: {
-      userId: user.id, title: '故障注入', platform: 'tmall', shopName: '测试店', shopId: '1', incidentKind: 'platformFlag', noticeNumber: 'N-1', contactName: '王', contactPhone: '138 0000 0000',
-      statement: JSON.stringify({ whatHappened: '平台通知。', whyGenuine: '真实订单。', evidence: '发票。', context: '', prevention: '' }),
-      acknowledged: JSON.stringify(['deadlineSoon', 'windowUnverified', 'noFlaggedOrders']),
-    },
-  });
+  const kase = await exportableCase(db, user.id, '故障注入');
   const context = await browser.newContext({ baseURL: server.url, storageState: await api.storageState() });
   const page: Page = await context.newPage();
 
