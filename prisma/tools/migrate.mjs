@@ -58,7 +58,6 @@ function ensureLockfile() {
 }
 
 async function withEngine(work) {
-  if (provider === 'postgresql') writeDerivedSchema();
   const schemaText = fs.readFileSync(path.join(root, SCHEMA), 'utf8');
   const { engine, close } = await openSchemaEngine({ provider, url: databaseUrl(), schemaPath: SCHEMA, schemaText });
   try {
