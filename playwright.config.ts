@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chooseBrowser } from './e2e/support/browser';
-import { E2E_DATA_DIR, e2eS3Env } from './e2e/support/paths';
+import { E2E_DATA_DIR, E2E_DATABASE_URL, e2eS3Env } from './e2e/support/paths';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -45,15 +45,16 @@ export default defineConfig({
   webServer: [
     ...(s3Server ? [s3Server] : []),
     {
-      // The production build (`npm run build` runs first in `npm test`), on a fresh data directory.
-      command: `rm -rf "${E2E_DATA_DIR}" && npm run serve`,
+      // The production build (`npm run build` runs first in `npm test`), on a fresh data directory
+      // (and, with E2E_DATABASE_URL, an emptied PostgreSQL database).
+      command: `rm -rf "${E2E_DATA_DIR}" && ${E2E_DATABASE_URL ? 'node prisma/tools/migrate.mjs reset && ' : ''}npm run serve`,
       url: `${baseURL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
         PORT: String(PORT),
         DATA_DIR: E2E_DATA_DIR,
-        DATABASE_URL: '',
+        DATABASE_URL: E2E_DATABASE_URL,
         BETTER_AUTH_URL: baseURL,
         NEXT_TELEMETRY_DISABLED: '1',
         // The per-address flood guard shares one bucket on loopback; the per-account

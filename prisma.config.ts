@@ -4,10 +4,14 @@
 // native schema engine); this file keeps the standard layout valid, so that
 // `prisma migrate deploy` works unchanged wherever the native engine is available.
 import { defineConfig } from 'prisma/config';
-import { databaseUrl } from './lib/db/data-dir.mjs';
+import { databaseProvider, databaseUrl } from './lib/db/data-dir.mjs';
+import { PROVIDERS } from './prisma/tools/providers.mjs';
+
+// DATABASE_URL picks the provider, and with it the schema and migrations folder.
+const { schema, migrations } = PROVIDERS[databaseProvider()];
 
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
-  migrations: { path: 'prisma/migrations' },
+  schema,
+  migrations: { path: migrations },
   datasource: { url: databaseUrl() },
 });

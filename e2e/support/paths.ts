@@ -23,3 +23,5 @@ export function e2eS3Env(env: Record<string, string | undefined> = process.env):
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
   };
 }
+/** With E2E_DATABASE_URL=postgresql://… the server and the fixtures use that database (emptied at the start); else SQLite in E2E_DATA_DIR. */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? '';

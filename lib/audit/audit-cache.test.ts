@@ -56,7 +56,7 @@ describe('cachedAudit', () => {
     expect((await cachedAudit(caseId)).findings.some((f) => f.rule === 'signedBeforeShipped')).toBe(false);
 
     // A raw write that leaves updatedAt as it was (a script, a restore): the values' length differs.
-    await db.$executeRawUnsafe('UPDATE "Order" SET "trackingNo" = ? WHERE "caseId" = ? AND "orderNo" = ?', 'SF12345678907777', caseId, '3012345678901234504');
+    await db.$executeRaw`UPDATE "Order" SET "trackingNo" = ${'SF12345678907777'} WHERE "caseId" = ${caseId} AND "orderNo" = ${'3012345678901234504'}`;
     expect(await recomputed()).toBe(true);
     expect((await cachedAudit(caseId)).findings.find((f) => f.rule === 'trackingShared')?.orderNos).toHaveLength(2);
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { dialect } from '@/lib/db/dialect';
 import { computeAudit } from './compute';
 import { CONTACT_FIELDS } from './contact-coverage';
 import type { AuditResult } from './run-audit';
@@ -16,12 +17,12 @@ export const RULES_VERSION = 2;
 
 // What the rules read of an order. Flagged is not an input: it is joined afterwards.
 const AUDITED = ['orderNo', 'buyerName', 'buyerPhone', 'address', 'ip', 'orderedAt', 'paidAt', 'amountCents', 'itemTitle', 'quantity', 'trackingNo', 'carrier', 'shippedAt', 'signedAt', 'status', 'statusText', 'refundCents'];
-// updatedAt is ISO text (2026-11-11T08:30:15.123+00:00): its seconds and milliseconds within the
-// minute, summed, move whenever any row is stamped again, even in the millisecond of the newest.
-const ORDERS_SQL = `SELECT count(*) AS n, sum(rowid) AS ids, max("updatedAt") AS newest,
-  sum(CAST(substr("updatedAt", 18, 2) || substr("updatedAt", 21, 3) AS INTEGER)) AS stamps,
-  sum(${AUDITED.map((c) => `coalesce(length("${c}"), 0)`).join(' + ')}) AS lengths
-  FROM "Order" WHERE "caseId" = ?`;
+// updatedAt's seconds and milliseconds within the minute, summed, move whenever any row is stamped
+// again, even in the millisecond of the newest.
+const ORDERS_SQL = `SELECT count(*) AS n, sum(${dialect.rowWriteMark}) AS ids, max("updatedAt") AS newest,
+  sum(${dialect.msWithinMinute('"updatedAt"')}) AS stamps,
+  sum(${AUDITED.map((c) => `coalesce(length(CAST("${c}" AS TEXT)), 0)`).join(' + ')}) AS lengths
+  FROM "Order" WHERE "caseId" = ${dialect.placeholder(1)}`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -32,8 +33,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * costs 130-250 ms, the rules 1-3 s). It moves with every change the app can make:
  * - every write to an order stamps updatedAt (Prisma's @updatedAt; lib/orders/bulk-insert.ts sets
  *   it too), which moves the newest stamp or the stamps' sum;
- * - an insert or a delete changes the count or the sum of rowids (a row deleted and inserted again
- *   gets a new rowid); an identical re-import writes nothing and keeps the key;
+ * - an insert or a delete changes the count or the sum of row write marks (a SQLite rowid, a
+ *   PostgreSQL xmin: a row deleted and inserted again gets a new one); an identical re-import
+ *   writes nothing and keeps the key;
  * - the values' total length catches most edits made around the app (a script, a restore) that
  *   leave updatedAt alone. Such an edit that also keeps every length is the one case this key
  *   cannot see: any new write path must stamp updatedAt.

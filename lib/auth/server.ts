@@ -2,7 +2,7 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { createAuthMiddleware } from 'better-auth/api';
-import { db } from '@/lib/db/client';
+import { db, DB_PROVIDER } from '@/lib/db/client';
 import { parseTrustedProxies } from '@/lib/net/forwarded-for.mjs';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
 import { checkNewPassword } from './password-policy';
@@ -14,7 +14,7 @@ export const auth = betterAuth({
   // Where the app is reached; behind another host or https, set BETTER_AUTH_URL.
   baseURL: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
   secret: authSecret(),
-  database: prismaAdapter(db, { provider: 'sqlite' }),
+  database: prismaAdapter(db, { provider: DB_PROVIDER }),
   emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
   session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
   // A flood guard per client address on top of the per-account throttle below.

@@ -26,6 +26,15 @@ describe('saveStep', () => {
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).shopName).toBe('tab A');
   });
 
+  it('lets exactly one of two concurrent saves from the same version through (two tabs, two app instances)', async () => {
+    const results = await Promise.all(['tab A', 'tab B'].map((shopName) => saveStep(owner.id, caseId, 'basics', 1, { shopName })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'conflict' }]);
+    const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(row.version).toBe(2);
+    expect(row.shopName).toBe(results[0]?.ok ? 'tab A' : 'tab B');
+  });
+
   it('answers notFound for another user, changing nothing', async () => {
     const stranger = await makeUser();
     expect(await saveStep(stranger.id, caseId, 'basics', 1, { shopName: 'x' })).toEqual({ ok: false, error: 'notFound' });

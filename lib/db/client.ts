@@ -1,19 +1,31 @@
 import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { databaseUrl } from './data-dir.mjs';
+import { PrismaClient as PostgresClient } from '@/lib/generated/prisma-pg/client';
+import { databaseProvider, databaseUrl } from './data-dir.mjs';
 
 /**
- * The one database seam: Prisma over a driver adapter. SQLite (better-sqlite3)
- * is the embedded default; PostgreSQL needs only another adapter here.
+ * The one database seam, chosen once at start-up from DATABASE_URL: SQLite (better-sqlite3) is
+ * the embedded default, a postgresql:// URL runs on PostgreSQL. Prisma's client is generated per
+ * provider, so each has its own (lib/generated/prisma, lib/generated/prisma-pg), both from one
+ * schema (prisma/tools/providers.mjs).
  */
-/** The SQL dialect behind the adapter, for the rare hand-written statement (lib/orders/bulk-insert.ts). */
-export const DB_PROVIDER: 'sqlite' | 'postgresql' = 'sqlite';
+/** The SQL dialect behind the adapter, for the rare hand-written statement (lib/db/dialect.ts). */
+export const DB_PROVIDER: 'sqlite' | 'postgresql' = databaseProvider();
 
 function createClient(): PrismaClient {
+  if (DB_PROVIDER === 'postgresql') {
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
+    // Sound because both clients come from the same models with the same scalar types (the
+    // derived schema swaps only the provider and the output folder, and refuses native @db
+    // types), so every model delegate takes and returns the same shapes. The PostgreSQL type is
+    // a superset (e.g. `mode: 'insensitive'`, more isolation levels); typing it as the SQLite
+    // client keeps the code to what both run.
+    return client as unknown as PrismaClient;
+  }
   // A busy timeout lets a writer wait for another's WAL commit instead of failing.
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 5000 }) });
 }
 
 // Reuse one client across Next.js dev reloads; one per process in production.

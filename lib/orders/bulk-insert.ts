@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { db, DB_PROVIDER } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
+import { dialect } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** Every column of "Order", in insert order. */
@@ -13,13 +14,18 @@ const COLUMNS = [
  * One multi-row INSERT for a chunk of new orders. Prisma's createMany through
  * the SQLite driver adapter costs about 0.3 ms a row (15 s for a 50,000-order
  * export); this statement does the same in about 0.04 ms a row. Both dialects
- * the app runs on take quoted identifiers and multi-row VALUES; only the
- * placeholder differs. Values are always bound, never spliced into the SQL.
+ * the app runs on take quoted identifiers, multi-row VALUES, ON CONFLICT and
+ * RETURNING; only the placeholder differs (lib/db/dialect.ts). Values are always
+ * bound, never spliced into the SQL.
+ *
+ * An order number another request inserted meanwhile is skipped, not an error: the
+ * unique (caseId, orderNo) decides who created it, and the caller merges into it.
+ * Answers the order numbers this statement inserted.
  */
-export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[]): Prisma.PrismaPromise<number> {
+export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[]): Prisma.PrismaPromise<Array<{ orderNo: string }>> {
   const now = new Date();
   let n = 0;
-  const placeholder = () => (DB_PROVIDER === 'postgresql' ? `$${++n}` : '?');
+  const placeholder = () => dialect.placeholder(++n);
   const values: unknown[] = [];
   const tuples = rows.map((row) => {
     const full: Record<(typeof COLUMNS)[number], unknown> = {
@@ -33,6 +39,7 @@ export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[]): Pris
     for (const column of COLUMNS) values.push(full[column] ?? null);
     return `(${COLUMNS.map(placeholder).join(',')})`;
   });
-  const sql = `INSERT INTO "Order" (${COLUMNS.map((c) => `"${c}"`).join(',')}) VALUES ${tuples.join(',')}`;
-  return db.$executeRawUnsafe(sql, ...values);
+  const sql = `INSERT INTO "Order" (${COLUMNS.map((c) => `"${c}"`).join(',')}) VALUES ${tuples.join(',')}
+    ON CONFLICT ("caseId", "orderNo") DO NOTHING RETURNING "orderNo"`;
+  return db.$queryRawUnsafe(sql, ...values);
 }

@@ -22,6 +22,15 @@ describe('upsertOrders', () => {
     expect(stored[1]).toMatchObject({ amountCents: 129900, orderedAt: new Date('2026-11-11T12:00:00Z') });
   });
 
+  it('creates each order once when two imports of the case run at the same time', async () => {
+    // Overlapping halves: both imports find orders 500-999 missing and try to insert them.
+    const orderNos = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ orderNo: String(7000000 + from + i), itemTitle: '数据线' }));
+    const results = await Promise.all([upsertOrders(caseId, orderNos(0, 1000), 'import'), upsertOrders(caseId, orderNos(500, 1500), 'import')]);
+    expect(await db.order.count({ where: { caseId } })).toBe(1500);
+    expect(results.reduce((sum, r) => sum + r.created, 0)).toBe(1500);
+    expect(results.every((r) => r.updated === 0)).toBe(true);
+  });
+
   it('stores every column the way Prisma itself reads it back', async () => {
     const record = {
       orderNo: LONG, buyerName: '张*', buyerPhone: '138****5678', address: '浙江省 杭州市 西湖区', ip: '1.2.3.4',

@@ -66,26 +66,44 @@ export async function upsertOrders(
   let updated = 0;
   for (let start = 0; start < records.length; start += CHUNK) {
     const chunk = records.slice(start, start + CHUNK);
-    const existing = await db.order.findMany({ where: { caseId, orderNo: { in: chunk.map((r) => r.orderNo) } } });
-    const byNo = new Map(existing.map((o) => [o.orderNo, o]));
-    const fresh: Prisma.OrderCreateManyInput[] = [];
-    const updates: Prisma.PrismaPromise<unknown>[] = [];
-    for (const record of chunk) {
-      const before = byNo.get(record.orderNo);
-      if (!before) {
-        fresh.push({ caseId, orderNo: record.orderNo, source, flagged: options.flagged ?? false, ...columns(record) });
-        continue;
-      }
-      const changes: Prisma.OrderUpdateInput = changedColumns(before, columns(record));
-      if (options.flagged && !before.flagged) changes.flagged = true;
-      if (Object.keys(changes).length > 0) updates.push(db.order.update({ where: { id: before.id }, data: changes }));
-    }
-    await db.$transaction([...(fresh.length > 0 ? [insertOrdersStatement(fresh)] : []), ...updates]);
-    created += fresh.length;
-    updated += updates.length;
+    const done = await upsertChunk(caseId, chunk, source, options.flagged ?? false);
+    created += done.created;
+    updated += done.updated;
     await options.onChunk?.(start + chunk.length, records.length);
   }
   return { created, updated };
+}
+
+/**
+ * Reads which of the chunk's orders exist, inserts the others and updates what changed. Two
+ * imports of one case (two tabs, two app instances) can both find an order missing: the insert
+ * skips what the other created first (unique caseId + orderNo), and those orders go round once
+ * more, as updates of the row that won.
+ */
+async function upsertChunk(caseId: string, chunk: OrderRecord[], source: OrderSource, flagged: boolean, retry = true): Promise<{ created: number; updated: number }> {
+  const existing = await db.order.findMany({ where: { caseId, orderNo: { in: chunk.map((r) => r.orderNo) } } });
+  const byNo = new Map(existing.map((o) => [o.orderNo, o]));
+  const fresh: Prisma.OrderCreateManyInput[] = [];
+  const updates: Prisma.PrismaPromise<unknown>[] = [];
+  for (const record of chunk) {
+    const before = byNo.get(record.orderNo);
+    if (!before) {
+      fresh.push({ caseId, orderNo: record.orderNo, source, flagged, ...columns(record) });
+      continue;
+    }
+    const changes: Prisma.OrderUpdateInput = changedColumns(before, columns(record));
+    if (flagged && !before.flagged) changes.flagged = true;
+    if (Object.keys(changes).length > 0) updates.push(db.order.update({ where: { id: before.id }, data: changes }));
+  }
+  if (fresh.length === 0) {
+    if (updates.length > 0) await db.$transaction(updates);
+    return { created: 0, updated: updates.length };
+  }
+  const [inserted] = await db.$transaction([insertOrdersStatement(fresh), ...updates]);
+  const insertedNos = new Set(inserted.map((row) => row.orderNo));
+  const lost = chunk.filter((r) => !byNo.has(r.orderNo) && !insertedNos.has(r.orderNo));
+  const again = lost.length > 0 && retry ? await upsertChunk(caseId, lost, source, flagged, false) : { created: 0, updated: 0 };
+  return { created: insertedNos.size + again.created, updated: updates.length + again.updated };
 }
 
 /** Marks (or unmarks) orders of the case as flagged by the platform. */

@@ -7,12 +7,16 @@
 // point it at schema-engine-stub, a script that fails loudly if anything ever does.
 // The stub lives here in the tooling, never in the app's runtime path.
 //
+// Both clients are generated: SQLite's from prisma/schema.prisma, PostgreSQL's from the
+// schema derived from it (rewritten first, see providers.mjs).
+//
 // Usage: node prisma/tools/generate.mjs [extra prisma generate flags]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROVIDERS, writeDerivedSchema } from './providers.mjs';
 
 const toolsDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(toolsDir, '../..');
@@ -38,19 +42,27 @@ function ensureStubExecutable() {
   }
 }
 
-function main() {
-  ensureStubExecutable();
+function generate(schema) {
   // Run the CLI's own entry with this Node instead of node_modules/.bin/prisma,
   // so it behaves the same on Windows (where .bin holds .cmd shims).
   const cli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-  const args = [cli, 'generate', '--schema', 'prisma/schema.prisma', ...process.argv.slice(2)];
+  const args = [cli, 'generate', '--schema', schema, ...process.argv.slice(2)];
   const result = spawnSync(process.execPath, args, {
     cwd: projectRoot,
     env: offlineEnv(),
     stdio: 'inherit',
   });
   if (result.error) throw result.error;
-  process.exit(result.status ?? 1);
+  return result.status ?? 1;
+}
+
+function main() {
+  ensureStubExecutable();
+  if (writeDerivedSchema()) console.log(`generate: wrote ${PROVIDERS.postgresql.schema} from ${PROVIDERS.sqlite.schema}`);
+  for (const { schema } of Object.values(PROVIDERS)) {
+    const status = generate(schema);
+    if (status !== 0) process.exit(status);
+  }
 }
 
 main();

@@ -1,6 +1,6 @@
 // Prisma's schema engine (the Rust code behind `prisma migrate`), compiled to
-// WebAssembly (npm @prisma/schema-engine-wasm), talking to SQLite through the same
-// better-sqlite3 driver adapter the app uses. Used by migrate.mjs because the native
+// WebAssembly (npm @prisma/schema-engine-wasm), talking to the database through the
+// same driver adapter the app uses (better-sqlite3 for SQLite, pg for PostgreSQL). Used by migrate.mjs because the native
 // engine binary cannot be downloaded on these machines.
 //
 // Why we instantiate the .wasm ourselves: the package's entry (schema_engine.js) does
@@ -12,6 +12,7 @@
 // only the package's public `./schema_engine_bg` export and stable WebAssembly APIs.
 import fs from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 
@@ -33,24 +34,26 @@ async function loadWasm() {
 }
 
 // The engine opens its connections through the factory and never hands them back, so
-// we remember them and close them ourselves: better-sqlite3 then checkpoints the WAL
-// and nothing is left open when the script ends.
-class ClosableSqliteFactory extends PrismaBetterSqlite3 {
-  opened = [];
-  async connect() {
-    return this.#remember(await super.connect());
-  }
-  async connectToShadowDb() {
-    return this.#remember(await super.connectToShadowDb());
-  }
-  #remember(adapter) {
-    this.opened.push(adapter);
+// we remember them and close them ourselves: better-sqlite3 then checkpoints the WAL, pg
+// ends its pool, and nothing is left open when the script ends. No shadow database is
+// ever asked for: migrate.mjs diffs against the migrated database instead.
+function closable(factory) {
+  const opened = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter);
     return adapter;
-  }
-  async closeAll() {
-    await Promise.all(this.opened.splice(0).map((adapter) => adapter.dispose()));
-  }
+  };
+  return { factory, closeAll: () => Promise.all(opened.splice(0).map((adapter) => adapter.dispose())) };
 }
+
+// Wait for another process's write (a running app) instead of failing at once; a SQLite
+// lock held longer than this surfaces from the adapter as a SocketTimeout error.
+const FACTORIES = {
+  sqlite: (url) => new PrismaBetterSqlite3({ url, timeout: 30_000 }),
+  postgresql: (url) => new PrismaPg({ connectionString: url }),
+};
 
 // The engine reports through a callback with JSON log lines; show them only on request.
 function logLine(line) {
@@ -58,15 +61,13 @@ function logLine(line) {
 }
 
 /**
- * Opens the engine on the SQLite database at `url` (a `file:` URL) with the given
- * Prisma schema. Returns { engine, close }; always call close() (frees the engine's
- * WebAssembly memory and closes its database connections).
+ * Opens the engine on the database at `url` (a `file:` URL for 'sqlite', a postgresql://
+ * URL for 'postgresql') with the given Prisma schema. Returns { engine, close }; always
+ * call close() (frees the engine's WebAssembly memory and closes its connections).
  */
-export async function openSchemaEngine({ url, schemaPath, schemaText }) {
+export async function openSchemaEngine({ provider, url, schemaPath, schemaText }) {
   await loadWasm();
-  // Wait for another process's write (a running app) instead of failing at once; a lock
-  // held longer than this surfaces from the adapter as a SocketTimeout error.
-  const factory = new ClosableSqliteFactory({ url, timeout: 30_000 });
+  const { factory, closeAll } = closable(FACTORIES[provider](url));
   const engine = await glue.SchemaEngine.new(
     { datamodels: [[schemaPath, schemaText]] },
     logLine,
@@ -74,7 +75,7 @@ export async function openSchemaEngine({ url, schemaPath, schemaText }) {
   );
   const close = async () => {
     engine.free();
-    await factory.closeAll();
+    await closeAll();
   };
   return { engine, close };
 }

@@ -6,7 +6,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
-import { appendToCategory } from '@/lib/evidence/exhibit-order';
+import { appendToCategory, lockCaseExhibits } from '@/lib/evidence/exhibit-order';
 import { parsePastedOrderNumbers } from '@/lib/orders/paste';
 import { optionalCalendarDateSchema } from '@/lib/schemas/dates';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
@@ -43,10 +43,13 @@ export async function saveEvidenceDetailsAction(_prev: ActionResult<string[]>, f
   const { orderNos } = parsePastedOrderNumbers(orderNumbers);
   const orders = await db.order.findMany({ where: { caseId, orderNo: { in: orderNos.slice(0, 5000) } }, select: { id: true, orderNo: true } });
   const found = new Set(orders.map((o) => o.orderNo));
+  const moved = category !== evidence.category;
   await db.$transaction([
+    // The case's lock first, as every numbering transaction takes it (lib/evidence/exhibit-order.ts).
+    ...(moved ? [lockCaseExhibits(db, caseId)] : []),
     db.evidence.update({ where: { id: evidenceId }, data: { title: title.trim(), documentDate, description } }),
-    // Moved to another category: appended at its end, numbered in the same statement (lib/evidence/exhibit-order.ts).
-    ...(category === evidence.category ? [] : [appendToCategory(db, evidenceId, caseId, category)]),
+    // Moved to another category: appended at its end, numbered in the same statement.
+    ...(moved ? [appendToCategory(db, evidenceId, caseId, category)] : []),
     db.evidenceOrder.deleteMany({ where: { evidenceId } }),
     db.evidenceOrder.createMany({ data: orders.map((o) => ({ evidenceId, orderId: o.id })) }),
   ]);
