@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { pdfText } from '../lib/testing/pdf-read';
 import { testDb } from './support/db';
+import { exportAndDownload } from './support/export-bundle';
 import { createExportableCase } from './support/exportable-case';
 import { expect, test } from './support/fixtures';
 
@@ -15,18 +16,10 @@ test('the exported bundle has a page for the flagged order, with its chat line a
   await page.getByLabel('选择文件').setInputFiles([{ name: '聊天记录.txt', mimeType: 'text/plain', buffer: Buffer.from(chat) }]);
   await expect(page.getByTestId('uploads').getByRole('listitem').filter({ hasText: '已上传' })).toHaveCount(1);
 
-  await page.goto(`/cases/${c.id}/review`);
-  await expect(page.getByTestId('review-status')).toHaveAttribute('data-ready', 'true');
-  const panel = page.getByTestId('export-panel');
-  await panel.getByRole('button', { name: '生成证据包' }).click();
-  const result = panel.getByTestId('export-result');
-  await expect(result).toBeVisible({ timeout: 60_000 });
-  const downloading = page.waitForEvent('download');
-  await result.getByRole('link', { name: '下载 PDF' }).click();
-  const file = await (await downloading).path();
+  const file = await exportAndDownload(page, c.id);
 
-  // pdftotext separates pages with a form feed; the dossier is the page titled with the order alone on its line.
-  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+  // Pages are separated by form feeds; the dossier is the page titled with the order alone on its line.
+  const pages = (await pdfText(file)).split('\f');
   const at = pages.findIndex((text, i) => i > 1 && new RegExp(`^订单 ${ORDER}\\s*$`, 'm').test(text));
   expect(at).toBeGreaterThan(1);
   const dossier = pages[at] ?? '';
