@@ -13,7 +13,7 @@ import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './types';
  * Bump when a rule, its wording's params or the carrier formats it checks change: stored results
  * made by older code then no longer match any key. (Thresholds are part of the key already.)
  */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 // What the rules read of an order. Flagged is not an input: it is joined afterwards.
 const AUDITED = ['orderNo', 'buyerName', 'buyerPhone', 'address', 'ip', 'orderedAt', 'paidAt', 'amountCents', 'itemTitle', 'quantity', 'trackingNo', 'carrier', 'shippedAt', 'signedAt', 'status', 'statusText', 'refundCents'];

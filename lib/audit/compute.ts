@@ -6,6 +6,7 @@ import type { OrderRecord } from '@/lib/orders/types';
 import { isProvince } from './province';
 import { runAudit, type AuditResult } from './run-audit';
 import type { Promotion } from './types';
+import { CHINA_OFFSET_MINUTES } from './rules/burst';
 
 /** An Order row as the audit reads it (undefined, not null, for what the export lacked). */
 function toRecord(o: Awaited<ReturnType<typeof loadOrders>>[number]): OrderRecord {
@@ -31,9 +32,14 @@ function toRecord(o: Awaited<ReturnType<typeof loadOrders>>[number]): OrderRecor
   };
 }
 
-/** A declared promotion as the burst rule compares it (and the charts shade it): its last day counts in full. */
+/**
+ * A declared promotion as the burst rule compares it (and the charts shade it): from midnight of its
+ * first day to midnight after its last, in China time (the dates are calendar dates, stored as UTC
+ * midnight; read as UTC, a promotion ran 08:00 to 08:00 and a burst in its first night was not covered).
+ */
 export function promotionWindow(p: { startsOn: Date; endsOn: Date }): Promotion {
-  return { start: p.startsOn, end: new Date(p.endsOn.getTime() + 24 * 60 * 60 * 1000) };
+  const offset = CHINA_OFFSET_MINUTES * 60_000;
+  return { start: new Date(p.startsOn.getTime() - offset), end: new Date(p.endsOn.getTime() + 24 * 60 * 60 * 1000 - offset) };
 }
 
 function loadOrders(caseId: string) {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,14 +8,13 @@ import { db } from '@/lib/db/client';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
 import { blobStore } from '@/lib/storage';
 import { bundleCase } from '@/lib/testing/bundle-case';
-import { hasTool } from '@/lib/testing/has-tool';
+import { pdfText } from '@/lib/testing/pdf-read';
 import { buildBundle, type BundleOutput } from './bundle';
 import { collectBundleData, type BundleData } from './collect';
 
 const MB = 1024 * 1024;
 const now = new Date('2026-11-22T04:00:00Z');
 const dir = mkdtempSync(path.join(tmpdir(), 'dossier-test-'));
-const hasPoppler = hasTool('pdftotext');
 const [SHIPPED, SHARED, BARE] = ['4012345678901234567', '4012345678901234568', '4012345678901234569'];
 
 /** A second chat log: 150 lines of small talk, so the line naming the waybill lands pages after the log's first page. */
@@ -28,8 +26,8 @@ const LONG_CHAT = [
 
 /** A dossier's title line (the chat logs quote the same order numbers). */
 const title = (orderNo: string) => new RegExp(`^订单 ${orderNo}\\s*$`, 'm');
-/** Each page's text, in order (pdftotext ends every page with a form feed). */
-const pagesOf = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
+/** Each page's text, in order (pages end with a form feed). */
+const pagesOf = async (file: string) => (await pdfText(file)).split('\f');
 
 /** The pages each link annotation of `pageIndex` points at, as page indexes. */
 function linkTargets(doc: PDFDocument, pageIndex: number): number[] {
@@ -52,7 +50,7 @@ async function build(name: string): Promise<Built> {
   const out = await buildBundle(data, blobStore(), { maxBytes: 20 * MB, attachOriginals: false, now });
   const file = path.join(dir, name);
   writeFileSync(file, out.volumes[0]!.bytes);
-  return { data, out, doc: await PDFDocument.load(out.volumes[0]!.bytes), pages: hasPoppler ? pagesOf(file) : [] };
+  return { data, out, doc: await PDFDocument.load(out.volumes[0]!.bytes), pages: await pagesOf(file) };
 }
 
 let caseId: string;
@@ -89,7 +87,6 @@ describe('order dossiers', () => {
     const { out, doc, data, pages } = built;
     expect(data.dossiers.compact).toBe(false);
     expect(out.missingGlyphs).toEqual([]);
-    if (!hasPoppler) return;
     const page = findPage(pages, title(SHIPPED));
     expect(page).toBeGreaterThan(0);
     const text = pages[page]!;
@@ -104,7 +101,6 @@ describe('order dossiers', () => {
 
   it('points a chat line at the page it lands on, not at its log’s first page, and matches whole numbers only', async () => {
     const { doc, pages } = built;
-    if (!hasPoppler) return;
     const page = findPage(pages, title(SHARED));
     const text = pages[page]!;
     expect(text).toContain('运单SF1234567890123已签收');
@@ -119,7 +115,6 @@ describe('order dossiers', () => {
 
   it('says plainly when nothing is linked to an order', async () => {
     const { pages } = built;
-    if (!hasPoppler) return;
     const text = pages[findPage(pages, title(BARE))]!;
     expect(text).toContain('本订单没有关联的证据、自查发现、物流轨迹');
     expect(text).toContain('未粘贴物流轨迹');
@@ -130,7 +125,6 @@ describe('order dossiers', () => {
     const { doc, data, pages } = await build('table.pdf');
     vi.unstubAllEnvs();
     expect(data.dossiers.compact).toBe(true);
-    if (!hasPoppler) return;
     expect(findPage(pages, title(SHIPPED))).toBe(-1);
     const page = findPage(pages, '逐单说明（简表）');
     const text = pages[page]!;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { setOmitOriginal } from '@/lib/evidence/location';
 import { frameTimes, layoutSheet } from '@/lib/media/sheet-layout';
 import { makeTestVideo } from '@/lib/media/test-videos';
 import { blobStore } from '@/lib/storage';
-import { hasTool } from '@/lib/testing/has-tool';
+import { pdfText } from '@/lib/testing/pdf-read';
 import { makeUser } from '@/lib/testing/factories';
 import { buildBundle, type BundleOutput } from './bundle';
 import { collectBundleData, type BundleData } from './collect';
@@ -25,7 +24,7 @@ const MB = 1024 * 1024;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'video-bundle-'));
 // Black with a white bottom half: shows which way a frame was turned.
 const HALF_WHITE = 'color=c=black:s=320x240:r=25,drawbox=x=0:y=120:w=320:h=120:color=white:t=fill';
-const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+const text = (pdf: string) => pdfText(pdf);
 /** The text of the page whose caption names the exhibit (the contents and manifest name it too). */
 const captionPage = (all: string, id: string) => all.split('\f').find((page) => new RegExp(`证据编号\\s+${id}\\b`).test(page)) ?? '';
 
@@ -120,10 +119,10 @@ describe('a bundle with packing videos', { timeout: 120_000 }, () => {
     expect(await mean({ ...half, left: cell.left })).toBeLessThan(50);
   });
 
-  it.runIf(hasTool('pdftotext'))('prints the frame times, duration, facts, hash and ZIP name as text', () => {
+  it('prints the frame times, duration, facts, hash and ZIP name as text', async () => {
     const pdf = path.join(dir, 'bundle.pdf');
     writeFileSync(pdf, out.volumes[0]!.bytes);
-    const all = text(pdf);
+    const all = await text(pdf);
     const x = exhibit('packing');
     const page = captionPage(all, x.exhibitId);
     for (const time of ['0:00.2', '0:00.5', '0:02.2', '0:03.8']) expect(page).toContain(time);
