@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../lib/generated/prisma/client';
+import { backup } from '../../lib/backup/backup';
+import { restore } from '../../lib/backup/restore';
 import { exportableCase } from './case';
 import { activeJobs, checkStore, sha256, Tally } from './invariants';
 import { AppServer } from './server';
@@ -51,6 +53,7 @@ test('the server killed at random moments during uploads, imports and exports lo
 
   const tally = new Tally();
   const kills: Record<Kind, number> = { upload: 0, import: 0, export: 0 };
+  let interrupted = 0;
   for (let n = 0; n < KILLS; n++) {
     const kind = KINDS[n % KINDS.length] as Kind;
     // Start the work, let it run for a random moment, then pull the plug.
@@ -73,6 +76,8 @@ test('the server killed at random moments during uploads, imports and exports lo
       await server.kill();
     }
     kills[kind] += 1;
+    // What the kill cut off: a job the server was running, or an upload half-written to the store.
+    if (activeJobs(dataDir) > 0 || readdirSync(path.join(dataDir, 'files', '.tmp')).length > 0) interrupted += 1;
 
     await server.start();
     // Interrupted imports run again after the restart: wait for the jobs to settle.
@@ -84,7 +89,28 @@ test('the server killed at random moments during uploads, imports and exports lo
     }
   }
 
-  console.log(`faults: kills=${KILLS} (upload ${kills.upload}, import ${kills.import}, export ${kills.export}) invariants_checked=${tally.checked} violations=${tally.violations.length} finished_uploads=${finished.size}`);
+  // Backup while the server runs, restore into a fresh folder, and the restored app serves the same case and files.
+  const restoredDir = mkdtempSync(path.join(tmpdir(), 'faults-restored-'));
+  const backupDir = path.join(mkdtempSync(path.join(tmpdir(), 'faults-backup-')), 'snapshot');
+  await backup({ dataDir, databaseFile: path.join(dataDir, 'app.db') }, backupDir);
+  const restoredData = path.join(restoredDir, 'data');
+  const restoredSummary = await restore(backupDir, { dataDir: restoredData, databaseFile: path.join(restoredData, 'app.db') });
+  tally.check(restoredSummary.originalsVerified >= finished.size, 'restore: fewer originals verified than finished uploads');
+  const restoredServer = new AppServer(restoredData, PORT + 2);
+  await restoredServer.start();
+  const restoredApi = await playwrightRequest.newContext({ baseURL: restoredServer.url, storageState: await api.storageState() });
+  const cases = await restoredApi.get('/cases');
+  tally.check(cases.ok() && (await cases.text()).includes('故障注入'), 'restore: the case list does not show the case');
+  for (const [id, hash] of finished) {
+    const got = await restoredApi.get(`/api/cases/${kase.id}/evidence/${id}/original`);
+    tally.check(got.ok() && sha256(await got.body()) === hash, `restore: upload ${id} not served byte for byte`);
+  }
+  await restoredApi.dispose();
+  await restoredServer.kill();
+  rmSync(restoredDir, { recursive: true, force: true });
+  rmSync(path.dirname(backupDir), { recursive: true, force: true });
+
+  console.log(`faults: kills=${KILLS} (upload ${kills.upload}, import ${kills.import}, export ${kills.export}) interrupted_work=${interrupted} invariants_checked=${tally.checked} violations=${tally.violations.length} finished_uploads=${finished.size}`);
   expect(tally.violations).toEqual([]);
   await context.close();
   await api.dispose();

@@ -24,17 +24,20 @@ function file(key: string, ageHours: number): string {
 }
 
 describe('sweepDisk', () => {
-  it('removes old temporary files and old unnamed objects, and keeps named, young and in-use ones', async () => {
+  it('removes old temporary files, unnamed derived copies and superseded export volumes, and keeps named and young ones', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'sweep-'));
     const crashed = file('.tmp/9f1c', 7);
     const uploading = file('.tmp/a2b3', 1);
     const named = file('cases/c1/evidence/e1', 100);
     const orphan = file('cases/c1/derived/d1-preview.jpg', 7);
     const fresh = file('cases/c1/evidence/e2', 1);
-    const report = await sweepDisk(root, { now, inUse: (key) => key === 'cases/c1/evidence/e1', minAgeMs: () => 6 * HOUR });
-    expect(report).toMatchObject({ temporary: 1, orphans: 1, bytes: 200 });
-    expect(report.removed.sort()).toEqual(['.tmp/9f1c', 'cases/c1/derived/d1-preview.jpg']);
-    expect([crashed, uploading, named, orphan, fresh].map(existsSync)).toEqual([false, true, true, false, true]);
+    const oldBundle = file('cases/c1/exports/f-old/volume-1.pdf', 30);
+    const bundle = file('cases/c1/exports/f-new/volume-1.pdf', 30);
+    const inUse = new Set(['cases/c1/evidence/e1', 'cases/c1/exports/f-new/volume-1.pdf']);
+    const report = await sweepDisk(root, { now, inUse: (key) => inUse.has(key), minAgeMs: () => 6 * HOUR });
+    expect(report).toMatchObject({ temporary: 1, orphans: 2, bytes: 300 });
+    expect(report.removed.sort()).toEqual(['.tmp/9f1c', 'cases/c1/derived/d1-preview.jpg', 'cases/c1/exports/f-old/volume-1.pdf']);
+    expect([crashed, uploading, named, orphan, fresh, oldBundle, bundle].map(existsSync)).toEqual([false, true, true, false, true, false, true]);
   });
 });
 
