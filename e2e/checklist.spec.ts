@@ -116,4 +116,8 @@ test('tick a file as meeting a requirement its category does not, explain anothe
   expect(text).toMatch(/C-001\s+直播间聊天\s+第 ?\d+ ?页/);
   expect(text).toContain('无法提供的原因：活动在线下门店举办，没有线上报名页面');
   expect(text).toContain('已覆盖 0/1 笔被处罚订单');
+  // The same bundle's dossier page for the flagged order.
+  const pages = (await pdfText(file)).split('\f');
+  const dossier = pages.find((page) => /^订单 3012345678901234801\s*$/m.test(page)) ?? '';
+  for (const words of ['快递与运单号', '顺丰速运 SF1234567890123', '关联证据', '聊天记录中']) expect(dossier).toContain(words);
 });
