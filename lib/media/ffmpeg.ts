@@ -1,7 +1,6 @@
 import 'server-only';
-import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { systemToolsHidden } from '@/lib/tools/system-tool';
+import { isExecutable, systemToolsHidden } from '@/lib/tools/system-tool';
 
 export type MediaTool = 'ffmpeg' | 'ffprobe';
 /** Where a binary came from, so the operator can see which ffmpeg made a sheet. */
@@ -9,15 +8,6 @@ export type ToolSource = 'env' | 'system' | 'package';
 export type FoundTool = { path: string; source: ToolSource };
 
 const ENV_NAME: Record<MediaTool, string> = { ffmpeg: 'FFMPEG_PATH', ffprobe: 'FFPROBE_PATH' };
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function onSystemPath(tool: MediaTool, searchPath: string | undefined): string | null {
   for (const dir of (searchPath ?? '').split(path.delimiter)) {

@@ -15,7 +15,8 @@ export function systemToolsHidden(env: Env = process.env): boolean {
   return !!value && value !== '0' && value !== 'false';
 }
 
-function isExecutable(file: string): boolean {
+/** Whether `file` exists and may be run by this process. */
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;
