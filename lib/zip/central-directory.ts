@@ -1,5 +1,5 @@
 /** One file in a ZIP archive as its central directory declares it; `dataOffset` is where its compressed bytes start. */
-export type ZipEntry = { name: string; method: number; compressedSize: number; uncompressedSize: number; dataOffset: number };
+export type ZipEntry = { name: string; method: number; crc32: number; compressedSize: number; uncompressedSize: number; dataOffset: number };
 
 /** `entries` is null when the archive declares more than the caller will look at. */
 export type ZipDirectory = { count: number; entries: ZipEntry[] | null };
@@ -51,6 +51,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Zip
     entries.push({
       name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       method: u16(at + 10),
+      crc32: u32(at + 16),
       compressedSize: sizes.compressed,
       uncompressedSize: sizes.uncompressed,
       dataOffset: sizes.local + 30 + u16(sizes.local + 26) + u16(sizes.local + 28),
