@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Evidence" ADD COLUMN     "videoCodec" TEXT,
+ADD COLUMN     "videoCreatedAt" TIMESTAMP(3);
