@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { findingMessageParams } from '@/lib/audit/finding-params';
 import type { ResolvedFinding } from '@/lib/audit/groups';
 import { FindingOverride } from './finding-override';
 
@@ -15,14 +16,7 @@ type Props = {
 
 export async function FindingItem({ caseId, finding: f, ruleInclude, alone = false }: Props) {
   const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
-  const money = (cents: unknown) => format.number(Number(cents) / 100, { style: 'currency', currency: 'CNY' });
-  // ICU select needs strings; money is shown in yuan.
-  const params = {
-    ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v])),
-    reason: String(f.params.reason ?? 'noneInExport'),
-    value: f.rule === 'amountOutlier' ? money(f.params.value) : String(f.params.value ?? ''),
-    median: money(f.params.median),
-  };
+  const params = findingMessageParams(f, (cents) => format.number(cents / 100, { style: 'currency', currency: 'CNY' }));
   const state = !f.include
     ? t('finding.leftOut')
     : f.source === 'rule'

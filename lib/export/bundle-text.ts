@@ -1,5 +1,6 @@
 import { createTranslator } from 'use-intl/core';
 import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
+import { findingMessageParams } from '@/lib/audit/finding-params';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '@/lib/evidence/categories';
 import { EVIDENCE_KINDS } from '@/lib/orders/coverage';
 import { toChinaLocalInput } from '@/lib/schemas/china-time';
@@ -25,7 +26,7 @@ export function bundleText(data: BundleData) {
   // rules' "why" texts advise the merchant, so they stay out of a document for the reviewer.)
   const audit = data.audit.map((g) => ({
     title: t(`audit.rules.${g.rule}.title`),
-    findings: g.findings.map((f) => ({ detail: t(`audit.rules.${f.rule}.detail`, f.params), severity: t(`audit.severity.${f.severity}`) })),
+    findings: g.findings.map((f) => ({ detail: t(`audit.rules.${f.rule}.detail`, findingMessageParams(f, money)), severity: t(`audit.severity.${f.severity}`) })),
   }));
   const platformName = t(`platforms.${data.case.platform}`);
   const volume = (n: number) => volumeNumeral(n, language);
