@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { ACTIVE_KEYS, everyName, hostilePdf } from '../lib/testing/hostile-pdf';
 import { createExportableCase } from './support/exportable-case';
 import { expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 test('a scripted PDF and a scripted web page: the review step says what was removed, the bundle runs nothing', async ({ page, user }) => {
   const c = await createExportableCase(user.id);
@@ -31,7 +32,7 @@ test('a scripted PDF and a scripted web page: the review step says what was remo
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await warnings.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/active-review-${width}.png` });
+    await shot(page, `active-review-${width}`);
   }
 
   const downloading = page.waitForEvent('download');

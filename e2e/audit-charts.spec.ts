@@ -1,5 +1,6 @@
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 /** China time on 2026-11-`day` at `hour` (fractions allowed). */
 const cn = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, 0) - 8 * 3_600_000 + hour * 3_600_000);
@@ -50,7 +51,7 @@ test('the audit step draws orders over time with the promotion and both bursts, 
   await expect(prices).toHaveCount(1);
   await expect(prices).toContainText('单价分布：蓝牙耳机');
   await expect(prices.locator('svg.chart-wide [data-marker="outlier"]')).toHaveCount(1);
-  await page.getByTestId('audit-charts').screenshot({ path: '/tmp/charts-1280.png' });
+  await shot(page.getByTestId('audit-charts'), 'charts-1280');
 
   await page.setViewportSize({ width: 360, height: 800 });
   await expect(timeline.locator('svg.chart-narrow')).toBeVisible();
@@ -58,5 +59,5 @@ test('the audit step draws orders over time with the promotion and both bursts, 
   const box = await timeline.getByRole('img').boundingBox();
   // The drawing scales down with the page instead of overflowing it.
   expect(box?.width ?? 999).toBeLessThanOrEqual(360);
-  await page.getByTestId('audit-charts').screenshot({ path: '/tmp/charts-360.png' });
+  await shot(page.getByTestId('audit-charts'), 'charts-360');
 });

@@ -4,6 +4,7 @@ import { testDb } from './support/db';
 import { exportAndDownload } from './support/export-bundle';
 import { createExportableCase } from './support/exportable-case';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -39,7 +40,7 @@ test('pick an accusation, see what the checklist is missing, upload what meets i
   if (SHOTS) {
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.getByTestId('checklist').screenshot({ path: `${SHOTS}/cklui-evidence-${width}.png` });
+      await shot(page.getByTestId('checklist'), `cklui-evidence-${width}`);
     }
   }
 
@@ -50,9 +51,9 @@ test('pick an accusation, see what the checklist is missing, upload what meets i
   if (SHOTS) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`/cases/${c.id}/basics`);
-    await page.locator('#field-accusations').screenshot({ path: `${SHOTS}/cklui-basics-1280.png` });
+    await shot(page.locator('#field-accusations'), `cklui-basics-1280`);
     await page.setViewportSize({ width: 360, height: 900 });
-    await page.locator('#field-accusations').screenshot({ path: `${SHOTS}/cklui-basics-360.png` });
+    await shot(page.locator('#field-accusations'), `cklui-basics-360`);
   }
 });
 
@@ -98,8 +99,8 @@ test('tick a file as meeting a requirement its category does not, explain anothe
   await expect(campaign.getByTestId('checklist-reason')).toContainText('活动在线下门店举办');
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    await ticks.screenshot({ path: `/tmp/cklx-ticks-${width}.png` });
-    await checklist.screenshot({ path: `/tmp/cklx-panel-${width}.png` });
+    await shot(ticks, `cklx-ticks-${width}`);
+    await shot(checklist, `cklx-panel-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 // Made by lib/testing/fixtures/make-heic.mjs: stored 48 × 32 landscape, turned to a 32 × 48 portrait by
 // the container (irot), EXIF orientation 6 saying the same again, capture time and GPS.
@@ -27,9 +28,9 @@ test('an iPhone HEIC photo is accepted, shown upright once with its location not
   await expect(thumbnail).toBeVisible();
   // Upright once: a portrait. Turned twice (container and EXIF) it would be landscape again.
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([32, 48]);
-  await list.getByRole('listitem').first().screenshot({ path: '/tmp/heic-item-1280.png' });
+  await shot(list.getByRole('listitem').first(), 'heic-item-1280');
   await page.setViewportSize({ width: 360, height: 800 });
-  await list.getByRole('listitem').first().screenshot({ path: '/tmp/heic-item-360.png' });
+  await shot(list.getByRole('listitem').first(), 'heic-item-360');
 
   const download = await page.request.get((await list.getByRole('link', { name: '下载原件' }).getAttribute('href')) ?? '');
   expect(download.headers()['content-type']).toBe('image/heic');

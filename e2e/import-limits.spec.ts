@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 const MB = 1024 * 1024;
 
@@ -35,7 +36,7 @@ test('a workbook bomb is refused with a clear message, and a giant cell is liste
   await page.getByLabel('订单文件').setInputFiles({ name: 'orders.xlsx', mimeType: 'application/octet-stream', buffer: bomb });
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '解压后过大' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/limits-bomb-1280.png', fullPage: true });
+  await shot(page, 'limits-bomb-1280', { fullPage: true });
 
   const csv = Buffer.from(`订单号,商品,实付金额\r\n1000001,${'连衣裙'.repeat(1000)},59.00\r\n1000002,袜子,9.90\r\n`);
   await page.getByLabel('订单文件').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: csv });
@@ -44,7 +45,7 @@ test('a workbook bomb is refused with a clear message, and a giant cell is liste
   await expect(preview.getByTestId('row-errors')).toContainText('第 2 行');
   await expect(preview.getByTestId('row-errors')).toContainText('超过 2,000 个字');
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: '/tmp/limits-cell-360.png', fullPage: true });
+  await shot(page, 'limits-cell-360', { fullPage: true });
   await preview.getByRole('button', { name: /确认导入 2 个订单/ }).click();
   await expect(page.getByTestId('import-result')).toContainText('新增 2 个');
   const stored = await testDb().order.findUniqueOrThrow({ where: { caseId_orderNo: { caseId: c.id, orderNo: '1000001' } } });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { signUp } from './support/fixtures';
+import { shot } from './support/shots';
 
 test('a lock-out attempt from another browser does not stop the owner, who signed in here before', async ({ page, browser }) => {
   const owner = await signUp(page.request);
@@ -46,7 +47,7 @@ test('a lock-out attempt from another browser does not stop the owner, who signe
   await expect(visitor).toHaveURL(/\/login/);
   for (const width of [1280, 360]) {
     await visitor.setViewportSize({ width, height: 720 });
-    await visitor.screenshot({ path: `/tmp/auth-lockout-${width}.png` });
+    await shot(visitor, `auth-lockout-${width}`);
   }
   await fresh.close();
 });
@@ -81,5 +82,5 @@ test('registration refuses a common password with a clear message', async ({ pag
     await expect(page.getByRole('alert').filter({ hasText: '这个密码太常见' })).toBeVisible();
     await expect(page).toHaveURL(/\/register/);
   }
-  await page.screenshot({ path: '/tmp/auth-common-password-1280.png' });
+  await shot(page, 'auth-common-password-1280');
 });

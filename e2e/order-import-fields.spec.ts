@@ -1,5 +1,6 @@
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 // A Douyin-shaped export: status and after-sales columns, and carrier and number in one 快递信息 cell.
 const HEADER = '主订单编号,选购商品,商品数量,订单应付金额,订单提交时间,订单状态,售后状态,退款金额,快递信息';
@@ -32,7 +33,7 @@ test('status, refunds and a combined logistics cell are imported; unknown words 
   await expect(errors).toContainText('第 5 行（快递信息）：无法确定哪部分是快递公司');
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await preview.screenshot({ path: `/tmp/fields-preview-${width}.png` });
+    await shot(preview, `fields-preview-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await preview.getByRole('button', { name: /确认导入/ }).click();
@@ -51,6 +52,6 @@ test('status, refunds and a combined logistics cell are imported; unknown words 
   expect(await stored(1)).toMatchObject({ status: 'refunded', statusText: '已完成 · 退款成功', refundCents: 9900 });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await page.getByTestId('orders-table').screenshot({ path: `/tmp/fields-table-${width}.png` });
+    await shot(page.getByTestId('orders-table'), `fields-table-${width}`);
   }
 });

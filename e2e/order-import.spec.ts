@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 // A Taobao ExportOrderList in its real shape: GBK, order numbers protected as ="…", full-width ￥ amounts
 // (GBK has no half-width ¥).
@@ -82,9 +83,9 @@ test('a row with an unquoted comma is listed with its line and raw text, correct
   await expect(preview.getByRole('table')).toContainText('3012345678901234571');
   await expect(preview.getByRole('table')).not.toContainText('="3012345678901234571"');
   await expect(preview.getByRole('table')).toContainText('t******');
-  await page.screenshot({ path: '/tmp/shape-preview-1280.png', fullPage: true });
+  await shot(page, 'shape-preview-1280', { fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: '/tmp/shape-preview-360.png', fullPage: true });
+  await shot(page, 'shape-preview-360', { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Still broken after a careless edit: said so, and confirming refuses.
@@ -113,7 +114,7 @@ test('a skipped broken row is left out, and remapping a column changes the count
   await preview.getByLabel('实付金额对应的列').selectOption({ label: '物流公司' });
   await expect(preview).toContainText('可导入 2 个订单，3 行有问题');
   await expect(preview.getByRole('table')).toContainText('金额无法识别');
-  await preview.getByRole('table').screenshot({ path: '/tmp/shape-cell-errors.png' });
+  await shot(preview.getByRole('table'), 'shape-cell-errors');
   await preview.getByLabel('实付金额对应的列').selectOption({ label: '买家实际支付金额' });
   await preview.getByTestId('broken-row-3').getByLabel('跳过这一行').check();
   await expect(preview).toContainText('可导入 2 个订单，0 行有问题');

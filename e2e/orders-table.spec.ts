@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { ORDER_STATUSES } from '../lib/orders/status';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 const LONG_TITLE = '【官方旗舰店】20000毫安大容量充电宝超薄便携快充适用苹果华为小米手机移动电源可上飞机 礼盒装 送数据线';
 const D = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour));
@@ -106,7 +107,7 @@ test('the table fits its card at 1280 px and becomes one card per order at 360 p
   expect((await page.locator('td.cell-item').first().boundingBox())!.width).toBeGreaterThan(8 * 14);
   // A time or a status label is never split across lines.
   for (const one of await page.locator('td.cell-time .when, td.cell-status .badge:not(.badge-raw)').all()) expect((await one.boundingBox())!.height).toBeLessThan(24);
-  await page.getByTestId('orders-table').screenshot({ path: '/tmp/table-1280.png' });
+  await shot(page.getByTestId('orders-table'), 'table-1280');
 
   await page.setViewportSize({ width: 360, height: 800 });
   await page.reload();
@@ -117,5 +118,5 @@ test('the table fits its card at 1280 px and becomes one card per order at 360 p
   const button = (await first.getByRole('button').boundingBox())!;
   expect(no.y).toBeLessThan(button.y + button.height); // order number and flag button share the top line
   await expect(page.getByRole('link', { name: '按订单号排序' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/table-360.png', fullPage: true });
+  await shot(page, 'table-360', { fullPage: true });
 });

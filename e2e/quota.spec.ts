@@ -1,5 +1,6 @@
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 const MB = 1024 * 1024;
 /** The default case quota (EVIDENCE_MAX_CASE_MB): the e2e server runs with the defaults. */
@@ -23,7 +24,7 @@ test('six uploads at once into an almost full case: those that fit are stored, t
   const items = page.getByTestId('uploads').getByRole('listitem');
   await expect(items.filter({ hasText: '已上传' })).toHaveCount(3, { timeout: 30_000 });
   await expect(items.filter({ hasText: '本案件的证据总量已达上限。' })).toHaveCount(3);
-  await page.getByTestId('uploads').screenshot({ path: '/tmp/quota-uploads-1280.png' });
+  await shot(page.getByTestId('uploads'), 'quota-uploads-1280');
 
   const stored = await testDb().case.findUniqueOrThrow({ where: { id: c.id } });
   expect(Number(stored.storedBytes)).toBe(CASE_QUOTA - 10 * MB + 9 * MB);
@@ -31,7 +32,7 @@ test('six uploads at once into an almost full case: those that fit are stored, t
   await page.reload();
   await expect(page.getByText('已用 1,023 MB / 1,024 MB')).toBeVisible();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: '/tmp/quota-evidence-360.png' });
+  await shot(page, 'quota-evidence-360');
 });
 
 test('an account at its case limit is told so when it tries to create another', async ({ page, user }) => {
@@ -45,10 +46,10 @@ test('an account at its case limit is told so when it tries to create another', 
   await expect(alert).toContainText('你的账户已有 100 个申诉案件，达到上限');
   await expect(page).toHaveURL(/\/cases$/);
   expect(await testDb().case.count({ where: { userId: user.id } })).toBe(100);
-  await alert.screenshot({ path: '/tmp/quota-cases-1280.png' });
+  await shot(alert, 'quota-cases-1280');
   await page.setViewportSize({ width: 360, height: 800 });
   await alert.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/quota-cases-360.png' });
+  await shot(page, 'quota-cases-360');
 });
 
 test('a case at its order limit takes no new order numbers, and says how many it holds', async ({ page, user }) => {
@@ -65,6 +66,6 @@ test('a case at its order limit takes no new order numbers, and says how many it
   await page.getByRole('button', { name: '添加订单' }).click();
   const alert = page.getByRole('alert').filter({ hasText: '每个案件最多' });
   await expect(alert).toContainText('每个案件最多 50,000 个订单：本案件已有 50,000 个，这次要新增 1 个，会超出上限，未添加任何订单。');
-  await alert.screenshot({ path: '/tmp/quota-orders-1280.png' });
+  await shot(alert, 'quota-orders-1280');
   expect(await testDb().order.count({ where: { caseId: c.id } })).toBe(50_000);
 });

@@ -1,6 +1,7 @@
 import { testDb } from './support/db';
 import { chinaDate } from './support/dates';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 const WHAT_HAPPENED = '2026 年 11 月 12 日收到平台通知，称店铺在双十一期间存在虚假交易，涉及 36 笔订单。我们逐笔核对了订单、聊天记录、发货底单和物流签收记录，确认这些订单均由真实买家下单、付款并签收。';
 const NOTICE = '【违规通知】尊敬的商家：您好！经平台排查，您的店铺存在虚假交易行为。\n涉及订单：3012345678901234567';
@@ -51,7 +52,7 @@ test('the statement reads as text on a phone, and the notice’s text is kept fr
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await page.reload();
   await expect(page.getByLabel('通知原文')).toHaveValue(NOTICE);
-  await page.locator('.field').filter({ has: page.getByLabel('通知原文') }).screenshot({ path: '/tmp/table-basics-notice.png' });
+  await shot(page.locator('.field').filter({ has: page.getByLabel('通知原文') }), 'table-basics-notice');
   expect((await testDb().case.findUniqueOrThrow({ where: { id: c.id } })).noticeText).toBe(NOTICE);
 
   await page.setViewportSize({ width: 360, height: 800 });
@@ -62,5 +63,5 @@ test('the statement reads as text on a phone, and the notice’s text is kept fr
   expect((await statement.boundingBox())!.width).toBeGreaterThan(250);
   await expect(page.locator('dd').filter({ hasText: '【违规通知】尊敬的商家' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: '/tmp/table-review-360.png', fullPage: true });
+  await shot(page, 'table-review-360', { fullPage: true });
 });

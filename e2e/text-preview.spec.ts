@@ -1,4 +1,5 @@
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 // A 千牛 export longer than the preview's 16 KB, mostly Chinese: cut mid-character, it once showed as GB18030 mojibake.
 const LOG = '小雨点 2026-11-11 20:01:02\n你好，这款充电宝还有货吗？今天下单能发货吗？\ntb_店小二:客服A 2026-11-11 20:01:40\n亲，有货的，今天下单今天发货，顺丰包邮。\n'.repeat(300);
@@ -21,6 +22,6 @@ test('a long UTF-8 chat log previews as the Chinese it holds', async ({ page, us
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await preview.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/text-preview-${width}.png` });
+    await shot(page, `text-preview-${width}`);
   }
 });

@@ -1,6 +1,7 @@
 import { peHeader, photo } from '../lib/evidence/inspect/test-fixtures';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 const LONG_NAME = `IMG_20261111_${'0123456789'.repeat(9)}.jpg`;
 
@@ -21,7 +22,7 @@ test('names cannot hide an .exe, a long name wraps at 360 px, and a photo with a
   // The name stays readable beside a refusal on a phone.
   expect((await uploads.getByText('invoicegnp.exe').boundingBox())?.width ?? 0).toBeGreaterThan(60);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await uploads.screenshot({ path: '/tmp/uploads-list-360.png' });
+  await shot(uploads, 'uploads-list-360');
 
   await page.reload();
   const item = page.getByTestId('evidence-logistics').getByRole('listitem');
@@ -29,7 +30,7 @@ test('names cannot hide an .exe, a long name wraps at 360 px, and a photo with a
   await expect(note).toContainText('原件含拍摄位置');
   await expect(note).toContainText('原件会随 ZIP 和 PDF 附件一起提供');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: '/tmp/uploads-360.png', fullPage: true });
+  await shot(page, 'uploads-360', { fullPage: true });
 
   await note.getByRole('checkbox', { name: '导出时不附此原件' }).check();
   await expect(note).toContainText('注明“原件未附”');
@@ -38,5 +39,5 @@ test('names cannot hide an .exe, a long name wraps at 360 px, and a photo with a
   await expect(page.getByTestId('location-note').getByRole('checkbox', { name: '导出时不附此原件' })).toBeChecked();
 
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: '/tmp/uploads-1280.png', fullPage: true });
+  await shot(page, 'uploads-1280', { fullPage: true });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { createCase, expect, test } from './support/fixtures';
+import { shot } from './support/shots';
 
 /** A 4 s H.264 clip that says when and where it was filmed, made with the packaged ffmpeg. */
 function packingClip(): Buffer {
@@ -56,11 +57,11 @@ test('a packing video is uploaded, shows its contact sheet, length and size, and
   expect(part.status()).toBe(206);
   expect(part.headers()['content-range']).toBe(`bytes 100-199/${(await original.body()).length}`);
   expect((await part.body()).equals((await original.body()).subarray(100, 200))).toBe(true);
-  await page.screenshot({ path: '/tmp/vidup-1280.png', fullPage: true });
-  await sheet.screenshot({ path: '/tmp/vidx-sheet-1280.png' });
+  await shot(page, 'vidup-1280', { fullPage: true });
+  await shot(sheet, 'vidx-sheet-1280');
 
   await page.setViewportSize({ width: 360, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await item.screenshot({ path: '/tmp/vidup-360.png' });
-  await sheet.screenshot({ path: '/tmp/vidx-sheet-360.png' });
+  await shot(item, 'vidup-360');
+  await shot(sheet, 'vidx-sheet-360');
 });
