@@ -95,7 +95,7 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }:
       return warning;
     }
     case 'sheets':
-      renderSheets(ts, content.sheets, { sheet: (name) => name, omitted: (count) => b('caption.omittedRows', { count }) });
+      renderSheets(ts, content.sheets, { sheet: (name) => name, omitted: (count) => b('caption.omittedRows', { count }), cutCells: (count) => b('caption.cutCells', { count }) });
       break;
     case 'video':
       await renderVideo(ctx, x, content);

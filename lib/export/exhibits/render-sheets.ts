@@ -1,7 +1,7 @@
 import { MUTED, type Typesetter } from '@/lib/pdf/layout';
 import type { Sheet } from './sheet';
 
-export type SheetLabels = { sheet: (name: string) => string; omitted: (count: number) => string };
+export type SheetLabels = { sheet: (name: string) => string; omitted: (count: number) => string; cutCells: (count: number) => string };
 
 /** Past this many columns a table is printed in column groups; each group holds at most MAX_GROUP. */
 const SPLIT_ABOVE = 16;
@@ -66,17 +66,18 @@ export function renderSheets(ts: Typesetter, sheets: Sheet[], labels: SheetLabel
       ts.ensure(60);
       ts.text(labels.sheet(sheet.name), { size: 9.5, bold: true, lineHeight: 1.6 });
     }
+    let cut = 0;
     columnGroups(header.length).forEach((group, g) => {
       if (g > 0) ts.gap(10);
       const pick = (row: readonly string[]) => group.map((c) => row[c] ?? '');
       const size = tableFontSize(group.length);
       const rows = body.map(pick);
-      ts.table(pick(header), rows, { widths: columnWidths(ts, pick(header), rows, size), size });
+      cut += ts.table(pick(header), rows, { widths: columnWidths(ts, pick(header), rows, size), size });
     });
-    if (sheet.omittedRows > 0) {
-      ts.gap(4);
-      ts.text(labels.omitted(sheet.omittedRows), { size: 8, color: MUTED });
-    }
+    // What the table does not show is said next to it: the whole text is in the original file.
+    const notes = [cut > 0 ? labels.cutCells(cut) : '', sheet.omittedRows > 0 ? labels.omitted(sheet.omittedRows) : ''].filter(Boolean);
+    if (notes.length > 0) ts.gap(4);
+    for (const note of notes) ts.text(note, { size: 8, color: MUTED });
   });
 }
 

@@ -46,7 +46,7 @@ function pageContent(doc: PDFDocument, index: number): string {
 /** The glyph codes of `text` without the closing bracket, so it matches the start of a longer line too. */
 const glyphs = (font: PDFFont, text: string) => font.encodeText(text).toString().slice(0, -1);
 
-const LABELS = { sheet: (name: string) => `工作表：${name}`, omitted: (count: number) => `另有 ${count} 行未显示，见原始文件` };
+const LABELS = { sheet: (name: string) => `工作表：${name}`, omitted: (count: number) => `另有 ${count} 行未显示，见原始文件`, cutCells: (count: number) => `${count} 个单元格过长，全文见原始文件` };
 
 describe('rendering text and sheet exhibits', () => {
   it('guesses the shop side from the names, else from who spoke first', () => {
@@ -77,6 +77,8 @@ describe('rendering text and sheet exhibits', () => {
     expect(sheetPages).toContain(glyphs(fonts.regular, LABELS.omitted(12)));
     expect(sheetPages).toContain(`${glyphs(fonts.bold, LABELS.sheet('说明'))}>`);
     expect(sheetPages).not.toContain(glyphs(fonts.regular, '第0条'));
+    // No cell of these sheets is cut, so no note says so.
+    expect(sheetPages).not.toContain(glyphs(fonts.regular, '个单元格过长'));
     const bytes = await doc.save();
 
     // About 23 messages fit a page; each sheet row takes about two lines of 8 pt type.
@@ -98,5 +100,20 @@ describe('rendering text and sheet exhibits', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it('cuts a cell too long for a page after six lines and says so under the table', async () => {
+    const long = '买家要求退差价，客服说明活动规则。'.repeat(12_000);
+    const sheets: Sheet[] = [{ name: '', rows: [['订单编号', '备注'], ['1', long], ['2', '正常备注'], ['3', long]], omittedRows: 0 }];
+    const doc = await PDFDocument.create();
+    const fonts = await embedChineseFonts(doc, sheetCharacters(sheets) + LABELS.cutCells(0));
+    let pages = 0;
+    const ts = new Typesetter(doc, fonts, () => pages++);
+    ts.newPage();
+    renderSheets(ts, sheets, LABELS);
+    expect(pages).toBe(1);
+    const page = pageContent(doc, 0);
+    expect(page).toContain(glyphs(fonts.regular, LABELS.cutCells(2)));
+    expect(page).toContain(glyphs(fonts.regular, '正常备注'));
   }, 60_000);
 });
