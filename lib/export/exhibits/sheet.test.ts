@@ -63,6 +63,16 @@ describe('readSheets: CSV', () => {
     expect(sheet?.omittedRows).toBe(201);
   });
 
+  it('counts the rows of a very long CSV exactly without keeping them: blank rows inside count, blank rows at either end do not', async () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => (i % 4000 === 1999 ? ',' : `${i},x`));
+    const csv = [',', ',', 'n,v', ...body, ',', ',', ','].join('\n');
+    const [sheet] = await readSheets(Buffer.from(csv, 'utf8'), 'csv');
+    expect(sheet?.rows).toHaveLength(5000);
+    expect(sheet?.rows[0]).toEqual(['n', 'v']);
+    // The header and 20,000 rows (five of them blank, inside the table) after the two blank ones on top.
+    expect(sheet?.omittedRows).toBe(20_001 - 5000);
+  });
+
   it('rejects an empty file', async () => {
     expect(await reasonOf(readSheets(Buffer.from(',,\n,,\n', 'utf8'), 'csv'))).toBe('empty');
   });

@@ -17,22 +17,42 @@ export const MAX_SHEET_ROWS = 5000;
 
 /** Reads a spreadsheet exhibit into text cells as the user sees them. Throws UnreadableExhibit. */
 export async function readSheets(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<Sheet[]> {
-  const sheets = kind === 'csv' ? [{ name: '', rows: readCsvRows(bytes), uncounted: 0 }] : await readXlsxRows(bytes);
+  const sheets = kind === 'csv' ? [readCsvRows(bytes)] : await readXlsxRows(bytes);
   const kept = sheets.map(({ name, rows, uncounted }) => tidy(name, rows, uncounted)).filter((sheet) => sheet.rows.length > 0);
   if (kept.length === 0) throw new UnreadableExhibit('empty');
   return kept;
 }
 
-function readCsvRows(bytes: Uint8Array): string[][] {
+/** Rows read past the cap, for blank rows at the top that tidy() drops before capping. */
+const CSV_KEEP = MAX_SHEET_ROWS + 200;
+
+/**
+ * The first rows as cells; the rest only counted (blank ones at the very end left out, as tidy()
+ * drops them), so a million-row CSV does not become ten million strings in memory.
+ */
+function readCsvRows(bytes: Uint8Array): { name: string; rows: string[][]; uncounted: number } {
   const text = decodeCredibleText(bytes);
-  const records = parse(text, {
+  const rows: string[][] = [];
+  let uncounted = 0;
+  let blankRun = 0;
+  parse(text, {
     delimiter: sniffDelimiter(text),
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-  }) as string[][];
-  return records.map((record) => record.map(csvCell));
+    on_record: (record: string[]) => {
+      const row = record.map(csvCell);
+      if (rows.length < CSV_KEEP) rows.push(row);
+      else if (isBlank(row)) blankRun += 1;
+      else {
+        uncounted += blankRun + 1;
+        blankRun = 0;
+      }
+      return null;
+    },
+  });
+  return { name: '', rows, uncounted };
 }
 
 /**
@@ -87,16 +107,18 @@ async function readXlsxRows(bytes: Uint8Array): Promise<{ name: string; rows: st
   });
 }
 
+const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
+
 /**
  * Drops blank rows at either end and empty columns on the right, then caps the row count.
  * `uncounted` rows were already left out by the reader.
  */
 function tidy(name: string, rows: string[][], uncounted: number): Sheet {
-  const blank = (row: string[]) => row.every((cell) => cell.trim() === '');
   let start = 0;
   let end = rows.length;
-  while (start < end && blank(rows[start] ?? [])) start++;
-  while (end > start && blank(rows[end - 1] ?? [])) end--;
+  while (start < end && isBlank(rows[start] ?? [])) start++;
+  // Rows left uncounted hold values, so blank rows before them are not the sheet's end.
+  while (uncounted === 0 && end > start && isBlank(rows[end - 1] ?? [])) end--;
   const kept = rows.slice(start, Math.min(end, start + MAX_SHEET_ROWS));
   let width = 0;
   for (const row of kept) {
