@@ -18,6 +18,13 @@ export async function copyHashed(from: string, to: string, relative: string): Pr
  */
 export async function writeHashed(open: () => Readable, to: string, relative: string): Promise<BackupEntry> {
   await mkdir(path.dirname(to), { recursive: true });
+  const { tap, result } = hashingTap();
+  await pipeline(open(), tap, createWriteStream(to, { flags: 'wx' }));
+  return { path: relative, ...result() };
+}
+
+/** A pass-through stream that hashes what goes through it; `result` once it has ended. */
+export function hashingTap(): { tap: Transform; result: () => { bytes: number; sha256: string } } {
   const hash = createHash('sha256');
   let bytes = 0;
   const tap = new Transform({
@@ -27,8 +34,7 @@ export async function writeHashed(open: () => Readable, to: string, relative: st
       done(null, chunk);
     },
   });
-  await pipeline(open(), tap, createWriteStream(to, { flags: 'wx' }));
-  return { path: relative, bytes, sha256: hash.digest('hex') };
+  return { tap, result: () => ({ bytes, sha256: hash.digest('hex') }) };
 }
 
 /** SHA-256 and size of a file, read as a stream. */

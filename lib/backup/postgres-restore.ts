@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import pg from 'pg';
 import type { BlobStore } from '@/lib/storage/types';
-import { copyHashed, hashFile } from './copy';
+import { copyHashed, hashFile, hashingTap } from './copy';
 import { MANIFEST, manifestSchema, PG_DUMP, safeRelative, type BackupEntry } from './manifest';
 import { findPgTool, runPgTool } from './pg-tools';
 import { STORED_PREFIX } from './postgres';
@@ -19,17 +18,9 @@ function mismatch(entry: BackupEntry): Error {
 
 /** The stream's bytes, passed on unchanged and hashed; an error of the source ends it too. */
 function hashed(source: Readable): { stream: Transform; result: () => { sha256: string; bytes: number } } {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  source.once('error', (error) => stream.destroy(error));
-  return { stream: source.pipe(stream), result: () => ({ sha256: hash.digest('hex'), bytes }) };
+  const { tap, result } = hashingTap();
+  source.once('error', (error) => tap.destroy(error));
+  return { stream: source.pipe(tap), result };
 }
 
 /** Puts a backed-up object into the store, and takes it out again if its bytes differ from the manifest's. */
