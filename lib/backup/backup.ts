@@ -65,7 +65,7 @@ export async function backup(source: BackupSource, target: string, now = new Dat
   }
   const database = await hashFile(snapshot, DATABASE);
   const files = [...copied.values()].sort((a, b) => a.path.localeCompare(b.path));
-  const manifest: BackupManifest = { format: 'appeal-pack-backup/1', createdAt: now.toISOString(), database, files, missing };
+  const manifest: BackupManifest = { format: 'appeal-pack-backup/1', createdAt: now.toISOString(), engine: 'sqlite', database, files, missing };
   await writeFile(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
   const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
   return { files: files.length, bytes, databaseBytes: database.bytes, missing, rounds: Math.min(round, ROUNDS), seconds: (performance.now() - started) / 1000 };

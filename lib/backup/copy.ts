@@ -2,13 +2,29 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupEntry } from './manifest';
 
 /** Copies a file while hashing the bytes that pass, so the hash is of what was written. */
 export async function copyHashed(from: string, to: string, relative: string): Promise<BackupEntry> {
+  return writeHashed(() => createReadStream(from), to, relative);
+}
+
+/**
+ * Writes a stream (a file, or an object from the store) to a new file, hashing the bytes that pass.
+ * The stream is opened only once the folder exists: a file stream opened earlier would report a
+ * missing file before anyone listens.
+ */
+export async function writeHashed(open: () => Readable, to: string, relative: string): Promise<BackupEntry> {
   await mkdir(path.dirname(to), { recursive: true });
+  const { tap, result } = hashingTap();
+  await pipeline(open(), tap, createWriteStream(to, { flags: 'wx' }));
+  return { path: relative, ...result() };
+}
+
+/** A pass-through stream that hashes what goes through it; `result` once it has ended. */
+export function hashingTap(): { tap: Transform; result: () => { bytes: number; sha256: string } } {
   const hash = createHash('sha256');
   let bytes = 0;
   const tap = new Transform({
@@ -18,8 +34,7 @@ export async function copyHashed(from: string, to: string, relative: string): Pr
       done(null, chunk);
     },
   });
-  await pipeline(createReadStream(from), tap, createWriteStream(to, { flags: 'wx' }));
-  return { path: relative, bytes, sha256: hash.digest('hex') };
+  return { tap, result: () => ({ bytes, sha256: hash.digest('hex') }) };
 }
 
 /** SHA-256 and size of a file, read as a stream. */

@@ -11,6 +11,8 @@ export type BackupEntry = z.infer<typeof entrySchema>;
 export const manifestSchema = z.object({
   format: z.literal('appeal-pack-backup/1'),
   createdAt: z.string(),
+  /** Which database the dump is of: an SQLite file (app.db), or a pg_dump custom-format archive (PG_DUMP). */
+  engine: z.enum(['sqlite', 'postgresql']).default('sqlite'),
   database: entrySchema,
   files: z.array(entrySchema),
   /** Stored files the database names that were not in the data folder when the backup was taken. */
@@ -20,6 +22,7 @@ export type BackupManifest = z.infer<typeof manifestSchema>;
 
 export const MANIFEST = 'manifest.json';
 export const DATABASE = 'app.db';
+export const PG_DUMP = 'database.pgdump';
 
 /** A relative path that stays inside its folder: no '..', no absolute path, no backslash. */
 export function safeRelative(relative: string): boolean {

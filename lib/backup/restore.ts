@@ -42,6 +42,7 @@ async function verifyOriginals({ dataDir, databaseFile }: RestoreTarget, knownMi
 export async function restore(from: string, target: RestoreTarget): Promise<RestoreSummary> {
   const started = performance.now();
   const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(from, MANIFEST), 'utf8')));
+  if (manifest.engine !== 'sqlite') throw new Error('this backup is of a PostgreSQL database: restore it with DATABASE_URL=postgresql://… naming an empty database');
   const unsafe = manifest.files.find((f) => !safeRelative(f.path));
   if (unsafe) throw new Error(`the manifest names a path outside the data folder: ${unsafe.path}`);
   await mkdir(target.dataDir, { recursive: true });

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, paginateListObjectsV2, S3Client, type S3ClientConfig, type S3ServiceException } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, ListMultipartUploadsCommand, paginateListObjectsV2, S3Client, type S3ClientConfig, type S3ServiceException } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import { checkedKey, checkedPrefix } from './keys';
@@ -15,11 +15,14 @@ const PARTS_IN_FLIGHT = 1;
 /** Case deletion removes keys one by one (see deletePrefix), this many at a time. */
 const DELETES_IN_FLIGHT = 8;
 
+export type StoredObject = { key: string; size: number; modified: Date };
+export type PendingUpload = { key: string; uploadId: string; initiated: Date };
+
 /**
  * Bytes in an S3-compatible bucket (AWS S3, Aliyun OSS, Tencent COS, Cloudflare R2, MinIO), using
  * only calls all of them implement: PutObject, CreateMultipartUpload, UploadPart,
- * CompleteMultipartUpload, AbortMultipartUpload, GetObject (with Range), DeleteObject and
- * ListObjectsV2. A key exists only once its upload completes: a failed stream aborts the
+ * CompleteMultipartUpload, AbortMultipartUpload, GetObject (with Range), DeleteObject,
+ * ListObjectsV2 and (for the sweep) ListMultipartUploads. A key exists only once its upload completes: a failed stream aborts the
  * multipart upload, so neither an object nor stray parts remain.
  */
 export class S3Store implements BlobStore {
@@ -72,6 +75,37 @@ export class S3Store implements BlobStore {
       for (const item of page.Contents ?? []) if (item.Key) keys.push(item.Key.slice(this.prefix.length));
     }
     return keys;
+  }
+
+  /** Like list, with each object's size and last write: what the sweep judges age by. */
+  async *objects(prefix: string): AsyncGenerator<StoredObject> {
+    const Prefix = this.prefix + checkedPrefix(prefix);
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix })) {
+      for (const item of page.Contents ?? []) {
+        if (item.Key) yield { key: item.Key.slice(this.prefix.length), size: item.Size ?? 0, modified: item.LastModified ?? new Date() };
+      }
+    }
+  }
+
+  /**
+   * Multipart uploads begun under this store's prefix and neither completed nor aborted: what a
+   * killed process leaves (lib-storage aborts on the errors it sees, not on a kill -9).
+   */
+  async *pendingUploads(): AsyncGenerator<PendingUpload> {
+    // The SDK has no paginator for this call: follow the markers by hand.
+    let KeyMarker: string | undefined;
+    let UploadIdMarker: string | undefined;
+    do {
+      const page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: this.prefix || undefined, KeyMarker, UploadIdMarker }));
+      for (const upload of page.Uploads ?? []) {
+        if (upload.Key?.startsWith(this.prefix) && upload.UploadId) yield { key: upload.Key.slice(this.prefix.length), uploadId: upload.UploadId, initiated: upload.Initiated ?? new Date() };
+      }
+      ({ NextKeyMarker: KeyMarker, NextUploadIdMarker: UploadIdMarker } = page.IsTruncated ? page : {});
+    } while (KeyMarker);
+  }
+
+  async abortUpload({ key, uploadId }: Pick<PendingUpload, 'key' | 'uploadId'>): Promise<void> {
+    await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: this.prefix + key, UploadId: uploadId }));
   }
 
   /**

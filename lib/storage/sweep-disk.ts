@@ -4,8 +4,11 @@ import path from 'node:path';
 export type SweepRules = {
   /** Whether a stored object is named by a row (or otherwise still in use). */
   inUse: (key: string) => boolean;
-  /** How old an unnamed object must be before it goes: an upload is stored before its row is written. */
-  minAgeMs: (key: string) => number;
+  /**
+   * How old an unnamed object must be before it goes (an upload is stored before its row is
+   * written); null for a key outside the prefixes the sweep owns (see sweep-owned.ts): kept.
+   */
+  minAgeMs: (key: string) => number | null;
   now: number;
 };
 export type SweepReport = { temporary: number; orphans: number; bytes: number; removed: string[] };
@@ -56,8 +59,10 @@ export async function sweepDisk(root: string, rules: SweepRules): Promise<SweepR
   for await (const { key, file } of walk(root, root)) {
     const temporary = key.startsWith('.tmp/');
     if (!temporary && rules.inUse(key)) continue;
+    const minAge = rules.minAgeMs(key);
+    if (minAge === null) continue;
     const info = await stat(file).catch(() => null);
-    if (!info || rules.now - info.mtimeMs < rules.minAgeMs(key)) continue;
+    if (!info || rules.now - info.mtimeMs < minAge) continue;
     await rm(file, { force: true });
     report.bytes += info.size;
     report.removed.push(key);

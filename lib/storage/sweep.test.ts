@@ -8,6 +8,7 @@ import { EXPORT_JOB, IMPORT_JOB } from '@/lib/jobs/handlers';
 import { makeUser } from '@/lib/testing/factories';
 import { keysInUse } from './sweep';
 import { sweepDisk } from './sweep-disk';
+import { sweepAgeFor } from './sweep-owned';
 
 const HOUR = 3600_000;
 const now = Date.now();
@@ -24,7 +25,7 @@ function file(key: string, ageHours: number): string {
 }
 
 describe('sweepDisk', () => {
-  it('removes old temporary files, unnamed derived copies and superseded export volumes, and keeps named and young ones', async () => {
+  it('removes old temporary files, unnamed derived copies and superseded export volumes, and keeps named and young ones and what is not its own', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'sweep-'));
     const crashed = file('.tmp/9f1c', 7);
     const uploading = file('.tmp/a2b3', 1);
@@ -33,11 +34,12 @@ describe('sweepDisk', () => {
     const fresh = file('cases/c1/evidence/e2', 1);
     const oldBundle = file('cases/c1/exports/f-old/volume-1.pdf', 30);
     const bundle = file('cases/c1/exports/f-new/volume-1.pdf', 30);
+    const notOurs = file('notes/readme.txt', 1000);
     const inUse = new Set(['cases/c1/evidence/e1', 'cases/c1/exports/f-new/volume-1.pdf']);
-    const report = await sweepDisk(root, { now, inUse: (key) => inUse.has(key), minAgeMs: () => 6 * HOUR });
+    const report = await sweepDisk(root, { now, inUse: (key) => inUse.has(key), minAgeMs: sweepAgeFor });
     expect(report).toMatchObject({ temporary: 1, orphans: 2, bytes: 300 });
     expect(report.removed.sort()).toEqual(['.tmp/9f1c', 'cases/c1/derived/d1-preview.jpg', 'cases/c1/exports/f-old/volume-1.pdf']);
-    expect([crashed, uploading, named, orphan, fresh, oldBundle, bundle].map(existsSync)).toEqual([false, true, true, false, true, false, true]);
+    expect([crashed, uploading, named, orphan, fresh, oldBundle, bundle, notOurs].map(existsSync)).toEqual([false, true, true, false, true, false, true, true]);
   });
 });
 

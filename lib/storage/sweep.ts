@@ -3,13 +3,13 @@ import path from 'node:path';
 import { db } from '@/lib/db/client';
 import { dataDir } from '@/lib/db/data-dir.mjs';
 import { EXPORT_JOB, IMPORT_JOB } from '@/lib/jobs/handlers';
+import { blobStore } from './index';
+import { S3Store } from './s3';
 import { namedKeys, sweepDisk, type SweepReport } from './sweep-disk';
+import { SAFE_AGE_MS, sweepAgeFor, SWEPT_PREFIXES } from './sweep-owned';
+import { sweepBucket } from './sweep-s3';
 
 const HOUR = 60 * 60 * 1000;
-/** Longer than any upload or job takes to write its row after its bytes (a 500 MB video on a slow line). */
-export const SAFE_AGE_MS = 6 * HOUR;
-/** An order file waits for its confirmation: a merchant may preview today and confirm tomorrow. */
-const IMPORT_AGE_MS = 48 * HOUR;
 
 /** Every key a row names (see namedKeys). */
 export async function keysInUse(): Promise<Set<string>> {
@@ -21,14 +21,13 @@ export async function keysInUse(): Promise<Set<string>> {
   return namedKeys({ evidence, exportResults: exports.map((job) => job.result), pendingImports });
 }
 
-/** Sweeps the local store once: what a crash left behind and what no row names any more. */
+/** Sweeps the configured store once (disk or bucket): what a crash left behind and what no row names any more. */
 export async function sweepStore(now = Date.now()): Promise<SweepReport> {
   const inUse = await keysInUse();
-  return sweepDisk(path.join(dataDir(), 'files'), {
-    now,
-    inUse: (key) => inUse.has(key),
-    minAgeMs: (key) => (/^cases\/[^/]+\/imports\//.test(key) ? IMPORT_AGE_MS : SAFE_AGE_MS),
-  });
+  const rules = { now, inUse: (key: string) => inUse.has(key), minAgeMs: sweepAgeFor };
+  const store = blobStore();
+  if (store instanceof S3Store) return sweepBucket(store, { ...rules, uploadAgeMs: SAFE_AGE_MS, prefixes: SWEPT_PREFIXES });
+  return sweepDisk(path.join(dataDir(), 'files'), rules);
 }
 
 /** At start and every hour: logs what was removed (the first keys, and the totals). */

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +23,8 @@ export type TestS3 = {
  * `npm test` needs nothing installed) in a fresh temp folder on a free port, path-style.
  * s3rver lacks two calls we rely on, added here in front of it: AbortMultipartUpload (it answers
  * 405, so aborted parts would stay on its disk) and ListMultipartUploads (tests use it to prove
- * an aborted upload left nothing). Both work on the folder s3rver keeps its parts in. And it
+ * an aborted upload left nothing; the sweep finds abandoned ones by it, with Prefix and Initiated).
+ * Both work on the folder s3rver keeps its parts in. And it
  * writes an object in place, so two concurrent puts of one key interleave on its disk: S3 and
  * every compatible service replace an object whole, so writes of one key are queued here.
  */
@@ -44,7 +45,13 @@ export async function startTestS3({ bucket = 'appeal-pack-test', port = 0, prefi
     }
     if (ctx.method === 'GET' && !rest.filter(Boolean).length && 'uploads' in ctx.query) {
       const ids = await readdir(uploadsDir(name)).catch(() => [] as string[]);
-      const uploads = await Promise.all(ids.map(async (id) => `<Upload><Key>${escapeXml(await readFile(path.join(uploadsDir(name), id, 'key'), 'utf8'))}</Key><UploadId>${id}</UploadId></Upload>`));
+      const prefix = typeof ctx.query.prefix === 'string' ? ctx.query.prefix : '';
+      const uploads = await Promise.all(ids.map(async (id) => {
+        const keyFile = path.join(uploadsDir(name), id, 'key');
+        const [key, info] = await Promise.all([readFile(keyFile, 'utf8'), stat(keyFile)]);
+        // Begun when its key was written: a test ages an upload by changing that file's time.
+        return key.startsWith(prefix) ? `<Upload><Key>${escapeXml(key)}</Key><UploadId>${id}</UploadId><Initiated>${info.mtime.toISOString()}</Initiated></Upload>` : '';
+      }));
       ctx.type = 'application/xml';
       ctx.body = `<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult><Bucket>${escapeXml(name)}</Bucket><IsTruncated>false</IsTruncated>${uploads.join('')}</ListMultipartUploadsResult>`;
       return;
