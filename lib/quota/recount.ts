@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { db, DB_PROVIDER } from '@/lib/db/client';
 import { SAFE_AGE_MS } from '@/lib/storage/sweep';
 
 const HOUR = 60 * 60 * 1000;
@@ -16,8 +16,8 @@ const HOUR = 60 * 60 * 1000;
  * recounted, and only accounts all of whose cases are quiet. One UPDATE each, whose WHERE
  * PostgreSQL re-checks on a row a reservation changed meanwhile.
  */
-export async function recountStorage(now = new Date()): Promise<void> {
-  const quietSince = new Date(now.getTime() - SAFE_AGE_MS);
+export async function recountStorage(now = new Date(), quietMs = SAFE_AGE_MS): Promise<void> {
+  const quietSince = new Date(now.getTime() - quietMs);
   await db.$executeRaw`
     UPDATE "Case" SET "storedBytes" = (SELECT COALESCE(SUM("size"), 0) FROM "Evidence" WHERE "Evidence"."caseId" = "Case"."id")
     WHERE "updatedAt" < ${quietSince}`;
@@ -28,8 +28,12 @@ export async function recountStorage(now = new Date()): Promise<void> {
     WHERE NOT EXISTS (SELECT 1 FROM "Case" WHERE "Case"."userId" = "AccountUsage"."userId" AND "Case"."updatedAt" >= ${quietSince})`;
 }
 
-/** At start and every hour: a case's leaked reservations come back once it has been quiet a while. */
+/**
+ * At start and every hour: a case's leaked reservations come back once it has been quiet a while.
+ * The embedded SQLite database belongs to the one server process, so at its start nothing can be
+ * in flight and everything is recounted at once, as before there were several instances.
+ */
 export function startRecounts(): Promise<void> {
   setInterval(() => void recountStorage().catch((error: unknown) => console.error('[recount] failed:', error)), HOUR).unref();
-  return recountStorage();
+  return recountStorage(new Date(), DB_PROVIDER === 'sqlite' ? 0 : SAFE_AGE_MS);
 }
