@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ADDRESS_CEILING,
   clearLoginFailures,
@@ -80,5 +80,14 @@ describe('login throttle', () => {
     await clearLoginFailures(owner, stranger);
     expect(await loginWaitSeconds(owner, stranger, now)).toBe(0);
     expect(await loginWaitSeconds(owner, attacker, now)).toBe(32);
+  });
+
+  it('slows a client on another app instance too: the failures live in the database, not in memory', async () => {
+    const owner = email();
+    await fail(owner, attacker, CLIENT_FREE_FAILURES, now);
+    // A freshly loaded module (as another instance would have) sees the same failures.
+    vi.resetModules();
+    const other = await import('./login-throttle');
+    expect(await other.loginWaitSeconds(owner, attacker, now)).toBe(32);
   });
 });
