@@ -51,7 +51,7 @@ describe('toStored / toDisplay', () => {
   });
 
   it('writes orders in the document language', () => {
-    expect(orderRef('3412', 'zh')).toBe('[订单 3412]');
+    expect(orderRef('3412', 'zh-CN')).toBe('[订单 3412]');
     expect(orderRef('3412', 'en')).toBe('[Order 3412]');
     expect(parseReferences(orderRef('A-1', 'en'))).toEqual([{ kind: 'order', orderNo: 'A-1', raw: '[Order A-1]' }]);
   });

@@ -55,7 +55,7 @@ export function exhibitRef(exhibitId: string): string {
 }
 
 /** The form of a reference to an order, in the document's language: "[订单 3412]" / "[Order 3412]". */
-export function orderRef(orderNo: string, language: 'zh' | 'en' = 'zh'): string {
+export function orderRef(orderNo: string, language: 'zh-CN' | 'en' = 'zh-CN'): string {
   return `[${language === 'en' ? 'Order' : '订单'} ${orderNo}]`;
 }
 
