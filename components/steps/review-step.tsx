@@ -23,9 +23,10 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
   const blocking = blockingProblems(record, now, facts);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
+  const advice = problems.filter((p) => p.severity === 'advice');
   const basics = basicsValues(record);
   const statement = statementValues(record);
-  const { count, limit } = statementText(record);
+  const { count, limit } = statementText(record, facts.exhibits);
 
   const editLink = (p: Pick<Problem, 'step' | 'field'>) => `/cases/${caseId}/${p.step}?check=1${p.field ? `#field-${p.field}` : ''}`;
   const problemText = (p: Problem) => {
@@ -74,6 +75,20 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
       )}
       {warnings.length > 0 && (
         <AcknowledgeWarnings caseId={caseId} version={version} initial={acknowledgedCodes(record)} warnings={warnings.map((p) => ({ code: p.code, text: problemText(p) }))} />
+      )}
+      {advice.length > 0 && (
+        <div className="section-block">
+          <h3>{t('review.adviceTitle')}</h3>
+          <p className="hint">{t('review.adviceHint')}</p>
+          <ul className="problem-list" data-testid="review-advice">
+            {advice.map((p) => (
+              <li key={p.code} className="problem" data-code={p.code}>
+                <span>{problemText(p)}</span>
+                <Link href={editLink(p)}>{t('review.edit')}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
 
       <ExportPanel caseId={caseId} blocked={blocking.length > 0} maxBundleMB={platformProfile(record.platform).maxBundleMB} hasEvidence={facts.evidenceCount > 0} initial={await latestExport(caseId)} space={await exportSpace(caseId)} />

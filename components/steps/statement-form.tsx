@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   assembleStatement,
   charCount,
@@ -12,7 +12,11 @@ import {
   type StatementSection,
   type StatementValues,
 } from '@/lib/schemas/steps/statement';
+import { printedText } from '@/lib/statement/resolve';
+import { plainWords, type ReferenceTemplates } from '@/lib/statement/words';
 import { FieldShell } from '@/components/ui/field';
+import { ReferenceChips } from '@/components/statement/reference-chips';
+import { ReferencePicker, type PickerExhibit } from '@/components/statement/reference-picker';
 import { StepForm } from './step-form';
 import { useAutosave } from './use-autosave';
 import { useVisibleErrors } from './visible-errors';
@@ -25,17 +29,23 @@ type Props = {
   /** Section headings in the platform's document language (see lib/cases/statement-text.ts). */
   headings: Record<StatementSection, string>;
   showAllErrors: boolean;
+  /** What references can point at, and how they print (lib/statement); `initial` shows them as typed ids. */
+  references: { exhibits: PickerExhibit[]; orders: string[]; language: 'zh-CN' | 'en'; templates: ReferenceTemplates };
 };
 
 /** The statement in guided sections, with a live count against the platform's limit and a preview. */
-export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors }: Props) {
+export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors, references }: Props) {
   const t = useTranslations('statement');
+  const tr = useTranslations('statementRefs');
   const [values, setValues] = useState(initial);
   const autosave = useAutosave<StatementValues>({ caseId, step: 'statement', version });
   const { errors, touch } = useVisibleErrors(statementSchema, values, showAllErrors, autosave.serverErrors);
 
+  const areas = useRef<Partial<Record<StatementSection, HTMLTextAreaElement | null>>>({});
   const assembled = assembleStatement(values, headings);
-  const count = charCount(assembled);
+  // Counted as printed: references as "（证据 B-003）", so the count is the review's and the bundle's.
+  const printed = printedText(assembled, references.exhibits, plainWords(references.templates));
+  const count = charCount(printed);
   const over = count > limit;
 
   function update(section: StatementSection, text: string) {
@@ -44,8 +54,22 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
     autosave.change(next);
   }
 
+  /** Puts the reference where the cursor is (or replaces the selection), then puts the cursor after it. */
+  function insert(section: StatementSection, reference: string) {
+    const area = areas.current[section];
+    const text = values[section];
+    const start = area?.selectionStart ?? text.length;
+    const end = area?.selectionEnd ?? text.length;
+    update(section, text.slice(0, start) + reference + text.slice(end));
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(start + reference.length, start + reference.length);
+    });
+  }
+
   return (
     <StepForm title={t('title')} intro={t('intro')} status={autosave.status} onRetry={autosave.retry}>
+      <p className="hint">{tr('typeHint')}</p>
       {STATEMENT_SECTIONS.map((section) => (
         <div key={section} className="section-block">
           <FieldShell
@@ -61,12 +85,16 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
                   <p>{t(`sections.${section}.example`)}</p>
                 </details>
                 <p className="hint count">{t('sectionCount', { count: charCount(values[section].trim()) })}</p>
+                <ReferenceChips text={values[section]} exhibits={references.exhibits} />
               </>
             }
           >
             {(control) => (
               <textarea
                 {...control}
+                ref={(el) => {
+                  areas.current[section] = el;
+                }}
                 name={section}
                 rows={5}
                 maxLength={STATEMENT_SECTION_MAX}
@@ -79,13 +107,14 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
               />
             )}
           </FieldShell>
+          <ReferencePicker exhibits={references.exhibits} orders={references.orders} language={references.language} label={t(`sections.${section}.label`)} onInsert={(r) => insert(section, r)} />
         </div>
       ))}
 
       <details className="section-block" open>
         <summary><strong>{t('preview')}</strong></summary>
         <p className="hint">{t('previewHint')}</p>
-        {assembled ? <div className="preview" data-testid="statement-preview">{assembled}</div> : <p className="empty-value">{t('previewEmpty')}</p>}
+        {printed ? <div className="preview" data-testid="statement-preview">{printed}</div> : <p className="empty-value">{t('previewEmpty')}</p>}
       </details>
 
       <div className="count-bar" aria-live="polite">

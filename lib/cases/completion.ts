@@ -27,7 +27,7 @@ export function stepStates(c: CaseRecord, now: Date, facts: CaseFacts): Record<S
   // Title and platform are given when the case is created, so basics has always begun.
   states.basics = stateFrom(basicsFieldErrors(c), true);
   const statement = statementValues(c);
-  const { count, limit } = statementText(c);
+  const { count, limit } = statementText(c, facts.exhibits);
   states.statement = stateFrom(statementFieldErrors(c), STATEMENT_SECTIONS.some((s) => statement[s].trim() !== ''), count > limit);
   states.orders = facts.flaggedCount > 0 ? 'complete' : facts.orderCount > 0 ? 'inProgress' : 'notStarted';
   // The audit has begun once there are orders to audit; an audit with nothing to answer is done.

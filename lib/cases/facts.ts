@@ -3,6 +3,7 @@ import { auditProgress } from '@/lib/audit/audit-job';
 import { unmetRequirements } from '@/lib/checklist/case-status';
 import { caseChecklistNow } from '@/lib/checklist/query';
 import { db } from '@/lib/db/client';
+import { caseExhibits } from '@/lib/statement/exhibits';
 import type { CaseFacts } from './snapshot';
 
 /** What the case's other tables contribute to its progress and review. */
@@ -17,5 +18,6 @@ export async function caseFacts(caseId: string): Promise<CaseFacts> {
   // The stored audit's summary, or pending while a job (re)computes it; without orders nothing runs.
   const audit = orderCount > 0 ? await auditProgress(caseId) : { groups: 0, answered: 0, pending: false };
   const checklistUnmet = unmetRequirements(await caseChecklistNow(caseId)).map((s) => ({ id: s.item.id, state: s.state === 'partly' ? ('partly' as const) : ('missing' as const) }));
-  return { orderCount, flaggedCount, flaggedWithTracking, flaggedWithEvidence, evidenceCount, auditGroups: audit.groups, auditAnswered: audit.answered, auditPending: audit.pending, checklistUnmet };
+  const exhibits = await caseExhibits(caseId);
+  return { orderCount, flaggedCount, flaggedWithTracking, flaggedWithEvidence, evidenceCount, auditGroups: audit.groups, auditAnswered: audit.answered, auditPending: audit.pending, checklistUnmet, exhibits };
 }

@@ -113,6 +113,21 @@ describe('statement text', () => {
 
   it('counts the statement as submitted, headings included', () => {
     const c = completeCase({ statement: JSON.stringify({ whatHappened: '经过', whyGenuine: '', evidence: '', context: '', prevention: '' }) });
-    expect(statementText(c)).toEqual({ text: '一、事情经过\n经过', count: 9, limit: 2000 });
+    expect(statementText(c)).toMatchObject({ text: '一、事情经过\n经过', count: 9, limit: 2000 });
+  });
+
+  it('counts references as printed, in the document language, and dangling ones as nothing', () => {
+    const exhibits = [{ evidenceId: 'ev1', exhibitId: 'B-003', title: '发票' }];
+    const statement = JSON.stringify({ whatHappened: '见[[ev:ev1]][[ev:gone]][订单 12]', whyGenuine: '', evidence: '', context: '', prevention: '' });
+    expect(statementText(completeCase({ statement }), exhibits)).toMatchObject({ text: '一、事情经过\n见（证据 B-003）订单 12', count: 23 });
+    expect(statementText(completeCase({ statement, platform: 'amazon' }), exhibits).text).toBe('1. What happened\n见(Exhibit B-003)order 12');
+  });
+
+  it('advises on references without ever blocking the export', () => {
+    const c = completeCase({ statement: JSON.stringify({ whatHappened: '收到通知。', whyGenuine: '真实交易[[ev:gone]]', evidence: '见[B-003]', context: '', prevention: '' }) });
+    const facts = { ...FACTS, exhibits: [{ evidenceId: 'ev1', exhibitId: 'B-003', title: '发票' }] };
+    const advice = reviewProblems(c, NOW, facts).filter((p) => p.severity === 'advice');
+    expect(advice.map((p) => p.message).sort()).toEqual(['danglingReference', 'unprovenParagraph', 'unprovenParagraph']);
+    expect(blockingProblems(c, NOW, facts).some((p) => p.severity === 'advice')).toBe(false);
   });
 });

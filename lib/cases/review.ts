@@ -1,4 +1,5 @@
 import { PLATFORMS, isPlatformId } from '@/lib/platforms/profiles';
+import { referenceProblems } from '@/lib/statement/problems';
 import { statementText } from './statement-text';
 import { deadlineState } from '@/lib/platforms/deadline';
 import { fieldErrorCodes, type FieldErrorCode } from '@/lib/schemas/errors';
@@ -9,11 +10,12 @@ import type { StepId } from './steps';
 
 /**
  * One thing the review step reports. Errors block export until fixed;
- * warnings block it until the merchant acknowledges them (by `code`).
+ * warnings block it until the merchant acknowledges them (by `code`);
+ * advice (claims without proof: lib/statement/problems.ts) is shown and never blocks.
  */
 export type Problem = {
   code: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'advice';
   step: StepId;
   /** The form field it concerns, for the edit link. */
   field?: string;
@@ -68,14 +70,15 @@ export function reviewProblems(c: CaseRecord, now: Date, facts: CaseFacts): Prob
   for (const { id, state } of facts.checklistUnmet ?? []) {
     problems.push({ code: `checklist.${id}`, severity: 'warning', step: 'evidence', message: state === 'partly' ? 'checklistPartly' : 'checklistMissing', params: { requirement: id } });
   }
-  const { count, limit } = statementText(c);
+  const { count, limit } = statementText(c, facts.exhibits);
   if (count > limit) problems.push({ code: 'statementTooLong', severity: 'error', step: 'statement', message: 'statementTooLong', params: { count, limit } });
+  if (facts.exhibits) problems.push(...referenceProblems(statementValues(c), facts.exhibits));
   return problems;
 }
 
 /** The problems still standing: every error, and the warnings not yet acknowledged. */
 export function blockingProblems(c: CaseRecord, now: Date, facts: CaseFacts): Problem[] {
   const acknowledged = new Set(acknowledgedCodes(c));
-  return reviewProblems(c, now, facts).filter((p) => p.severity === 'error' || !acknowledged.has(p.code));
+  return reviewProblems(c, now, facts).filter((p) => p.severity === 'error' || (p.severity === 'warning' && !acknowledged.has(p.code)));
 }
 

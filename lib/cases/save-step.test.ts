@@ -53,6 +53,13 @@ describe('saveStep', () => {
     expect(row.statement).toBe('{"whatHappened":"经过","whyGenuine":"","evidence":"发票","context":"","prevention":""}');
   });
 
+  it('stores a typed exhibit id by its evidence key, so renumbering cannot repoint it', async () => {
+    const ev = await db.evidence.create({ data: { caseId, storageKey: 'k', sha256: 'a'.repeat(64), size: 1, mime: 'image/png', kind: 'png', originalName: 'a.png', uploadedBy: owner.id, category: 'invoice', position: 3 } });
+    await saveStep(owner.id, caseId, 'statement', 1, { evidence: '发票见[B-003]，另见【B-004】' });
+    const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(JSON.parse(row.statement).evidence).toBe(`发票见[[ev:${ev.id}]]，另见【B-004】`);
+  });
+
   it('recomputes completion and status as the case fills in', async () => {
     const now = new Date('2026-11-22T04:00:00Z');
     await upsertOrders(caseId, [{ orderNo: '3012345678901234567' }], 'paste', { flagged: true });

@@ -7,7 +7,8 @@ import { basicsDraftSchema } from '@/lib/schemas/steps/basics';
 import { STATEMENT_SECTIONS, statementDraftSchema } from '@/lib/schemas/steps/statement';
 import { caseStatus, completionPercent, stepStates, type StepState } from './completion';
 import { caseFacts } from './facts';
-import { statementValues, type CaseRecord } from './snapshot';
+import { toStored } from '@/lib/statement/references';
+import { statementValues, type CaseFacts, type CaseRecord } from './snapshot';
 import type { StepId } from './steps';
 
 export type SaveResult =
@@ -17,7 +18,7 @@ export type SaveResult =
 const reviewDraftSchema = z.object({ acknowledged: z.array(z.string().max(200)).max(100) });
 
 /** Turns a step's draft into the columns it changes, or field errors. */
-function columnsFor(step: StepId, values: unknown, current: CaseRecord): { ok: true; data: Partial<CaseRecord> } | { ok: false; fieldErrors: FieldErrors } {
+function columnsFor(step: StepId, values: unknown, current: CaseRecord, facts: CaseFacts): { ok: true; data: Partial<CaseRecord> } | { ok: false; fieldErrors: FieldErrors } {
   switch (step) {
     case 'basics': {
       const parsed = basicsDraftSchema.safeParse(values);
@@ -29,7 +30,9 @@ function columnsFor(step: StepId, values: unknown, current: CaseRecord): { ok: t
     case 'statement': {
       const parsed = statementDraftSchema.safeParse(values);
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorCodes(parsed.error) };
-      const merged = { ...statementValues(current), ...parsed.data };
+      // Typed exhibit ids are stored by key, so renumbering never points them elsewhere (lib/statement/references.ts).
+      const typed = Object.fromEntries(Object.entries(parsed.data).map(([s, text]) => [s, typeof text === 'string' ? toStored(text, facts.exhibits ?? []) : text]));
+      const merged = { ...statementValues(current), ...typed };
       // Keys in a fixed order, so the same statement is always the same JSON.
       return { ok: true, data: { statement: JSON.stringify(Object.fromEntries(STATEMENT_SECTIONS.map((s) => [s, merged[s]]))) } };
     }
@@ -51,11 +54,11 @@ export async function saveStep(userId: string, caseId: string, step: StepId, bas
   const current = await db.case.findFirst({ where: { id: caseId, userId } });
   if (!current) return { ok: false, error: 'notFound' };
   if (current.version !== baseVersion) return { ok: false, error: 'conflict' };
-  const columns = columnsFor(step, values, current);
+  const facts = await caseFacts(caseId);
+  const columns = columnsFor(step, values, current, facts);
   if (!columns.ok) return { ok: false, error: 'invalid', fieldErrors: columns.fieldErrors };
 
   const next = { ...current, ...columns.data };
-  const facts = await caseFacts(caseId);
   const states = stepStates(next, now, facts);
   // The version in the WHERE makes check-and-write one atomic step against a concurrent save.
   const { count } = await db.case.updateMany({

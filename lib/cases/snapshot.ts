@@ -3,6 +3,7 @@ import type { RequirementId } from '@/lib/platforms/checklists';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import type { BasicsValues } from '@/lib/schemas/steps/basics';
 import { parseStatement, type StatementValues } from '@/lib/schemas/steps/statement';
+import type { ExhibitInfo } from '@/lib/statement/resolve';
 
 /** The case fields the form, the review and completion read. A Prisma Case row fits it. */
 export type CaseRecord = {
@@ -37,6 +38,8 @@ export type CaseFacts = {
   auditAnswered: number;
   /** The audit is being (re)computed after a change: its counts are not known yet. */
   auditPending: boolean;
+  /** The case's exhibits as statement references name them (lib/statement/exhibits.ts); absent where not read. */
+  exhibits?: readonly ExhibitInfo[];
   /** Checklist requirements not met yet (lib/checklist); absent where no checklist was read. */
   checklistUnmet?: readonly UnmetRequirement[];
 };

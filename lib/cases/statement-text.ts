@@ -1,6 +1,8 @@
 import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
 import { platformProfile } from '@/lib/platforms/profiles';
 import { assembleStatement, charCount, STATEMENT_SECTIONS, type StatementSection } from '@/lib/schemas/steps/statement';
+import { printedText, type ExhibitInfo } from '@/lib/statement/resolve';
+import { plainWords, type ReferenceTemplates } from '@/lib/statement/words';
 import { statementValues, type CaseRecord } from './snapshot';
 
 /**
@@ -15,9 +17,21 @@ export function statementHeadings(platform: string): Record<StatementSection, st
   return Object.fromEntries(STATEMENT_SECTIONS.map((s) => [s, sections[s].heading])) as Record<StatementSection, string>;
 }
 
-/** The statement as submitted, and its length against the platform's limit. */
-export function statementText(c: CaseRecord) {
-  const text = assembleStatement(statementValues(c), statementHeadings(c.platform));
+/** How references read in plain text in the platform's document language (bundle.references). */
+export function referenceTemplates(platform: string): ReferenceTemplates {
+  const { exhibit, order } = DOCUMENT_MESSAGES[platformProfile(platform).documentLanguage].bundle.references;
+  return { exhibit, order };
+}
+
+/**
+ * The statement as submitted, and its length against the platform's limit: `text` is printed
+ * (references as "（证据 B-003）", dangling ones left out: lib/statement/resolve.ts) and counted;
+ * `stored` keeps the references' keys, for the bundle to link. Without `exhibits` every exhibit
+ * reference counts as dangling, so callers that count pass the case's exhibits.
+ */
+export function statementText(c: CaseRecord, exhibits: readonly ExhibitInfo[] = []) {
+  const stored = assembleStatement(statementValues(c), statementHeadings(c.platform));
+  const text = printedText(stored, exhibits, plainWords(referenceTemplates(c.platform)));
   const limit = platformProfile(c.platform).statementMaxChars;
-  return { text, count: charCount(text), limit };
+  return { text, stored, count: charCount(text), limit };
 }

@@ -162,7 +162,8 @@ export async function collectBundleData(caseId: string): Promise<BundleData> {
       contactName: c.contactName,
       incidentKind: c.incidentKind,
     },
-    statement: statementText(c).text,
+    // With its references' keys: the statement pages print them with their exhibits' pages (lib/export/statement-pages.ts).
+    statement: statementText(c).stored,
     flaggedOrders: flagged.map((o) => ({
       orderNo: o.orderNo,
       orderedAt: o.orderedAt,

@@ -5,7 +5,7 @@ import type { BundleData, FlaggedOrder } from './collect';
 import type { Entry } from './contents';
 import type { OrderDossier } from './dossier-data';
 import { statusWord, writeDossierTable } from './dossier-table';
-import { lineKey, type PageRefs } from './page-refs';
+import { lineKey, orderKey, type PageRefs } from './page-refs';
 
 /** What the dossiers need from the writer: the typesetter, the page references, the words, and a contents entry at the cursor. */
 export type DossierContext = { ts: Typesetter; refs: PageRefs; text: BundleText; entry: (title: string, parent?: Entry) => Entry };
@@ -82,6 +82,7 @@ function subheading(ts: Typesetter, title: string): void {
 function orderPage(ctx: DossierContext, o: FlaggedOrder, d: OrderDossier, found: OrderFinding[], mentions: OrderMentions | undefined, titles: Map<string, string>): void {
   const { ts, refs } = ctx;
   const { b } = ctx.text;
+  refs.mark(orderKey(o.orderNo));
   const none = b('dossier.none');
   ts.text(b('dossier.title', { orderNo: o.orderNo }), { size: 14, bold: true, lineHeight: 1.4 });
   const nothing = o.exhibitIds.length === 0 && found.length === 0 && d.events.length === 0 && (mentions?.total ?? 0) === 0;

@@ -3,10 +3,19 @@ import { INK, type Typesetter } from '@/lib/pdf/layout';
 import type { ContentsLink } from './contents';
 
 /** Where a page label goes once the exhibit's page is known. */
-type Spot = { pageIndex: number; x: number; y: number; size: number; font: PDFFont; exhibitId: string };
+type Spot = { pageIndex: number; x: number; y: number; size: number; font: PDFFont; exhibitId: string } & SpotOptions;
+/**
+ * For a reference inside running text (lib/export/statement-pages.ts): its own `label` words, the
+ * `room` reserved (a longer label is drawn smaller, never over the next word), the link starting at
+ * `linkFrom` so the words before the label are clickable too, and `silent` for a link without a
+ * label (an order number that links to its dossier page, and prints nothing when it has none).
+ */
+export type SpotOptions = { label?: PageLabel; room?: number; linkFrom?: number; silent?: boolean };
 
 /** The key of one chat message of an exhibit, for a label pointing at the page that message lands on. */
 export const lineKey = (exhibitId: string, message: number) => `${exhibitId}#${message}`;
+/** The key of an order's dossier page, for the statement's references to the order. */
+export const orderKey = (orderNo: string) => `order#${orderNo}`;
 /** "第 N 页" for a page in this volume, "卷二 第 N 页" for one in another (as the contents print them). */
 export type PageLabel = (volume: number, page: number, here: number) => string;
 
@@ -37,9 +46,9 @@ export class PageRefs {
    * Reserves the label of `exhibitId`'s first page at (x, y), on the current page; or, for a
    * `lineKey`, of the page its message lands on (recorded by `mark` when the exhibit is typeset).
    */
-  at(exhibitId: string, x: number, y: number, size: number, bold = false): void {
+  at(exhibitId: string, x: number, y: number, size: number, bold = false, options: SpotOptions = {}): void {
     if (exhibitId.includes('#')) this.wanted.add(exhibitId);
-    this.spots.push({ pageIndex: this.ts.doc.getPageCount() - 1, x, y, size, font: this.ts.font(bold), exhibitId });
+    this.spots.push({ pageIndex: this.ts.doc.getPageCount() - 1, x, y, size, font: this.ts.font(bold), exhibitId, ...options });
   }
 
   /**
@@ -79,12 +88,16 @@ export class PageRefs {
       const page = pages[spot.pageIndex];
       if (!page) continue;
       const target = this.marks.get(spot.exhibitId) ?? startOf(spot.exhibitId);
+      if (target === undefined && spot.silent) continue;
       const here = volumeOf(spot.pageIndex);
-      const text = target === undefined ? '—' : label(volumeOf(target), target + 1, here);
-      this.ts.draw(text, { x: spot.x, y: spot.y, size: spot.size, font: spot.font, color: INK }, page);
+      const text = target === undefined ? '—' : (spot.label ?? label)(volumeOf(target), target + 1, here);
+      const natural = this.ts.measure.width(text, spot.font, spot.size);
+      const size = spot.room && natural > spot.room ? (spot.size * spot.room) / natural : spot.size;
+      const width = spot.silent ? 0 : this.ts.measure.width(text, spot.font, size);
+      if (!spot.silent) this.ts.draw(text, { x: spot.x, y: spot.y, size, font: spot.font, color: INK }, page);
       if (target !== undefined && volumeOf(target) === here) {
-        const width = this.ts.measure.width(text, spot.font, spot.size);
-        links.push({ tocPage: spot.pageIndex, rect: { x: spot.x - 1, y: spot.y - spot.size * 0.3, width: width + 2, height: spot.size * 1.3 }, target });
+        const from = spot.linkFrom ?? spot.x;
+        links.push({ tocPage: spot.pageIndex, rect: { x: from - 1, y: spot.y - spot.size * 0.3, width: spot.x - from + width + 2, height: spot.size * 1.3 }, target });
       }
     }
     return links;

@@ -17,6 +17,7 @@ import type { OrderMentions } from './chat-mentions';
 import { dossierContentsLines, writeDossiers } from './dossier-pages';
 import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
 import { PageRefs } from './page-refs';
+import { writeStatement } from './statement-pages';
 import type { Prepared } from './prepare';
 
 export type BundleWarning = { exhibitId: string } & ExhibitWarning;
@@ -135,12 +136,9 @@ export class BundleWriter {
     ts.text(pasted.replace(/\t/g, '    '), { size: 10.5, lineHeight: 1.7 });
   }
 
+  /** The statement, its references printed with their exhibits' pages and linked (lib/export/statement-pages.ts). */
   statement(): void {
-    const { ts, text } = this;
-    ts.newPage();
-    this.entry(text.b('sections.statement'));
-    ts.heading(text.b('sections.statement'));
-    ts.text(this.data.statement, { size: 11, lineHeight: 1.7 });
+    writeStatement({ ts: this.ts, refs: this.refs, text: this.text, entry: (title) => this.entry(title), volumes: this.volumeCount }, this.data);
   }
 
   orders(): void {

@@ -2,13 +2,13 @@ import type { PDFFont } from 'pdf-lib';
 import { drawnAs } from './glyphs';
 
 // Chinese line breaking (GB/T 15834 and the usual 禁则): these never start a line…
-const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕〉”’…—·%,.;:!?)]}'] as string[]);
+export const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕〉”’…—·%,.;:!?)]}'] as string[]);
 // …and these never end one.
 const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{'] as string[]);
 const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]/u;
 
 /** Tabs become spaces; other control characters and lone surrogates are dropped (the font has no glyph for them). */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   return text.replace(/\t/g, '    ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/g, '');
 }
 
@@ -16,7 +16,7 @@ function cleanText(text: string): string {
  * Break units: a CJK character stands alone (a line may break before or after
  * it), a run of Latin letters and digits stays together, a space is its own unit.
  */
-function units(line: string): string[] {
+export function units(line: string): string[] {
   const out: string[] = [];
   let word = '';
   for (const ch of line) {

@@ -5,8 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { loadOwnedCase } from '@/lib/cases/load';
 import { caseFacts } from '@/lib/cases/facts';
 import { setCurrentStep } from '@/lib/cases/repository';
-import { statementHeadings, statementText } from '@/lib/cases/statement-text';
-import { basicsValues, statementValues } from '@/lib/cases/snapshot';
+import { basicsValues } from '@/lib/cases/snapshot';
 import { isStepId, nextStep, previousStep, type StepId } from '@/lib/cases/steps';
 import { AuditStep } from '@/components/audit/audit-step';
 import { EvidenceStep } from '@/components/evidence/evidence-step';
@@ -14,7 +13,7 @@ import { LogisticsStep } from '@/components/logistics/logistics-step';
 import { OrdersStep } from '@/components/orders/orders-step';
 import { BasicsForm } from '@/components/steps/basics-form';
 import { ReviewStep } from '@/components/steps/review-step';
-import { StatementForm } from '@/components/steps/statement-form';
+import { StatementStep } from '@/components/statement/statement-step';
 
 type Props = { params: Promise<{ caseId: string; step: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -34,9 +33,7 @@ export default async function StepPage({ params, searchParams }: Props) {
     audit: () => <AuditStep caseId={caseId} searchParams={query} />,
     evidence: () => <EvidenceStep caseId={caseId} userId={user.id} />,
     logistics: () => <LogisticsStep caseId={caseId} />,
-    statement: () => (
-      <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />
-    ),
+    statement: () => <StatementStep caseId={caseId} version={found.version} record={found} showAllErrors={showAllErrors} />,
     review: async () => <ReviewStep caseId={caseId} version={found.version} record={found} facts={await caseFacts(caseId)} now={new Date()} />,
   };
   const body = await bodies[step]();
