@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '@/lib/cases/repository';
 import { db } from '@/lib/db/client';
-import { SAFE_AGE_MS } from '@/lib/storage/sweep';
+import { SAFE_AGE_MS } from '@/lib/storage/sweep-owned';
 import { makeUser } from '@/lib/testing/factories';
 import { ensureAccountUsage } from './account';
 import { recountStorage } from './recount';

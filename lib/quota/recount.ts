@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, DB_PROVIDER } from '@/lib/db/client';
-import { SAFE_AGE_MS } from '@/lib/storage/sweep';
+import { SAFE_AGE_MS } from '@/lib/storage/sweep-owned';
 
 const HOUR = 60 * 60 * 1000;
 
