@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { exhibitKey, orderRef, parseReferences, toDisplay, toStored } from './references';
+
+const exhibits = [
+  { evidenceId: 'ev1', exhibitId: 'B-003' },
+  { evidenceId: 'ev2', exhibitId: 'C-001' },
+];
+
+describe('parseReferences', () => {
+  it('reads typed, full-width and stored exhibit references and orders', () => {
+    const segments = parseReferences('见[B-003]与【C-1】，[[ev:abc]]；［订单 3412-77］[Order: 111]');
+    expect(segments.filter((s) => s.kind !== 'text')).toEqual([
+      { kind: 'exhibitId', exhibitId: 'B-003', raw: '[B-003]' },
+      { kind: 'exhibitId', exhibitId: 'C-001', raw: '【C-1】' },
+      { kind: 'exhibitKey', evidenceId: 'abc', raw: '[[ev:abc]]' },
+      { kind: 'order', orderNo: '3412-77', raw: '［订单 3412-77］' },
+      { kind: 'order', orderNo: '111', raw: '[Order: 111]' },
+    ]);
+  });
+
+  it('leaves malformed brackets and unknown letters as plain text', () => {
+    for (const text of ['[B-003', 'B-003]', '[Z-003]', '[B003]', '【重要】', '[订单 ]', '[[ev:]]', '[B-]']) {
+      expect(parseReferences(text)).toEqual([{ kind: 'text', text }]);
+    }
+  });
+
+  it('keeps every character: the segments join back to the text', () => {
+    const text = '甲[B-003]乙【订单 9】丙[B-00x]';
+    const joined = parseReferences(text).map((s) => (s.kind === 'text' ? s.text : s.raw)).join('');
+    expect(joined).toBe(text);
+  });
+});
+
+describe('toStored / toDisplay', () => {
+  it('stores typed ids of existing exhibits by key and shows keys as current ids', () => {
+    const stored = toStored('见 [B-003] 和 【C-001】 与 [B-009]', exhibits);
+    expect(stored).toBe(`见 ${exhibitKey('ev1')} 和 ${exhibitKey('ev2')} 与 [B-009]`);
+    expect(toDisplay(stored, exhibits)).toBe('见 [B-003] 和 [C-001] 与 [B-009]');
+  });
+
+  it('follows renumbering: the same stored text shows the new id', () => {
+    const stored = toStored('[B-003]', exhibits);
+    expect(toDisplay(stored, [{ evidenceId: 'ev1', exhibitId: 'B-001' }])).toBe('[B-001]');
+  });
+
+  it('keeps the key of a deleted exhibit so saving again does not lose it', () => {
+    const stored = toStored('[B-003]', exhibits);
+    const shown = toDisplay(stored, []);
+    expect(shown).toBe(exhibitKey('ev1'));
+    expect(toStored(shown, [])).toBe(stored);
+  });
+
+  it('writes orders in the document language', () => {
+    expect(orderRef('3412', 'zh-CN')).toBe('[订单 3412]');
+    expect(orderRef('3412', 'en')).toBe('[Order 3412]');
+    expect(parseReferences(orderRef('A-1', 'en'))).toEqual([{ kind: 'order', orderNo: 'A-1', raw: '[Order A-1]' }]);
+  });
+});
