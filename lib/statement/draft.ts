@@ -4,7 +4,7 @@ import type { DocumentLanguage } from '@/lib/i18n/document-messages';
 import { EVIDENCE_KINDS, type EvidenceKind } from '@/lib/orders/coverage';
 import type { AccusationKind } from '@/lib/platforms/accusations';
 import type { StatementValues } from '@/lib/schemas/steps/statement';
-import { exhibitRef, orderRef } from './draft-refs';
+import { exhibitRef, orderRef } from './references';
 import { draftWords, type DraftWords } from './draft-words';
 
 /** What the case knows that a statement can say: the draft's only source (lib/statement/draft-data.ts reads it). */

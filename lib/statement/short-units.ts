@@ -1,4 +1,6 @@
+import type { DocumentLanguage } from '@/lib/i18n/document-messages';
 import { charCount } from '@/lib/schemas/text';
+import { parseReferences } from './references';
 
 /**
  * The pieces a short version may be cut between: a reference (written bare, never split) or one
@@ -6,9 +8,6 @@ import { charCount } from '@/lib/schemas/text';
  */
 export type Unit = { text: string; size: number; ref: boolean; sentenceEnd: boolean };
 
-// `[B-003]`, `[订单 3412…]` / `[Order 3412…]` as typed or inserted, and `[[ev:<id>]]` should the
-// statement keep references by evidence id (the references' grammar allows either).
-const REFERENCE = /\[\[ev:([^\]\s]+)\]\]|\[([A-Z]-\d{3,})\]|\[(订单|Order)\s*([0-9A-Za-z_-]+)\]/g;
 const SENTENCE_END = /^[。！？；.!?;\n]$/;
 
 export type ShortRefs = {
@@ -26,22 +25,17 @@ function refUnit(text: string): Unit {
   return { text, size: charCount(text), ref: true, sentenceEnd: false };
 }
 
-/** A section's text as units, each reference written bare (B-003, 订单 3412…). */
-export function toUnits(text: string, refs: ShortRefs = {}): Unit[] {
-  const units: Unit[] = [];
-  let last = 0;
-  for (const match of text.matchAll(REFERENCE)) {
-    units.push(...textUnits(text.slice(last, match.index)));
-    last = match.index + match[0].length;
-    const [, evidenceId, exhibitId, orderWord, orderNo] = match;
-    if (evidenceId !== undefined) {
-      const current = refs.exhibitIds?.[evidenceId];
-      if (current) units.push(refUnit(current));
-    } else if (exhibitId !== undefined) units.push(refUnit(exhibitId));
-    else if (orderWord !== undefined && orderNo !== undefined) units.push(refUnit(`${orderWord} ${orderNo}`));
-  }
-  units.push(...textUnits(text.slice(last)));
-  return units;
+/**
+ * A section's text as units, each reference (the statement's grammar, ./references.ts) written
+ * bare: B-003, 订单 3412…. A stored key whose exhibit was deleted is left out, never printed dangling.
+ */
+export function toUnits(text: string, language: DocumentLanguage, refs: ShortRefs = {}): Unit[] {
+  return parseReferences(text).flatMap((s): Unit[] => {
+    if (s.kind === 'text') return textUnits(s.text);
+    if (s.kind === 'order') return [refUnit(`${language === 'en' ? 'Order' : '订单'} ${s.orderNo}`)];
+    const id = s.kind === 'exhibitId' ? s.exhibitId : refs.exhibitIds?.[s.evidenceId];
+    return id ? [refUnit(id)] : [];
+  });
 }
 
 export function sizeOf(units: readonly Unit[]): number {

@@ -59,6 +59,10 @@ describe('shortVersion', () => {
     expect(short.text).toBe('发票见 B-004 和 。\n详见证据包');
   });
 
+  it('reads references as the statement grammar does: full-width brackets, typed order numbers', () => {
+    expect(shortVersion(values({ whatHappened: '见【B-3】与［订单：3012］。' }), { limit: 200, language: 'zh-CN' }).text).toBe('见B-003与订单 3012。\n详见证据包');
+  });
+
   it('returns nothing rather than something over a limit shorter than the pointer itself', () => {
     expect(shortVersion(ZH, { limit: 3, language: 'zh-CN' }).text).toBe('');
     expect(shortVersion(ZH, { limit: 5, language: 'zh-CN' }).text).toBe('详见证据包');

@@ -29,7 +29,7 @@ export function shortSuffix(language: DocumentLanguage): string {
  */
 export function shortVersion(values: StatementValues, { limit, language, refs }: { limit: number; language: DocumentLanguage; refs?: ShortRefs }): ShortVersion {
   const suffix = shortSuffix(language);
-  const units = (s: keyof StatementValues) => toUnits(compact(values[s]), refs);
+  const units = (s: keyof StatementValues) => toUnits(compact(values[s]), language, refs);
   const required = REQUIRED_SECTIONS.map(units).filter((u) => u.length > 0);
   const optional = OPTIONAL_SECTIONS.map(units).filter((u) => u.length > 0);
   const total = [...required, ...optional];
