@@ -12,6 +12,10 @@ import {
   type StatementSection,
   type StatementValues,
 } from '@/lib/schemas/steps/statement';
+import type { DraftOffer as Offer } from '@/lib/statement/draft';
+import type { ShortBox } from '@/lib/statement/short';
+import { DraftOffer } from '@/components/statement/draft-offer';
+import { ShortVersion } from '@/components/statement/short-version';
 import { FieldShell } from '@/components/ui/field';
 import { StepForm } from './step-form';
 import { useAutosave } from './use-autosave';
@@ -25,12 +29,18 @@ type Props = {
   /** Section headings in the platform's document language (see lib/cases/statement-text.ts). */
   headings: Record<StatementSection, string>;
   showAllErrors: boolean;
+  /** A starting draft, offered while every section is empty (lib/statement/draft-offer.ts). */
+  offer?: Offer | null;
+  /** The appeal form's short box, for the short version under the preview. */
+  box: ShortBox;
 };
 
 /** The statement in guided sections, with a live count against the platform's limit and a preview. */
-export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors }: Props) {
+export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors, offer, box }: Props) {
   const t = useTranslations('statement');
+  const tDraft = useTranslations('statementDraft');
   const [values, setValues] = useState(initial);
+  const [drafted, setDrafted] = useState(false);
   const autosave = useAutosave<StatementValues>({ caseId, step: 'statement', version });
   const { errors, touch } = useVisibleErrors(statementSchema, values, showAllErrors, autosave.serverErrors);
 
@@ -44,8 +54,20 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
     autosave.change(next);
   }
 
+  /** Fills the sections that are still empty, never one the merchant has begun, and saves at once. */
+  function acceptDraft(sections: StatementValues) {
+    const next = Object.fromEntries(STATEMENT_SECTIONS.map((s) => [s, values[s].trim() === '' ? sections[s] : values[s]])) as StatementValues;
+    setValues(next);
+    setDrafted(true);
+    autosave.change(next);
+    autosave.flush();
+  }
+  const empty = STATEMENT_SECTIONS.every((s) => values[s].trim() === '');
+
   return (
     <StepForm title={t('title')} intro={t('intro')} status={autosave.status} onRetry={autosave.retry}>
+      {offer && empty && <DraftOffer draft={offer.draft} language={offer.language} auditPending={offer.auditPending} onAccept={() => acceptDraft(offer.draft.sections)} />}
+      {drafted && <p className="alert alert-warn" role="status" data-testid="draft-filled">{tDraft('offer.filled')}</p>}
       {STATEMENT_SECTIONS.map((section) => (
         <div key={section} className="section-block">
           <FieldShell
@@ -87,6 +109,8 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
         <p className="hint">{t('previewHint')}</p>
         {assembled ? <div className="preview" data-testid="statement-preview">{assembled}</div> : <p className="empty-value">{t('previewEmpty')}</p>}
       </details>
+
+      <ShortVersion values={values} box={box} />
 
       <div className="count-bar" aria-live="polite">
         <span className={over ? 'count count-over' : 'count'} data-testid="statement-count" data-over={over}>

@@ -63,7 +63,6 @@ export async function draftFacts({ caseId, audit }: DraftFactsArgs): Promise<Dra
       .flatMap((e) => (isEvidenceCategory(e.category) ? [{ ...e, category: e.category }] : []))
       .sort((a, b) => EVIDENCE_CATEGORIES.indexOf(a.category) - EVIDENCE_CATEGORIES.indexOf(b.category) || a.position - b.position)
       .map((e) => ({ exhibitId: exhibitIdOf(e.category, e.position), category: e.category, title: plainDisplayText(e.title) || safeDisplayName(e.originalName) })),
-    auditPending: !audit,
   };
 }
 

@@ -12,7 +12,6 @@ const NONE: DraftFacts = {
   promotions: [],
   explanations: [],
   exhibits: [],
-  auditPending: false,
 };
 const ALL: DraftFacts = {
   ...NONE,

@@ -25,8 +25,6 @@ export type DraftFacts = {
   explanations: Array<{ rule: RuleId; text: string; orders: number }>;
   /** Exhibits in bundle order. */
   exhibits: Array<{ exhibitId: string; category: EvidenceCategory; title: string }>;
-  /** The self-check is still running: its findings are not known (the offer says so). */
-  auditPending: boolean;
 };
 
 /** A fact the draft used, for the list the merchant sees beside the offer. */
@@ -40,6 +38,9 @@ export type UsedFact =
   | { fact: 'evidence'; count: number; categories: number };
 
 export type Draft = { sections: StatementValues; used: UsedFact[] };
+
+/** What the statement step offers: the draft, its language, and whether the self-check was still running. */
+export type DraftOffer = { draft: Draft; language: DocumentLanguage; auditPending: boolean };
 
 /**
  * A starting statement written from templates and the case's facts only: each sentence is there

@@ -3,6 +3,9 @@ import { REQUIRED_SECTIONS, STATEMENT_SECTIONS, type StatementValues } from '@/l
 import { charCount } from '@/lib/schemas/text';
 import { cutUnits, sizeOf, toUnits, type ShortRefs, type Unit } from './short-units';
 
+/** The appeal form's short box: its limit, whether that limit is our default, the document language. */
+export type ShortBox = { limit: number; isDefault: boolean; language: DocumentLanguage };
+
 export type ShortVersion = {
   text: string;
   /** Characters as the statement counts them (code points, lib/schemas/text.ts charCount). */

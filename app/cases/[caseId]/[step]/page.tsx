@@ -8,6 +8,7 @@ import { setCurrentStep } from '@/lib/cases/repository';
 import { statementHeadings, statementText } from '@/lib/cases/statement-text';
 import { basicsValues, statementValues } from '@/lib/cases/snapshot';
 import { isStepId, nextStep, previousStep, type StepId } from '@/lib/cases/steps';
+import { shortBox, statementDraftOffer } from '@/lib/statement/draft-offer';
 import { AuditStep } from '@/components/audit/audit-step';
 import { EvidenceStep } from '@/components/evidence/evidence-step';
 import { LogisticsStep } from '@/components/logistics/logistics-step';
@@ -34,8 +35,8 @@ export default async function StepPage({ params, searchParams }: Props) {
     audit: () => <AuditStep caseId={caseId} searchParams={query} />,
     evidence: () => <EvidenceStep caseId={caseId} userId={user.id} />,
     logistics: () => <LogisticsStep caseId={caseId} />,
-    statement: () => (
-      <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} />
+    statement: async () => (
+      <StatementForm caseId={caseId} version={found.version} initial={statementValues(found)} limit={statementText(found).limit} headings={statementHeadings(found.platform)} showAllErrors={showAllErrors} offer={await statementDraftOffer(caseId, statementValues(found))} box={shortBox(found.platform)} />
     ),
     review: async () => <ReviewStep caseId={caseId} version={found.version} record={found} facts={await caseFacts(caseId)} now={new Date()} />,
   };
