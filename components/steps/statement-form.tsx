@@ -14,6 +14,10 @@ import {
 } from '@/lib/schemas/steps/statement';
 import { printedText } from '@/lib/statement/resolve';
 import { plainWords, type ReferenceTemplates } from '@/lib/statement/words';
+import type { DraftOffer as Offer } from '@/lib/statement/draft';
+import type { ShortBox } from '@/lib/statement/short';
+import { DraftOffer } from '@/components/statement/draft-offer';
+import { ShortVersion } from '@/components/statement/short-version';
 import { FieldShell } from '@/components/ui/field';
 import { ReferenceChips } from '@/components/statement/reference-chips';
 import { ReferencePicker, type PickerExhibit } from '@/components/statement/reference-picker';
@@ -31,13 +35,19 @@ type Props = {
   showAllErrors: boolean;
   /** What references can point at, and how they print (lib/statement); `initial` shows them as typed ids. */
   references: { exhibits: PickerExhibit[]; orders: string[]; language: 'zh-CN' | 'en'; templates: ReferenceTemplates };
+  /** A starting draft, offered while every section is empty (lib/statement/draft-offer.ts). */
+  offer?: Offer | null;
+  /** The appeal form's short box, for the short version under the preview. */
+  box: ShortBox;
 };
 
 /** The statement in guided sections, with a live count against the platform's limit and a preview. */
-export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors, references }: Props) {
+export function StatementForm({ caseId, version, initial, limit, headings, showAllErrors, references, offer, box }: Props) {
   const t = useTranslations('statement');
   const tr = useTranslations('statementRefs');
+  const tDraft = useTranslations('statementDraft');
   const [values, setValues] = useState(initial);
+  const [drafted, setDrafted] = useState(false);
   const autosave = useAutosave<StatementValues>({ caseId, step: 'statement', version });
   const { errors, touch } = useVisibleErrors(statementSchema, values, showAllErrors, autosave.serverErrors);
 
@@ -67,8 +77,20 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
     });
   }
 
+  /** Fills the sections that are still empty, never one the merchant has begun, and saves at once. */
+  function acceptDraft(sections: StatementValues) {
+    const next = Object.fromEntries(STATEMENT_SECTIONS.map((s) => [s, values[s].trim() === '' ? sections[s] : values[s]])) as StatementValues;
+    setValues(next);
+    setDrafted(true);
+    autosave.change(next);
+    autosave.flush();
+  }
+  const empty = STATEMENT_SECTIONS.every((s) => values[s].trim() === '');
+
   return (
     <StepForm title={t('title')} intro={t('intro')} status={autosave.status} onRetry={autosave.retry}>
+      {offer && empty && <DraftOffer draft={offer.draft} language={offer.language} auditPending={offer.auditPending} onAccept={() => acceptDraft(offer.draft.sections)} />}
+      {drafted && <p className="alert alert-warn" role="status" data-testid="draft-filled">{tDraft('offer.filled')}</p>}
       <p className="hint">{tr('typeHint')}</p>
       {STATEMENT_SECTIONS.map((section) => (
         <div key={section} className="section-block">
@@ -116,6 +138,8 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
         <p className="hint">{t('previewHint')}</p>
         {printed ? <div className="preview" data-testid="statement-preview">{printed}</div> : <p className="empty-value">{t('previewEmpty')}</p>}
       </details>
+
+      <ShortVersion values={values} box={box} />
 
       <div className="count-bar" aria-live="polite">
         <span className={over ? 'count count-over' : 'count'} data-testid="statement-count" data-over={over}>

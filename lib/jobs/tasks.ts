@@ -12,6 +12,7 @@ const TASKS = {
   storedFacts: async (args: import('@/lib/evidence/inspect/stored-facts').StoredFactsArgs) => (await import('@/lib/evidence/inspect/stored-facts')).storedFacts(args),
   caseChecklist: async (caseId: string) => (await import('@/lib/checklist/query')).loadCaseChecklist(caseId),
   orderListing: async (args: { caseId: string; query: import('@/lib/orders/list').OrderQuery }) => (await import('@/lib/orders/list')).orderListing(args),
+  draftFacts: async (args: import('@/lib/statement/draft-data').DraftFactsArgs) => (await import('@/lib/statement/draft-data')).draftFacts(args),
   exportFingerprint: async (args: { caseId: string; options: import('@/lib/export/run').ExportOptions }) => (await import('@/lib/export/run')).currentFingerprint(args),
 };
 

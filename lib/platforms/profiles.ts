@@ -19,6 +19,9 @@ export type PlatformProfile = {
   appealWindowSource: Source;
   /** Longest statement the appeal form takes, in characters. */
   statementMaxChars: number;
+  /** Longest text the appeal form's short box (申诉理由 / reason for appeal) takes: the short version fits it. */
+  shortTextMaxChars: number;
+  shortTextSource: Source;
   /** File kinds the appeal form takes (lower-case extensions). */
   acceptedExtensions: readonly string[];
   maxFileMB: number;
@@ -32,6 +35,10 @@ const NO_PUBLIC_WINDOW: Source = {
   kind: 'default',
   reason: 'No appeal window found in public rule texts; confirm it from your own notice.',
 };
+const NO_PUBLIC_SHORT_TEXT: Source = {
+  kind: 'default',
+  reason: "No platform publishes its appeal box's length; 500 characters fits the boxes we have seen described. Check the form.",
+};
 const NO_PUBLIC_UPLOAD_LIMITS: Source = {
   kind: 'default',
   reason: 'No platform publishes its upload limits; conservative defaults.',
@@ -42,6 +49,8 @@ const NO_PUBLIC_UPLOAD_LIMITS: Source = {
 const DEFAULT_LIMITS = {
   documentLanguage: 'zh-CN',
   statementMaxChars: 2000,
+  shortTextMaxChars: 500,
+  shortTextSource: NO_PUBLIC_SHORT_TEXT,
   acceptedExtensions: ['pdf', 'jpg', 'jpeg', 'png'],
   maxFileMB: 10,
   maxFiles: 20,

@@ -1,0 +1,82 @@
+import { chinaDate } from './support/dates';
+import { testDb } from './support/db';
+import { createCase, expect, test } from './support/fixtures';
+import { upsertTestOrders } from './support/orders';
+
+const ORDER = '3012345678901234801';
+
+/** A Tmall case with a notice, two flagged orders and an invoice linked to one: what a draft is made of. */
+async function caseWithFacts(userId: string, statement = '{}') {
+  const c = await createCase(userId, { platform: 'tmall' });
+  await testDb().case.update({ where: { id: c.id }, data: { noticeNumber: 'TM-2026-1187', noticeDate: chinaDate(-1), accusations: '["fakeTracking"]', statement } });
+  await upsertTestOrders(c.id, [
+    { orderNo: ORDER, flagged: true, orderedAt: new Date('2026-11-01T04:00:00Z'), trackingNo: 'SF1234567890123', carrier: '顺丰速运' },
+    { orderNo: '3012345678901234802', flagged: true, orderedAt: new Date('2026-11-02T04:00:00Z') },
+  ]);
+  const order = await testDb().order.findFirstOrThrow({ where: { caseId: c.id, orderNo: ORDER } });
+  // A row is enough: the draft reads what the case knows of its evidence, not the file.
+  await testDb().evidence.create({
+    data: { caseId: c.id, storageKey: `e2e/${c.id}/invoice`, sha256: 'b'.repeat(64), size: 1, mime: 'image/png', kind: 'png', originalName: 'invoice.png', uploadedBy: userId, category: 'invoice', position: 1, title: '进货发票', orders: { create: [{ orderId: order.id }] } },
+  });
+  return c;
+}
+
+test('an empty statement is offered a draft from the facts; the short version fits the box and copies', async ({ page, user, context }) => {
+  const c = await caseWithFacts(user.id);
+  await page.goto(`/cases/${c.id}/statement`);
+
+  const offer = page.getByTestId('draft-offer');
+  await expect(offer).toBeVisible();
+  await expect(page.getByTestId('draft-facts')).toContainText('通知编号：TM-2026-1187');
+  await expect(page.getByTestId('draft-facts')).toContainText('1 份证据');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await offer.screenshot({ path: '/tmp/draft-offer-1280.png' });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await offer.screenshot({ path: '/tmp/draft-offer-360.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await offer.getByRole('button', { name: '用这份草稿填写各段' }).click();
+  await expect(offer).toBeHidden();
+  await expect(page.getByTestId('draft-filled')).toBeVisible();
+  const whatHappened = page.getByLabel('事情经过');
+  await expect(whatHappened).toHaveValue(/编号为 TM-2026-1187 的违规通知/);
+  await expect(whatHappened).toHaveValue(new RegExp(`\\[订单 ${ORDER}\\]`));
+  await expect(page.getByLabel('证据说明了什么')).toHaveValue(/发票：\[B-001\] 进货发票/);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  const saved = await testDb().case.findUniqueOrThrow({ where: { id: c.id } });
+  expect(JSON.parse(saved.statement).whatHappened).toContain('TM-2026-1187');
+
+  // A long paragraph: the short version is cut to the box, its count never above the limit.
+  await page.getByLabel('为什么这些订单是真实的').fill('这些订单来自活动期间的真实买家，均已付款、发货并签收。'.repeat(40));
+  const count = page.getByTestId('short-count');
+  await expect(page.getByTestId('short-version')).toContainText('已按段截短');
+  const [shown, limit] = ((await count.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+  expect(limit).toBe(500);
+  expect(shown).toBeGreaterThan(400);
+  expect(shown).toBeLessThanOrEqual(500);
+  const shortText = await page.getByTestId('short-text').inputValue();
+  expect(Array.from(shortText)).toHaveLength(shown ?? -1);
+  expect(shortText).toMatch(/B-001/);
+  expect(shortText).not.toContain('[B-001]');
+  expect(shortText.endsWith('详见证据包')).toBe(true);
+  await page.getByTestId('short-version').screenshot({ path: '/tmp/draft-short-1280.png' });
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: '复制简短版本' }).click();
+  await expect(page.getByTestId('short-version').getByRole('status')).toHaveText('已复制到剪贴板');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortText);
+
+  // Once begun, the statement is never offered a draft again.
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await page.reload();
+  await expect(page.getByLabel('事情经过')).toHaveValue(/TM-2026-1187/);
+  await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+});
+
+test('a statement the merchant has begun gets no draft offer', async ({ page, user }) => {
+  const c = await caseWithFacts(user.id, JSON.stringify({ context: '自己写的背景。' }));
+  await page.goto(`/cases/${c.id}/statement`);
+  await expect(page.getByLabel('背景（如促销活动）')).toHaveValue('自己写的背景。');
+  await expect(page.getByTestId('short-count')).toBeVisible();
+  await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+});
