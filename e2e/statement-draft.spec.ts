@@ -2,6 +2,7 @@ import { chinaDate } from './support/dates';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
 import { upsertTestOrders } from './support/orders';
+import { shot } from './support/shots';
 
 const ORDER = '3012345678901234801';
 
@@ -30,9 +31,9 @@ test('an empty statement is offered a draft from the facts; the short version fi
   await expect(page.getByTestId('draft-facts')).toContainText('通知编号：TM-2026-1187');
   await expect(page.getByTestId('draft-facts')).toContainText('1 份证据');
   await page.setViewportSize({ width: 1280, height: 900 });
-  await offer.screenshot({ path: '/tmp/draft-offer-1280.png' });
+  await shot(offer, 'draft-offer-1280');
   await page.setViewportSize({ width: 360, height: 800 });
-  await offer.screenshot({ path: '/tmp/draft-offer-360.png' });
+  await shot(offer, 'draft-offer-360');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await offer.getByRole('button', { name: '用这份草稿填写各段' }).click();
@@ -59,7 +60,7 @@ test('an empty statement is offered a draft from the facts; the short version fi
   expect(shortText).toMatch(/B-001/);
   expect(shortText).not.toContain('[B-001]');
   expect(shortText.endsWith('详见证据包')).toBe(true);
-  await page.getByTestId('short-version').screenshot({ path: '/tmp/draft-short-1280.png' });
+  await shot(page.getByTestId('short-version'), 'draft-short-1280');
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: '复制简短版本' }).click();
