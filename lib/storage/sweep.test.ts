@@ -6,7 +6,7 @@ import { createCase } from '@/lib/cases/repository';
 import { db } from '@/lib/db/client';
 import { EXPORT_JOB, IMPORT_JOB } from '@/lib/jobs/handlers';
 import { makeUser } from '@/lib/testing/factories';
-import { keysInUse } from './sweep';
+import { EXPORT_CACHE_AGE_MS, keysInUse, minAgeMs } from './sweep';
 import { sweepDisk } from './sweep-disk';
 
 const HOUR = 3600_000;
@@ -38,6 +38,19 @@ describe('sweepDisk', () => {
     expect(report).toMatchObject({ temporary: 1, orphans: 2, bytes: 300 });
     expect(report.removed.sort()).toEqual(['.tmp/9f1c', 'cases/c1/derived/d1-preview.jpg', 'cases/c1/exports/f-old/volume-1.pdf']);
     expect([crashed, uploading, named, orphan, fresh, oldBundle, bundle].map(existsSync)).toEqual([false, true, true, false, true, false, true]);
+  });
+});
+
+describe('minAgeMs', () => {
+  it('keeps cached exhibit pages a week, then lets the sweep take them like any unnamed file', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'sweep-'));
+    expect(minAgeMs('cases/c1/cache/exhibit-pages/ab12.pdf')).toBe(EXPORT_CACHE_AGE_MS);
+    expect(minAgeMs('cases/c1/derived/d1-preview.jpg')).toBeLessThan(EXPORT_CACHE_AGE_MS);
+    const recent = file('cases/c1/cache/exhibit-pages/ab12.pdf', 6 * 24);
+    const stale = file('cases/c1/cache/exhibit-facts/cd34.json', 8 * 24);
+    const report = await sweepDisk(root, { now, inUse: () => false, minAgeMs });
+    expect(report.removed).toEqual(['cases/c1/cache/exhibit-facts/cd34.json']);
+    expect([recent, stale].map(existsSync)).toEqual([true, false]);
   });
 });
 

@@ -10,6 +10,17 @@ const HOUR = 60 * 60 * 1000;
 export const SAFE_AGE_MS = 6 * HOUR;
 /** An order file waits for its confirmation: a merchant may preview today and confirm tomorrow. */
 const IMPORT_AGE_MS = 48 * HOUR;
+/**
+ * Typeset exhibit pages (lib/export/exhibit-cache.ts) serve the re-exports of a working session:
+ * a week after they were written they go, and the next export typesets them again.
+ */
+export const EXPORT_CACHE_AGE_MS = 7 * 24 * HOUR;
+
+/** How long an object no row names may stay (cached pages and facts are never named). */
+export function minAgeMs(key: string): number {
+  if (/^cases\/[^/]+\/cache\//.test(key)) return EXPORT_CACHE_AGE_MS;
+  return /^cases\/[^/]+\/imports\//.test(key) ? IMPORT_AGE_MS : SAFE_AGE_MS;
+}
 
 /** Every key a row names (see namedKeys). */
 export async function keysInUse(): Promise<Set<string>> {
@@ -27,7 +38,7 @@ export async function sweepStore(now = Date.now()): Promise<SweepReport> {
   return sweepDisk(path.join(dataDir(), 'files'), {
     now,
     inUse: (key) => inUse.has(key),
-    minAgeMs: (key) => (/^cases\/[^/]+\/imports\//.test(key) ? IMPORT_AGE_MS : SAFE_AGE_MS),
+    minAgeMs,
   });
 }
 
