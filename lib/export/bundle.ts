@@ -10,7 +10,7 @@ import { exhibitPages, readCached, readExhibits } from './exhibit-set';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
 import { attachable, contentImages, contentText, estimate, factsOf, read, type Prepared } from './prepare';
 import { writeChecklist } from './checklist-page';
-import { saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
+import { measuredUnits, saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
 import { writeAppendix, writeEvidence, type ExhibitPages } from './writer-evidence';
 
@@ -103,8 +103,14 @@ function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: 
  * bytes: a bundle that fits is one document; one that does not is measured
  * exhibit by exhibit and laid out again in volumes.
  */
-export async function buildBundle(data: BundleData, store: BlobStore, options: BundleOptions, progress: Progress = () => {}): Promise<BundleOutput> {
+export async function buildBundle(data: BundleData, store: BlobStore, options: BundleOptions, report: Progress = () => {}): Promise<BundleOutput> {
   const clock = stopwatch();
+  // Never backwards: a second layout (volumes, no originals) reports over ground already covered.
+  let reached = 0;
+  const progress: Progress = (fraction, item) => {
+    reached = Math.max(reached, fraction);
+    return report(reached, item);
+  };
   const text = bundleText(data);
 
   // 1. Read every exhibit (images are decoded and scaled here, two at a time), or take its facts from the cache.
@@ -124,7 +130,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   clock.lap('exhibits');
   const characters = [text.characters, JSON.stringify([...mentions.values()]), ...data.exhibits.flatMap((x) => drawnCharacters(pages.pagesOf(x.exhibitId)))].join('');
   const pagesOf = (x: Exhibit): ExhibitPages => pages.pagesOf(x.exhibitId) ?? unreachable(x);
-  const layOut = async (volumes: number, attach: boolean, onExhibit: (x: Exhibit) => Promise<void> | void = () => {}): Promise<LaidOut> => {
+  const layOut = async (volumes: number, attach: boolean, onExhibit: (x: Exhibit) => Promise<void> | void = () => {}, shown?: (p: Prepared) => boolean): Promise<LaidOut> => {
     const doc = await PDFDocument.create();
     const writer = new BundleWriter(doc, await embedChineseFonts(doc, characters), data, text, volumes, options.now);
     writer.cover(1);
@@ -135,7 +141,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     writer.orders();
     writer.dossiers(mentions);
     writer.audit();
-    await writeEvidence(writer, prepared, pagesOf, onExhibit);
+    await writeEvidence(writer, prepared, pagesOf, onExhibit, shown);
     writeAppendix(writer, attach);
     writer.stamp();
     return { doc, writer, links: writer.writeContents() };
@@ -155,11 +161,34 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   };
   let placed = 0;
   const total = Math.max(1, data.exhibits.length);
-  let attach = fit.attachOriginals;
-  let laid = await layOut(1, attach, (x) => progress(0.7 + (placed++ / total) * 0.2, `${x.exhibitId} ${x.title}`));
-  clock.lap('layout');
+  const placing = (x: Exhibit) => progress(0.7 + (Math.min(placed++, total) / total) * 0.2, `${x.exhibitId} ${x.title}`);
+  // Volumes one at a time: each layout holds only its own exhibits' pages (blanks stand in for the rest).
+  const volumesOf = async (count: number) => {
+    const volumes: BundleVolume[] = [];
+    let last: LaidOut | undefined;
+    for (let v = 1; v <= count; v++) {
+      last = await layOut(count, false, placing, (p) => p.volume === v);
+      volumes.push(...(await saveVolumes(last, metadata, () => progress(0.92 + (v / count) * 0.08, ''), v)));
+    }
+    return { laid: last as LaidOut, volumes };
+  };
+  const sizeOf = (id: string) => pages.pagesOf(id)?.meta.size ?? 0;
 
-  // 4. Saved whole; if the originals tip it over the limit, without them.
+  // 4a. The exhibits alone exceed the limit: volume breaks from a layout without their pages and their cached sizes.
+  if (data.exhibits.reduce((sum, x) => sum + sizeOf(x.exhibitId), 0) > options.maxBytes) {
+    const skeleton = await layOut(1, false, () => {}, () => false);
+    const units = measuredUnits(skeleton, (await saveWhole(skeleton, metadata, async () => {})).bytes.length, sizeOf);
+    clock.lap('layout');
+    const split = await splitVolumes(units, options.maxBytes, prepared, volumesOf);
+    clock.lap('volumes');
+    clock.count('cacheHits', pages.hits);
+    if (split.volumes) return output(split.volumes, split.laid, fit.imageLevel, false, split.oversized, clock);
+  }
+
+  // 4b. Saved whole; if the originals tip it over the limit, without them.
+  let attach = fit.attachOriginals;
+  let laid = await layOut(1, attach, placing);
+  clock.lap('layout');
   await progress(0.92, '');
   let whole = await saveWhole(laid, metadata, attachments(attach));
   if (whole.bytes.length > options.maxBytes && attach) {
@@ -171,13 +200,10 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   clock.count('cacheHits', pages.hits);
   if (whole.bytes.length <= options.maxBytes) return output([whole], laid, fit.imageLevel, attach, [], clock);
 
-  // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out again in volumes, checked on the saved sizes.
-  const split = await splitVolumes({ ...laid, volume: whole }, options.maxBytes, prepared, async (count) => {
-    const again = await layOut(count, false);
-    return { laid: again, volumes: await saveVolumes(again, metadata, (v, n) => progress(0.92 + (v / n) * 0.08, '')) };
-  });
+  // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out and saved volume by volume.
+  const split = await splitVolumes(measuredUnits(laid, whole.bytes.length), options.maxBytes, prepared, volumesOf);
   clock.lap('volumes');
-  return output(split.volumes, split.laid, fit.imageLevel, false, split.oversized, clock);
+  return output(split.volumes ?? [whole], split.laid ?? laid, fit.imageLevel, false, split.oversized, clock);
 }
 
 /** The characters an exhibit's cached pages draw, for the bundle's font subset. */

@@ -42,13 +42,15 @@ export async function buildExhibitPages(p: Prepared, text: BundleText, store: Bl
   });
   // In drawing order: re-encoding them in the bundle reports missing characters in the order a reader meets them.
   const codes = (font: typeof fonts.regular) => [...ts.drawnCodes(font)];
+  const bytes = await doc.save();
   const meta: ExhibitMeta = {
     pages: doc.getPageCount(),
+    size: bytes.length,
     typeset: indices,
     codes: { regular: codes(fonts.regular), bold: codes(fonts.bold) },
     marks,
     missing: [...ts.missing],
     ...(warning ? { warning } : {}),
   };
-  return { bytes: await doc.save(), meta };
+  return { bytes, meta };
 }

@@ -19,6 +19,8 @@ export type ExhibitFacts = { imageBase: number; estimate: number; attachable: bo
 /** What the bundle needs of an exhibit's cached pages besides the pages themselves. */
 export type ExhibitMeta = {
   pages: number;
+  /** Bytes of the cached PDF: about what the exhibit adds to a bundle (it carries no font). */
+  size: number;
   /** Pages the bundle typeset (caption, text, images): their text is re-encoded into the bundle's fonts. */
   typeset: number[];
   /** Per weight, each character drawn and its glyph codes in the drawing fonts (lib/pdf/fonts.ts drawingFonts). */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
 import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
-import { MUTED } from '@/lib/pdf/layout';
+import { A4, MUTED } from '@/lib/pdf/layout';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import { chinaTime } from './bundle-text';
 import type { Entry } from './contents';
@@ -20,7 +20,7 @@ export type ExhibitPages = { meta: ExhibitMeta; bytes: () => Promise<Uint8Array>
  * Each exhibit's pages were typeset apart (and cached): they are copied in, their text put into
  * the bundle's fonts, and their stamps come with the rest (BundleWriter.stamp).
  */
-export async function writeEvidence(w: BundleWriter, prepared: Prepared[], pagesOf: (x: Exhibit) => ExhibitPages, onExhibit: (x: Exhibit) => Promise<void> | void): Promise<void> {
+export async function writeEvidence(w: BundleWriter, prepared: Prepared[], pagesOf: (x: Exhibit) => ExhibitPages, onExhibit: (x: Exhibit) => Promise<void> | void, shown: (p: Prepared) => boolean = () => true): Promise<void> {
   const { ts, text, doc } = w;
   let group: Entry | undefined;
   let volume = 1;
@@ -45,13 +45,18 @@ export async function writeEvidence(w: BundleWriter, prepared: Prepared[], pages
     ts.gap(12);
     for (const p of items) ts.text(`${p.exhibit.exhibitId}  ${p.exhibit.title}`, { size: 10 });
 
-    for (const { exhibit: x, volume: v } of items) {
-      startVolume(v);
-      await onExhibit(x);
+    for (const p of items) {
+      const { exhibit: x } = p;
+      startVolume(p.volume);
+      if (shown(p)) await onExhibit(x);
       const { meta, bytes } = pagesOf(x);
       const start = doc.getPageCount();
-      for (const page of await copyExhibitPages(doc, ts, await bytes(), meta)) {
-        doc.addPage(page);
+      // An exhibit of another volume holds its place with blank pages: numbers and labels stay
+      // right while only this volume's pages are held (lib/export/volumes-save.ts saveVolumes).
+      const pages = shown(p) ? await copyExhibitPages(doc, ts, await bytes(), meta) : Array.from({ length: meta.pages }, () => undefined);
+      for (const page of pages) {
+        if (page) doc.addPage(page);
+        else doc.addPage(A4);
         w.pageExhibit.push(x.exhibitId);
       }
       w.contents.add(`${x.exhibitId}  ${x.title}`, start, section);
