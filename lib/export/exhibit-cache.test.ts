@@ -74,6 +74,22 @@ describe('exports of the same case', () => {
   }, 60_000);
 });
 
+describe('a missing original', () => {
+  it('is explained, but not remembered: once the file is back, the next export shows it', async () => {
+    const changed = copy(data);
+    const photo = photoOf(changed);
+    photo.storageKey = `${photo.storageKey}-restored`;
+    photo.previewKey = null;
+    photo.sha256 = 'e'.repeat(64);
+    const lost = await buildBundle(changed, blobStore(), options);
+    expect(lost.warnings).toContainEqual({ exhibitId: photo.exhibitId, reason: 'missing' });
+    await blobStore().put(photo.storageKey, Readable.from([await noisyPhoto(600, 400)]));
+    const back = await buildBundle(changed, blobStore(), options);
+    expect(back.warnings.filter((w) => w.exhibitId === photo.exhibitId)).toEqual([]);
+    expect(back.timings.cacheHits).toBe(data.exhibits.length - 1);
+  }, 60_000);
+});
+
 describe('pagesKey', () => {
   const x = () => ({ ...photoOf(data) });
   const key = (e: Exhibit, level: 0 | 1 | null = 0, version = LAYOUT_VERSION) => pagesKey(data.caseId, e, 'zh-CN', level, version);

@@ -5,13 +5,15 @@ import type { BundleData } from './collect';
 import { buildExhibitPages } from './exhibit-build';
 import { factsKey, pagesKey, readFacts, readPages, readPagesMeta, writeFacts, writePages } from './exhibit-cache';
 import { atLevel, mapLimit, type ImageLevel } from './images';
-import { contentImages, estimate, factsOf, prepare, type Prepared } from './prepare';
+import { contentImages, estimate, factsOf, prepare, type Content, type Prepared } from './prepare';
 import type { ExhibitPages } from './writer-evidence';
 
 type Progress = (done: number, total: number, item: string) => Promise<void> | void;
 
 /** Contents worth not reading again when the pages are cached: decoding photos, loading PDFs, probing videos. */
 const REUSABLE = new Set(['images', 'pdf', 'video', 'placeholder']);
+/** A stored file found missing is never remembered: once restored (a backup), the next export shows it. */
+const reusable = (content: Content) => REUSABLE.has(content.kind) && !(content.kind === 'placeholder' && content.reason === 'missing');
 
 /**
  * Every exhibit read, two at a time, except those whose facts a previous export stored (a photo,
@@ -24,7 +26,7 @@ export async function readExhibits(data: BundleData, store: BlobStore, progress:
     const key = factsKey(data.caseId, exhibit);
     const facts = await readFacts(store, key);
     const content = facts ? ({ kind: 'cached', facts } as const) : await prepare(exhibit, store);
-    if (!facts && REUSABLE.has(content.kind)) await writeFacts(store, key, factsOf(exhibit, content));
+    if (!facts && reusable(content)) await writeFacts(store, key, factsOf(exhibit, content));
     done += 1;
     await progress(done, data.exhibits.length, `${exhibit.exhibitId} ${exhibit.title}`);
     return { exhibit, content, estimate: estimate(exhibit, content), volume: 1 };
@@ -52,6 +54,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
     const facts = factsOf(x, p.content);
     const key = pagesKey(data.caseId, x, data.language, facts.imageBase > 0 ? level : null);
     let meta = await readPagesMeta(store, key);
+    let held: Uint8Array | undefined;
     if (meta) hits += 1;
     else {
       if (p.content.kind === 'cached') {
@@ -59,11 +62,14 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
         for (const image of contentImages(p.content)) image.jpeg = await atLevel(image, level);
       }
       const built = await buildExhibitPages(p, text, store);
-      await writePages(store, key, built.bytes, built.meta);
       meta = built.meta;
+      // A missing original's explanation page is not cached: once the file is back, the next export shows it.
+      if (meta.warning?.reason === 'missing') held = built.bytes;
+      else await writePages(store, key, built.bytes, built.meta);
     }
     p.content = { kind: 'cached', facts };
-    found.set(x.exhibitId, { meta, bytes: async () => (await readPages(store, key)) ?? Promise.reject(new Error(`cached pages of ${x.exhibitId} vanished during the export`)) });
+    const stored = async () => (await readPages(store, key)) ?? Promise.reject(new Error(`cached pages of ${x.exhibitId} vanished during the export`));
+    found.set(x.exhibitId, { meta, bytes: held ? async () => held : stored });
     done += 1;
     await progress(done, prepared.length, `${x.exhibitId} ${x.title}`);
   });
