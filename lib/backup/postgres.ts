@@ -11,7 +11,7 @@ import { findPgTool, runPgTool } from './pg-tools';
 export type PostgresSource = { databaseUrl: string; dataDir: string; store: BlobStore };
 
 const ROUNDS = 3;
-/** What the store holds that a backup needs: everything rows name lives under cases/ (cache/ is rebuilt). */
+/** What the store holds that a backup needs: everything rows name lives under cases/ (cached exhibit pages are not named, and are rebuilt). */
 export const STORED_PREFIX = 'cases/';
 
 /** Keys of the stored objects the Evidence rows name, as seen by the open transaction. */

@@ -6,11 +6,13 @@ import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import type { BundleData, Exhibit } from './collect';
+import { exhibitPages, readCached, readExhibits } from './exhibit-set';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
-import { attachable, contentImages, contentText, estimate, prepare, read, type Prepared } from './prepare';
+import { attachable, contentImages, contentText, estimate, factsOf, read, type Prepared } from './prepare';
 import { writeChecklist } from './checklist-page';
-import { saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
+import { measuredUnits, saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
+import { writeAppendix, writeEvidence, type ExhibitPages } from './writer-evidence';
 
 export type { BundleVolume, BundleWarning };
 export type BundleOptions = { maxBytes: number; attachOriginals: boolean; now: Date };
@@ -39,6 +41,10 @@ function stopwatch() {
       timings[name] = Math.round(now - start) / 1000;
       start = now;
     },
+    /** A count beside the seconds (cacheHits: exhibits whose pages an earlier export had typeset). */
+    count(name: string, value: number) {
+      timings[name] = value;
+    },
   };
 }
 
@@ -47,18 +53,24 @@ function stopwatch() {
  * resolution, then quality (never below legible). Originals are attached only
  * when they look like they fit too (the saved size decides in the end).
  */
-async function fitImages(prepared: Prepared[], characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
+async function fitImages(prepared: Prepared[], store: BlobStore, characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
   // A dossier page ~1.2 KB, a row of their compact table ~170 B (bench/dossiers.ts), with room for long timelines.
   const dossiers = data.dossiers.orders.length * (data.dossiers.compact ? 250 : 2000);
-  const front = 120 * 1024 + new Set(characters).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
+  const text = prepared.map((p) => contentText(p.content)).join('');
+  const front = 120 * 1024 + new Set(characters + text).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
   const budget = options.maxBytes * 0.95;
-  const images = prepared.flatMap((p) => contentImages(p.content));
-  const otherBytes = prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.content.kind === 'video' ? 4096 : p.estimate), 0) + front;
-  const imageLevel = await chooseLevel(images, budget - otherBytes);
+  const otherBytes = () => prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.content.kind === 'video' ? 4096 : p.content.kind === 'cached' ? p.estimate - p.content.facts.imageBase : p.estimate), 0) + front;
+  const imageBytes = prepared.reduce((sum, p) => sum + factsOf(p.exhibit, p.content).imageBase, 0);
+  let imageLevel: ImageLevel = 0;
+  if (imageBytes > budget - otherBytes()) {
+    // Stepping down needs the images themselves (a sample is re-encoded): read those the cache stood in for.
+    await readCached(prepared, store);
+    imageLevel = await chooseLevel(prepared.flatMap((p) => contentImages(p.content)), budget - otherBytes());
+  }
   if (imageLevel > 0) {
     await progress(0.47, '');
-    await mapLimit(images, 2, async (image) => {
+    await mapLimit(prepared.flatMap((p) => contentImages(p.content)), 2, async (image) => {
       image.jpeg = await atLevel(image, imageLevel);
     });
     for (const p of prepared) p.estimate = estimate(p.exhibit, p.content);
@@ -91,31 +103,34 @@ function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: 
  * bytes: a bundle that fits is one document; one that does not is measured
  * exhibit by exhibit and laid out again in volumes.
  */
-export async function buildBundle(data: BundleData, store: BlobStore, options: BundleOptions, progress: Progress = () => {}): Promise<BundleOutput> {
+export async function buildBundle(data: BundleData, store: BlobStore, options: BundleOptions, report: Progress = () => {}): Promise<BundleOutput> {
   const clock = stopwatch();
+  // Never backwards: a second layout (volumes, no originals) reports over ground already covered.
+  let reached = 0;
+  const progress: Progress = (fraction, item) => {
+    reached = Math.max(reached, fraction);
+    return report(reached, item);
+  };
   const text = bundleText(data);
 
-  // 1. Read every exhibit (images are decoded and scaled here, two at a time).
-  let done = 0;
-  const total = Math.max(1, data.exhibits.length);
-  const prepared: Prepared[] = await mapLimit(data.exhibits, 2, async (exhibit) => {
-    const content = await prepare(exhibit, store);
-    done += 1;
-    await progress((done / total) * 0.45, `${exhibit.exhibitId} ${exhibit.title}`);
-    return { exhibit, content, estimate: estimate(exhibit, content), volume: 1 };
-  });
+  // 1. Read every exhibit (images are decoded and scaled here, two at a time), or take its facts from the cache.
+  const prepared = await readExhibits(data, store, (done, total, item) => progress((done / total) * 0.45, item));
   clock.lap('read');
 
   // The chat lines naming each flagged order, for its dossier: every chat log read once.
   const mentions = chatMentions(data.flaggedOrders, prepared);
 
   // 2. Fit the size limit.
-  const characters = [text.characters, ...prepared.map((p) => contentText(p.content))].join('');
-  const fit = await fitImages(prepared, characters, data, options, progress);
+  const fit = await fitImages(prepared, store, text.characters, data, options, progress);
   clock.lap('fit');
 
-  // 3. Lay everything out in one document, with a font subset of every character it draws; numbers, stamps, contents.
-  const layOut = async (volumes: number, attach: boolean, onExhibit: (x: Exhibit) => Promise<void> | void = () => {}): Promise<LaidOut> => {
+  // 3. Each exhibit's pages, typeset apart or taken from the cache; then the bundle around them, with a
+  // font subset of every character drawn, its pages numbered and stamped, the contents written.
+  const pages = await exhibitPages(data, prepared, text, store, fit.imageLevel, (done, total, item) => progress(0.48 + (done / total) * 0.22, item));
+  clock.lap('exhibits');
+  const characters = [text.characters, JSON.stringify([...mentions.values()]), ...data.exhibits.flatMap((x) => drawnCharacters(pages.pagesOf(x.exhibitId)))].join('');
+  const pagesOf = (x: Exhibit): ExhibitPages => pages.pagesOf(x.exhibitId) ?? unreachable(x);
+  const layOut = async (volumes: number, attach: boolean, onExhibit: (x: Exhibit) => Promise<void> | void = () => {}, shown?: (p: Prepared) => boolean): Promise<LaidOut> => {
     const doc = await PDFDocument.create();
     const writer = new BundleWriter(doc, await embedChineseFonts(doc, characters), data, text, volumes, options.now);
     writer.cover(1);
@@ -126,8 +141,8 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     writer.orders();
     writer.dossiers(mentions);
     writer.audit();
-    await writer.evidence(prepared, store, onExhibit);
-    writer.appendix(attach);
+    await writeEvidence(writer, prepared, pagesOf, onExhibit, shown);
+    writeAppendix(writer, attach);
     writer.stamp();
     return { doc, writer, links: writer.writeContents() };
   };
@@ -145,11 +160,35 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     }
   };
   let placed = 0;
-  let attach = fit.attachOriginals;
-  let laid = await layOut(1, attach, (x) => progress(0.5 + (placed++ / total) * 0.4, `${x.exhibitId} ${x.title}`));
-  clock.lap('layout');
+  const total = Math.max(1, data.exhibits.length);
+  const placing = (x: Exhibit) => progress(0.7 + (Math.min(placed++, total) / total) * 0.2, `${x.exhibitId} ${x.title}`);
+  // Volumes one at a time: each layout holds only its own exhibits' pages (blanks stand in for the rest).
+  const volumesOf = async (count: number) => {
+    const volumes: BundleVolume[] = [];
+    let last: LaidOut | undefined;
+    for (let v = 1; v <= count; v++) {
+      last = await layOut(count, false, placing, (p) => p.volume === v);
+      volumes.push(...(await saveVolumes(last, metadata, () => progress(0.92 + (v / count) * 0.08, ''), v)));
+    }
+    return { laid: last as LaidOut, volumes };
+  };
+  const sizeOf = (id: string) => pages.pagesOf(id)?.meta.size ?? 0;
 
-  // 4. Saved whole; if the originals tip it over the limit, without them.
+  // 4a. The exhibits alone exceed the limit: volume breaks from a layout without their pages and their cached sizes.
+  if (data.exhibits.reduce((sum, x) => sum + sizeOf(x.exhibitId), 0) > options.maxBytes) {
+    const skeleton = await layOut(1, false, () => {}, () => false);
+    const units = measuredUnits(skeleton, (await saveWhole(skeleton, metadata, async () => {})).bytes.length, sizeOf);
+    clock.lap('layout');
+    const split = await splitVolumes(units, options.maxBytes, prepared, volumesOf);
+    clock.lap('volumes');
+    clock.count('cacheHits', pages.hits);
+    if (split.volumes) return output(split.volumes, split.laid, fit.imageLevel, false, split.oversized, clock);
+  }
+
+  // 4b. Saved whole; if the originals tip it over the limit, without them.
+  let attach = fit.attachOriginals;
+  let laid = await layOut(1, attach, placing);
+  clock.lap('layout');
   await progress(0.92, '');
   let whole = await saveWhole(laid, metadata, attachments(attach));
   if (whole.bytes.length > options.maxBytes && attach) {
@@ -158,15 +197,22 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     whole = await saveWhole(laid, metadata, attachments(false));
   }
   clock.lap('save');
+  clock.count('cacheHits', pages.hits);
   if (whole.bytes.length <= options.maxBytes) return output([whole], laid, fit.imageLevel, attach, [], clock);
 
-  // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out again in volumes, checked on the saved sizes.
-  const split = await splitVolumes({ ...laid, volume: whole }, options.maxBytes, prepared, async (count) => {
-    const again = await layOut(count, false);
-    return { laid: again, volumes: await saveVolumes(again, metadata, (v, n) => progress(0.92 + (v / n) * 0.08, '')) };
-  });
+  // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out and saved volume by volume.
+  const split = await splitVolumes(measuredUnits(laid, whole.bytes.length), options.maxBytes, prepared, volumesOf);
   clock.lap('volumes');
-  return output(split.volumes, split.laid, fit.imageLevel, false, split.oversized, clock);
+  return output(split.volumes ?? [whole], split.laid ?? laid, fit.imageLevel, false, split.oversized, clock);
+}
+
+/** The characters an exhibit's cached pages draw, for the bundle's font subset. */
+function drawnCharacters(pages: ExhibitPages | undefined): string[] {
+  return pages ? [...pages.meta.codes.regular, ...pages.meta.codes.bold].map(([ch]) => ch) : [];
+}
+
+function unreachable(x: Exhibit): never {
+  throw new Error(`no pages for exhibit ${x.exhibitId}`);
 }
 
 function output(volumes: BundleVolume[], { doc, writer }: LaidOut, imageLevel: ImageLevel, attachedOriginals: boolean, oversized: string[], clock: ReturnType<typeof stopwatch>): BundleOutput {

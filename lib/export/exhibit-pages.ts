@@ -102,6 +102,8 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }:
       break;
     case 'placeholder':
       return { reason: placeholder(ctx, x, content.reason) };
+    case 'cached':
+      throw new Error(`exhibit ${x.exhibitId} must be read before its pages are typeset`);
   }
   return undefined;
 }

@@ -77,6 +77,24 @@ export class PageRefs {
   }
 
   /**
+   * The pages of an exhibit's messages that labels ask for, when its pages were typeset apart and
+   * copied in at `start`: `marks` are [message, page] where messages start on a new page (ExhibitMeta).
+   */
+  markFrom(exhibitId: string, marks: ReadonlyArray<readonly [number, number]>, start: number): void {
+    const prefix = `${exhibitId}#`;
+    for (const key of this.wanted) {
+      if (!key.startsWith(prefix) || this.marks.has(key)) continue;
+      const message = Number(key.slice(prefix.length));
+      let page: number | undefined;
+      for (const [m, p] of marks) {
+        if (m > message) break;
+        page = p;
+      }
+      if (page !== undefined) this.marks.set(key, start + page);
+    }
+  }
+
+  /**
    * Draws every label: `startOf` gives an exhibit's first page index (undefined when it has
    * none), `volumeOf` a page's volume. Returns the links, to pages of the label's own volume
    * only (a link across volumes would point into another file).

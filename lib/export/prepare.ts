@@ -11,6 +11,7 @@ import { prepareVideo, videoCharacters, type VideoContent } from './exhibits/vid
 import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
 import { isLongImage, pageImages, type PageImage } from './images';
 import { unlockPdf } from './unlock-pdf';
+import type { ExhibitFacts } from './exhibit-cache';
 
 /** Why an exhibit gets an explanation page instead of its content. */
 export type PlaceholderReason = UnreadableReason | 'missing';
@@ -29,7 +30,9 @@ export type Content =
   | { kind: 'text'; text: string; active?: ActiveContent[] }
   | { kind: 'sheets'; sheets: Sheet[] }
   | VideoContent
-  | { kind: 'placeholder'; reason: PlaceholderReason };
+  | { kind: 'placeholder'; reason: PlaceholderReason }
+  /** Not read: its pages come from the cache (lib/export/exhibit-cache.ts), and these facts stand in for it. */
+  | { kind: 'cached'; facts: ExhibitFacts };
 export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number };
 
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic']);
@@ -48,6 +51,7 @@ const HTML_SCRIPT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 export function attachable(content: Content): boolean {
   // Videos run to hundreds of MB: the ZIP carries them, the PDF shows their contact sheet.
   if (content.kind === 'video') return false;
+  if (content.kind === 'cached') return content.facts.attachable;
   const active = 'active' in content ? (content.active ?? []) : [];
   return !active.some((a) => NOT_ATTACHED.has(a));
 }
@@ -135,7 +139,15 @@ export function estimate(exhibit: Exhibit, content: Content): number {
       return (content.sheet?.image.jpeg.length ?? 0) + 4096;
     case 'placeholder':
       return 4096;
+    case 'cached':
+      return content.facts.estimate;
   }
+}
+
+/** What the size fitting needs of an exhibit's content, kept so that a later export need not read it again. */
+export function factsOf(exhibit: Exhibit, content: Content): ExhibitFacts {
+  if (content.kind === 'cached') return content.facts;
+  return { imageBase: contentImages(content).reduce((sum, i) => sum + i.base.length, 0), estimate: estimate(exhibit, content), attachable: attachable(content) };
 }
 
 /** The images an exhibit draws, which the size fitting may step down (photos, a video's contact sheet). */

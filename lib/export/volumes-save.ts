@@ -3,7 +3,7 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { addLink, setOutline, setPageLabels } from '@/lib/pdf/navigation';
 import type { ContentsLink } from './contents';
 import type { Prepared } from './prepare';
-import { measurePages, planVolumes, unitsOf } from './volumes';
+import { measurePages, planVolumes, unitsOf, type Unit } from './volumes';
 import type { BundleWriter } from './writer';
 
 export type BundleVolume = { bytes: Uint8Array; pages: number; firstPage: number };
@@ -22,14 +22,14 @@ export async function saveWhole({ doc, writer, links }: LaidOut, metadata: Metad
 }
 
 /**
- * One document per volume, cut at the writer's volume starts: page labels run
+ * One document per volume (or only volume `only`), cut at the writer's volume starts: page labels run
  * on from the previous volume, links and bookmarks stay within the volume.
  */
-export async function saveVolumes({ doc, writer, links }: LaidOut, metadata: Metadata, onVolume: (v: number, count: number) => Promise<void> | void): Promise<BundleVolume[]> {
+export async function saveVolumes({ doc, writer, links }: LaidOut, metadata: Metadata, onVolume: (v: number, count: number) => Promise<void> | void, only?: number): Promise<BundleVolume[]> {
   const total = doc.getPageCount();
   const count = writer.volumeStarts.length;
   const volumes: BundleVolume[] = [];
-  for (let v = 1; v <= count; v++) {
+  for (let v = only ?? 1; v <= (only ?? count); v++) {
     const start = writer.volumeStarts[v - 1] ?? 0;
     const end = writer.volumeStarts[v] ?? total;
     const part = await PDFDocument.create();
@@ -50,23 +50,31 @@ export async function saveVolumes({ doc, writer, links }: LaidOut, metadata: Met
   return volumes;
 }
 
+export type Units = { front: number; exhibits: Unit[]; appendix: number; shared: number };
+
 /**
- * Splits a bundle too big for one document. Volume breaks come from each
- * exhibit's measured bytes, scaled so they add up to the whole document's
- * saved size; then `build` lays the bundle out again in volumes and saves
- * them. A volume that still comes out over the limit tightens the budget for
- * another try (at most three); one holding an exhibit that alone exceeds the
- * limit is reported in `oversized` instead.
+ * What each part of a laid-out bundle weighs, its measured page costs scaled so they add up to
+ * the saved size; `extra` adds an exhibit's bytes its layout left out (blank stand-in pages).
  */
-export async function splitVolumes(whole: LaidOut & { volume: BundleVolume }, maxBytes: number, prepared: Prepared[], build: (count: number) => Promise<{ laid: LaidOut; volumes: BundleVolume[] }>) {
-  const measured = measurePages(whole.doc);
-  const raw = unitsOf(measured.pages, whole.writer.pageExhibit);
-  const scale = whole.volume.bytes.length / (measured.shared + measured.pages.reduce((a, b) => a + b, 0));
-  const units = { front: raw.front * scale, appendix: raw.appendix * scale, exhibits: raw.exhibits.map((u) => ({ ...u, bytes: u.bytes * scale })) };
+export function measuredUnits({ doc, writer }: LaidOut, savedBytes: number, extra: (exhibitId: string) => number = () => 0): Units {
+  const measured = measurePages(doc);
+  const raw = unitsOf(measured.pages, writer.pageExhibit);
+  const scale = savedBytes / (measured.shared + measured.pages.reduce((a, b) => a + b, 0));
+  const exhibits = raw.exhibits.map((u) => ({ ...u, bytes: u.bytes * scale + extra(u.exhibitId ?? '') }));
+  return { front: raw.front * scale, appendix: raw.appendix * scale, exhibits, shared: measured.shared * scale };
+}
+
+/**
+ * Splits a bundle too big for one document. Volume breaks come from each exhibit's measured
+ * bytes; then `build` lays out and saves the volumes. A volume that still comes out over the
+ * limit tightens the budget for another try (at most three); one holding an exhibit that alone
+ * exceeds the limit is reported in `oversized` instead. `volumes` is null when it all fits in one.
+ */
+export async function splitVolumes(units: Units, maxBytes: number, prepared: Prepared[], build: (count: number) => Promise<{ laid: LaidOut; volumes: BundleVolume[] }>) {
   let budget = maxBytes * 0.98;
   for (let round = 1; ; round++) {
-    const plan = planVolumes(units, measured.shared * scale, budget);
-    if (plan.volumes === 1) return { laid: whole as LaidOut, volumes: [whole.volume], oversized: plan.oversized };
+    const plan = planVolumes(units, units.shared, budget);
+    if (plan.volumes === 1) return { laid: null, volumes: null, oversized: plan.oversized };
     for (const p of prepared) p.volume = plan.volumeOf.get(p.exhibit.exhibitId) ?? 1;
     const built = await build(plan.volumes);
     const excused = (v: number) => plan.oversized.some((id) => plan.volumeOf.get(id) === v);

@@ -85,6 +85,28 @@ describe('buildBundle volumes', () => {
     expect(out.volumes[0]!.bytes.length).toBeLessThanOrEqual(whole);
   }, 60_000);
 
+  it('assembles volume by volume when the exhibits alone exceed the limit: the same pages, each volume within it', async () => {
+    // Four scans of ~400 KB cannot share a volume of 900 KB with more than one other.
+    const maxBytes = 900 * KB;
+    const out = await buildBundle(data, blobStore(), { maxBytes, attachOriginals: false, now });
+    expect(out.volumes.length).toBeGreaterThanOrEqual(2);
+    expect(out.oversized).toEqual([]);
+    for (const v of out.volumes) expect(v.bytes.length).toBeLessThanOrEqual(maxBytes);
+    expect(out.volumes.reduce((n, v) => n + v.pages, 0)).toBe(out.pages);
+    const files = out.volumes.map((v, i) => path.join(dir, `by-volume-${i + 1}.pdf`));
+    out.volumes.forEach((v, i) => writeFileSync(files[i]!, v.bytes));
+    for (const file of files) expect((await qpdfCheck(file)).ok, file).toBe(true);
+    // Every exhibit's own pages are in some volume (no blank stand-in left): as many captions as in one volume.
+    const text = (await Promise.all(files.map((f) => pdfText(f)))).join('\n');
+    const single = await buildBundle(data, blobStore(), { maxBytes: 50 * 1024 * KB, attachOriginals: false, now });
+    writeFileSync(path.join(dir, 'single.pdf'), single.volumes[0]!.bytes);
+    const captions = (t: string) => t.match(/证据编号/g)?.length ?? 0;
+    expect(captions(text)).toBe(captions(await pdfText(path.join(dir, 'single.pdf'))));
+    expect(captions(text)).toBeGreaterThanOrEqual(data.exhibits.length);
+    expect(text.match(/INVOICE PAGE \d/g)).toHaveLength(3);
+    expect(out.timings.cacheHits).toBe(data.exhibits.length);
+  }, 120_000);
+
   it('splits a bundle just over the limit into volumes each within it, each with its own contents', async () => {
     const maxBytes = whole - 40 * KB;
     const out = await buildBundle(data, blobStore(), { maxBytes, attachOriginals: false, now });

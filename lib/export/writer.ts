@@ -1,21 +1,17 @@
 import 'server-only';
 import type { PDFDocument } from 'pdf-lib';
-import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
-import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
 import { EVIDENCE_KINDS } from '@/lib/orders/coverage';
 import { MUTED, Typesetter, type Fonts } from '@/lib/pdf/layout';
 import { stampPage } from '@/lib/pdf/page-marks';
 import { formatCalendarDate } from '@/lib/schemas/dates';
 import { toChinaDate } from '@/lib/schemas/china-time';
-import type { BlobStore } from '@/lib/storage';
 import { chinaTime, money, type BundleText } from './bundle-text';
 import { PdfAuditCharts } from './charts-pdf';
 import { Contents, type ContentsLink, type Entry } from './contents';
-import type { BundleData, Exhibit } from './collect';
-import { writeExhibit, type ExhibitContext, type ExhibitWarning } from './exhibit-pages';
+import type { BundleData } from './collect';
+import type { ExhibitWarning } from './exhibit-pages';
 import type { OrderMentions } from './chat-mentions';
 import { dossierContentsLines, writeDossiers } from './dossier-pages';
-import { drawManifest, monoFont, sizeParts, typeName } from './manifest-page';
 import { PageRefs } from './page-refs';
 import { writeStatement } from './statement-pages';
 import type { Prepared } from './prepare';
@@ -39,32 +35,23 @@ export class BundleWriter {
   readonly pageExhibit: Array<string | undefined> = [];
   /** Page labels of exhibits, reserved on pages laid out before them (checklist, dossiers), drawn with the contents. */
   readonly refs: PageRefs;
-  private currentExhibit: string | undefined;
-  private readonly exhibitContext: ExhibitContext;
+  /** The exhibit the pages opened now belong to. */
+  currentExhibit: string | undefined;
 
   constructor(
     readonly doc: PDFDocument,
     readonly fonts: Fonts,
-    private readonly data: BundleData,
-    private readonly text: BundleText,
+    readonly data: BundleData,
+    readonly text: BundleText,
     private readonly volumeCount: number,
-    private readonly now: Date,
+    readonly now: Date,
   ) {
     this.ts = new Typesetter(doc, fonts, () => this.pageExhibit.push(this.currentExhibit));
     this.refs = new PageRefs(this.ts);
-    this.exhibitContext = {
-      ts: this.ts,
-      text,
-      addPage: (page) => {
-        doc.addPage(page);
-        this.pageExhibit.push(this.currentExhibit);
-      },
-      mark: (key) => this.refs.mark(key),
-    };
   }
 
   /** The cursor's page, as an entry of the contents. */
-  private entry(title: string, parent?: Entry): Entry {
+  entry(title: string, parent?: Entry): Entry {
     return this.contents.add(title, this.doc.getPageCount() - 1, parent);
   }
 
@@ -107,7 +94,7 @@ export class BundleWriter {
   }
 
   /** A later volume's own contents: the evidence heading, its categories and exhibits, the appendix and declaration. */
-  private reserveVolumeContents(volume: number, prepared: Prepared[]): void {
+  reserveVolumeContents(volume: number, prepared: Prepared[]): void {
     const held = prepared.filter((p) => p.volume === volume);
     this.contents.reserve(this.ts, 3 + new Set(held.map((p) => p.exhibit.category)).size + held.length, volume);
   }
@@ -215,82 +202,6 @@ export class BundleWriter {
     });
     if (plain > FINDINGS_PER_RULE) ts.text(b('audit.more', { count: plain - FINDINGS_PER_RULE }), { size: 9, color: MUTED, indent: 8 });
     ts.gap(12);
-  }
-
-  /** The exhibits, a divider page per category; a volume's cover goes before its first exhibit. */
-  async evidence(prepared: Prepared[], store: BlobStore, onExhibit: (x: Exhibit) => Promise<void> | void): Promise<void> {
-    const { ts, text } = this;
-    let group: Entry | undefined;
-    let volume = 1;
-    const startVolume = (v: number) => {
-      if (v <= volume) return;
-      volume = v;
-      this.cover(volume);
-      this.reserveVolumeContents(volume, prepared);
-    };
-    for (const category of EVIDENCE_CATEGORIES) {
-      const items = prepared.filter((p) => p.exhibit.category === category);
-      if (items.length === 0) continue;
-      startVolume(items[0]?.volume ?? volume);
-      this.currentExhibit = undefined;
-      ts.newPage();
-      group ??= this.entry(text.b('sections.evidence'));
-      const section = this.entry(`${EXHIBIT_LETTER[category]}  ${text.categoryName(category)}`, group);
-      ts.gap(200);
-      ts.text(EXHIBIT_LETTER[category], { size: 60, bold: true, color: MUTED, lineHeight: 1.1 });
-      ts.text(text.categoryName(category), { size: 26, bold: true });
-      ts.text(text.b('divider.exhibits', { count: items.length }), { size: 12, color: MUTED });
-      ts.gap(12);
-      for (const p of items) ts.text(`${p.exhibit.exhibitId}  ${p.exhibit.title}`, { size: 10 });
-
-      for (const p of items) {
-        startVolume(p.volume);
-        await onExhibit(p.exhibit);
-        this.currentExhibit = p.exhibit.exhibitId;
-        ts.newPage();
-        this.entry(`${p.exhibit.exhibitId}  ${p.exhibit.title}`, section);
-        const warning = await writeExhibit(this.exhibitContext, p, store);
-        if (warning) this.warnings.push({ exhibitId: p.exhibit.exhibitId, ...warning });
-      }
-    }
-    this.currentExhibit = undefined;
-  }
-
-  /** The manifest of every exhibit, then the declaration with room to sign. */
-  appendix(attachedOriginals: boolean): void {
-    const { ts, data } = this;
-    const { b } = this.text;
-    ts.newPage();
-    this.entry(b('sections.appendix'));
-    ts.heading(b('sections.appendix'));
-    ts.text(b('appendix.intro'), { size: 9, color: MUTED });
-    ts.gap(4);
-    const labels = { exhibitId: b('appendix.exhibitId'), titleAndName: b('appendix.titleAndName'), type: b('appendix.type'), size: b('appendix.size'), uploadedAt: b('appendix.uploadedAt'), sha256: b('appendix.sha256') };
-    const lines = data.exhibits.map((x) => ({
-      exhibitId: x.exhibitId,
-      title: x.title,
-      originalName: x.originalName,
-      type: typeName(x, (kind) => b(`appendix.types.${kind}`)),
-      size: sizeParts(x.size),
-      uploadedAt: chinaTime(x.uploadedAt),
-      sha256: x.sha256,
-      ...(x.omitOriginal ? { note: b('appendix.omitted') } : VIDEO_KINDS.has(x.kind as FileKind) ? { note: b('video.manifestNote') } : {}),
-    }));
-    drawManifest(ts, monoFont(this.doc), labels, lines);
-    if (attachedOriginals) ts.text(b('attachments'), { size: 9, color: MUTED });
-    ts.gap(16);
-    ts.ensure(230);
-    this.entry(b('sections.declaration'));
-    ts.heading(b('sections.declaration'), 14);
-    ts.text(b('declaration.text'), { size: 11, lineHeight: 1.8 });
-    ts.gap(12);
-    ts.text(b('declaration.name', { name: data.case.contactName }), { size: 11 });
-    ts.text(b('declaration.shop', { shop: data.case.shopName }), { size: 11 });
-    ts.text(b('declaration.date', { date: toChinaDate(this.now) }), { size: 11 });
-    ts.gap(36);
-    ts.text(`${b('declaration.signature')} ________________________`, { size: 11 });
-    ts.gap(24);
-    ts.text(`${b('declaration.signDate')} ________________________`, { size: 11 });
   }
 
   /** "第 X 页 / 共 Y 页" on every page, the exhibit id on evidence pages. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
 import subsetFont from 'subset-font';
 import { registerCoverage } from './glyphs';
 
@@ -47,4 +47,36 @@ export async function embedChineseFonts(doc: PDFDocument, allText: string): Prom
   };
   const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);
   return { regular, bold };
+}
+
+let drawing: Promise<Record<FontWeight, PDFFont>> | undefined;
+/**
+ * Object numbers of the drawing fonts: far above any a document reaches, since pdf-lib shares one
+ * PDFRef per number between documents and a page's own fonts must never be taken for these.
+ */
+const DRAWING_REFS_FROM = 1_900_000_000;
+
+/**
+ * Both weights whole (every glyph, no layout tables), in a document of their own that is never
+ * saved, once a process: for pages typeset ahead of the bundle (lib/export/exhibit-build.ts).
+ * Such pages name these fonts and are re-encoded with the bundle's own subset when copied into it,
+ * so each needs no font of its own and no subsetting (80 ms a weight) of its own.
+ */
+export function drawingFonts(): Promise<Record<FontWeight, PDFFont>> {
+  drawing ??= (async () => {
+    const doc = await PDFDocument.create();
+    doc.context.largestObjectNumber = DRAWING_REFS_FROM;
+    doc.registerFontkit(fontkit);
+    const embed = async (weight: FontWeight) => {
+      const whole = await subsetFont(await fontBytes(weight), '', { targetFormat: 'truetype', keepAllGlyphs: true, dropTables: ['GSUB', 'GPOS'] } as Parameters<typeof subsetFont>[2]);
+      const font = await doc.embedFont(whole, { subset: false });
+      registerCoverage(font, fontkit.create(whole).characterSet);
+      return font;
+    };
+    const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);
+    return { regular, bold };
+  })();
+  // A failure (a missing font file) is not remembered: the next export tries again.
+  drawing.catch(() => (drawing = undefined));
+  return drawing;
 }

@@ -101,6 +101,16 @@ export class Typesetter {
     );
   }
 
+  /** The glyph codes (hex) `text` is drawn with in `font`, as draw() writes them. */
+  glyphHex(text: string, font: PDFFont): string {
+    return this.encode(text, font).asString();
+  }
+
+  /** Every character drawn so far in `font`, with its glyph codes (hex): what a copied page needs to be re-encoded. */
+  drawnCodes(font: PDFFont): ReadonlyMap<string, string> {
+    return this.glyphCodes.get(font) ?? new Map();
+  }
+
   private encode(text: string, font: PDFFont): PDFHexString {
     let codes = this.glyphCodes.get(font);
     if (!codes) this.glyphCodes.set(font, (codes = new Map()));

@@ -3,22 +3,31 @@ const HOUR = 60 * 60 * 1000;
 export const SAFE_AGE_MS = 6 * HOUR;
 /** An order file waits for its confirmation: a merchant may preview today and confirm tomorrow. */
 export const IMPORT_AGE_MS = 48 * HOUR;
-/** Cached pages are rebuilt when missing, so only long-unused ones go (their writer refreshes the time on reuse). */
-export const CACHE_AGE_MS = 30 * 24 * HOUR;
+/**
+ * Typeset exhibit pages (lib/export/exhibit-cache.ts) serve the re-exports of a working session:
+ * a week after they were written they go (a store cannot tell when they were last read), and the
+ * next export typesets them again.
+ */
+export const EXPORT_CACHE_AGE_MS = 7 * 24 * HOUR;
+
+function casesAge(key: string): number {
+  if (/^cases\/[^/]+\/cache\//.test(key)) return EXPORT_CACHE_AGE_MS;
+  return /^cases\/[^/]+\/imports\//.test(key) ? IMPORT_AGE_MS : SAFE_AGE_MS;
+}
 
 /**
  * The prefixes the sweeps own, on disk and in a bucket alike. Anything else in the store belongs
  * to someone else and is never touched: add a prefix here (with its rule) when a new kind of
  * stored object arrives.
  * - `.tmp/`   the local store's half-written uploads (a bucket's are its multipart uploads);
- * - `cases/`  everything a row names (originals, derived copies, export volumes, order files);
- *             removed once no row names it and it is older than its safe age;
- * - `cache/`  derived, rebuildable pages (issue #15); no row names them, so they go by age alone.
+ * - `cases/`  everything a row names (originals, derived copies, export volumes, order files),
+ *             removed once no row names it and it is older than its safe age; and each case's
+ *             `cache/` of typeset exhibit pages, which no row names: they go by age alone, and
+ *             with their case.
  */
 const OWNED: ReadonlyArray<{ prefix: string; minAgeMs: (key: string) => number }> = [
   { prefix: '.tmp/', minAgeMs: () => SAFE_AGE_MS },
-  { prefix: 'cases/', minAgeMs: (key) => (/^cases\/[^/]+\/imports\//.test(key) ? IMPORT_AGE_MS : SAFE_AGE_MS) },
-  { prefix: 'cache/', minAgeMs: () => CACHE_AGE_MS },
+  { prefix: 'cases/', minAgeMs: casesAge },
 ];
 
 /** How old an unnamed object under `key` must be before the sweep removes it; null: not the sweep's to remove. */

@@ -55,15 +55,15 @@ describe('sweepBucket', () => {
     await object(store, 'cases/c1/exports/f-old/volume-1.pdf', 30);
     await object(store, 'cases/c1/exports/f-new/volume-1.pdf', 30);
     await object(store, 'cases/c1/imports/i1', 30);
-    await object(store, 'cache/exhibit-pages/a.pdf', 30);
-    await object(store, 'cache/exhibit-pages/b.pdf', 24 * 31);
+    await object(store, 'cases/c1/cache/exhibit-pages/a.pdf', 30);
+    await object(store, 'cases/c1/cache/exhibit-pages/b.pdf', 24 * 8);
     await object(store, 'notes/readme.txt', 1000);
     const inUse = new Set(['cases/c1/evidence/e1', 'cases/c1/exports/f-new/volume-1.pdf']);
 
     const report = await sweepBucket(store, { now: Date.now(), inUse: (key) => inUse.has(key), minAgeMs: sweepAgeFor, uploadAgeMs: SAFE_AGE_MS, prefixes: SWEPT_PREFIXES });
 
     expect(report).toMatchObject({ temporary: 1, orphans: 3, bytes: 300 });
-    expect(report.removed.filter((line) => !line.startsWith('upload ')).sort()).toEqual(['cache/exhibit-pages/b.pdf', 'cases/c1/derived/d1-preview.jpg', 'cases/c1/exports/f-old/volume-1.pdf']);
+    expect(report.removed.filter((line) => !line.startsWith('upload ')).sort()).toEqual(['cases/c1/cache/exhibit-pages/b.pdf', 'cases/c1/derived/d1-preview.jpg', 'cases/c1/exports/f-old/volume-1.pdf']);
     const pending = [];
     for await (const upload of store.pendingUploads()) pending.push(upload.uploadId);
     expect(pending).toEqual([uploading]);
@@ -71,18 +71,18 @@ describe('sweepBucket', () => {
     const all = [];
     for await (const upload of new S3Store(client, server.bucket).pendingUploads()) all.push(upload.uploadId);
     expect(all.sort()).toEqual([otherApp, uploading].sort());
-    expect((await store.list('cases/')).sort()).toEqual(['cases/c1/evidence/e1', 'cases/c1/evidence/e2', 'cases/c1/exports/f-new/volume-1.pdf', 'cases/c1/imports/i1']);
-    expect(await store.list('cache/')).toEqual(['cache/exhibit-pages/a.pdf']);
+    expect((await store.list('cases/')).sort()).toEqual(['cases/c1/cache/exhibit-pages/a.pdf', 'cases/c1/evidence/e1', 'cases/c1/evidence/e2', 'cases/c1/exports/f-new/volume-1.pdf', 'cases/c1/imports/i1']);
     expect(await store.list('notes/')).toEqual(['notes/readme.txt']);
   });
 });
 
 describe('sweepAgeFor', () => {
-  it('owns temporary files, case files (order files wait two days) and old cache pages, and nothing else', () => {
+  it('owns temporary files, case files (order files wait two days) and a case’s cached pages (a week), and nothing else', () => {
     expect(sweepAgeFor('.tmp/abc')).toBe(SAFE_AGE_MS);
     expect(sweepAgeFor('cases/c1/evidence/e1')).toBe(SAFE_AGE_MS);
     expect(sweepAgeFor('cases/c1/imports/i1')).toBe(48 * HOUR);
-    expect(sweepAgeFor('cache/exhibit-pages/x.pdf')).toBe(30 * 24 * HOUR);
+    expect(sweepAgeFor('cases/c1/cache/exhibit-pages/x.pdf')).toBe(7 * 24 * HOUR);
+    expect(sweepAgeFor('cache/exhibit-pages/x.pdf')).toBeNull();
     expect(sweepAgeFor('notes/readme.txt')).toBeNull();
     expect(sweepAgeFor('casesx/c1')).toBeNull();
   });

@@ -8,7 +8,7 @@ import { EXPORT_JOB, IMPORT_JOB } from '@/lib/jobs/handlers';
 import { makeUser } from '@/lib/testing/factories';
 import { keysInUse } from './sweep';
 import { sweepDisk } from './sweep-disk';
-import { sweepAgeFor } from './sweep-owned';
+import { EXPORT_CACHE_AGE_MS, sweepAgeFor } from './sweep-owned';
 
 const HOUR = 3600_000;
 const now = Date.now();
@@ -40,6 +40,19 @@ describe('sweepDisk', () => {
     expect(report).toMatchObject({ temporary: 1, orphans: 2, bytes: 300 });
     expect(report.removed.sort()).toEqual(['.tmp/9f1c', 'cases/c1/derived/d1-preview.jpg', 'cases/c1/exports/f-old/volume-1.pdf']);
     expect([crashed, uploading, named, orphan, fresh, oldBundle, bundle, notOurs].map(existsSync)).toEqual([false, true, true, false, true, false, true, true]);
+  });
+});
+
+describe('sweepAgeFor', () => {
+  it('keeps cached exhibit pages a week, then lets the sweep take them like any unnamed file', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'sweep-'));
+    expect(sweepAgeFor('cases/c1/cache/exhibit-pages/ab12.pdf')).toBe(EXPORT_CACHE_AGE_MS);
+    expect(sweepAgeFor('cases/c1/derived/d1-preview.jpg')).toBeLessThan(EXPORT_CACHE_AGE_MS);
+    const recent = file('cases/c1/cache/exhibit-pages/ab12.pdf', 6 * 24);
+    const stale = file('cases/c1/cache/exhibit-facts/cd34.json', 8 * 24);
+    const report = await sweepDisk(root, { now, inUse: () => false, minAgeMs: sweepAgeFor });
+    expect(report.removed).toEqual(['cases/c1/cache/exhibit-facts/cd34.json']);
+    expect([recent, stale].map(existsSync)).toEqual([true, false]);
   });
 });
 

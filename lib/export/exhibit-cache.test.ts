@@ -1,0 +1,111 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blobStore } from '@/lib/storage';
+import { bundleCase, noisyPhoto } from '@/lib/testing/bundle-case';
+import { pdfText } from '@/lib/testing/pdf-read';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildBundle, type BundleOutput } from './bundle';
+import { collectBundleData, type BundleData, type Exhibit } from './collect';
+import { LAYOUT_VERSION, pagesKey } from './exhibit-cache';
+
+const MB = 1024 * 1024;
+const now = new Date('2026-11-22T04:00:00Z');
+const options = { maxBytes: 20 * MB, attachOriginals: true, now };
+const dir = mkdtempSync(path.join(tmpdir(), 'exhibit-cache-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let data: BundleData;
+let first: BundleOutput;
+let second: BundleOutput;
+const bytesOf = (out: BundleOutput) => Buffer.concat(out.volumes.map((v) => Buffer.from(v.bytes)));
+const copy = (d: BundleData): BundleData => ({ ...d, exhibits: d.exhibits.map((x) => ({ ...x })) });
+const photoOf = (d: BundleData) => d.exhibits.find((x) => x.kind === 'jpeg') as Exhibit;
+
+beforeAll(async () => {
+  const { caseId } = await bundleCase();
+  data = await collectBundleData(caseId);
+  first = await buildBundle(data, blobStore(), options);
+  second = await buildBundle(data, blobStore(), options);
+}, 120_000);
+
+describe('exports of the same case', () => {
+  it('are byte-identical, the second from cached pages', () => {
+    expect(first.timings.cacheHits).toBe(0);
+    expect(second.timings.cacheHits).toBe(data.exhibits.length);
+    expect(bytesOf(second).equals(bytesOf(first))).toBe(true);
+    expect(second.pages).toBe(first.pages);
+    expect(second.warnings).toEqual(first.warnings);
+  });
+
+  it('differ when the date differs, and an edited statement re-typesets no exhibit', async () => {
+    const later = await buildBundle(data, blobStore(), { ...options, now: new Date('2026-11-23T04:00:00Z') });
+    expect(bytesOf(later).equals(bytesOf(first))).toBe(false);
+    const edited = await buildBundle({ ...data, statement: `${data.statement}\n补充：已附上全部发货记录。` }, blobStore(), options);
+    expect(edited.timings.cacheHits).toBe(data.exhibits.length);
+    const file = path.join(dir, 'edited.pdf');
+    writeFileSync(file, bytesOf(edited));
+    expect(await pdfText(file)).toContain('补充：已附上全部发货记录。');
+  }, 60_000);
+
+  it('re-typesets an exhibit whose caption changed, and only that one', async () => {
+    const changed = copy(data);
+    photoOf(changed).title = '快递底单（重新拍摄）';
+    const out = await buildBundle(changed, blobStore(), options);
+    expect(out.timings.cacheHits).toBe(data.exhibits.length - 1);
+    const file = path.join(dir, 'caption.pdf');
+    writeFileSync(file, bytesOf(out));
+    expect(await pdfText(file)).toContain('快递底单（重新拍摄）');
+  }, 60_000);
+
+  it('re-typesets an exhibit whose bytes changed by one byte', async () => {
+    const changed = copy(data);
+    const photo = photoOf(changed);
+    // A new upload of a photo one byte different: new bytes under a new key, and a new hash.
+    const bytes = await noisyPhoto(1200, 800, 6);
+    bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 1;
+    photo.storageKey = `${photo.storageKey}-v2`;
+    photo.previewKey = null;
+    photo.sha256 = `${photo.sha256.slice(0, 63)}${photo.sha256.endsWith('0') ? '1' : '0'}`;
+    await blobStore().put(photo.storageKey, Readable.from([bytes]));
+    const out = await buildBundle(changed, blobStore(), options);
+    expect(out.timings.cacheHits).toBe(data.exhibits.length - 1);
+  }, 60_000);
+});
+
+describe('a missing original', () => {
+  it('is explained, but not remembered: once the file is back, the next export shows it', async () => {
+    const changed = copy(data);
+    const photo = photoOf(changed);
+    photo.storageKey = `${photo.storageKey}-restored`;
+    photo.previewKey = null;
+    photo.sha256 = 'e'.repeat(64);
+    const lost = await buildBundle(changed, blobStore(), options);
+    expect(lost.warnings).toContainEqual({ exhibitId: photo.exhibitId, reason: 'missing' });
+    await blobStore().put(photo.storageKey, Readable.from([await noisyPhoto(600, 400)]));
+    const back = await buildBundle(changed, blobStore(), options);
+    expect(back.warnings.filter((w) => w.exhibitId === photo.exhibitId)).toEqual([]);
+    expect(back.timings.cacheHits).toBe(data.exhibits.length - 1);
+  }, 60_000);
+});
+
+describe('pagesKey', () => {
+  const x = () => ({ ...photoOf(data) });
+  const key = (e: Exhibit, level: 0 | 1 | null = 0, version = LAYOUT_VERSION) => pagesKey(data.caseId, e, 'zh-CN', level, version);
+
+  it('is the same for the same inputs, under the case', () => {
+    expect(key(x())).toBe(key(x()));
+    expect(key(x())).toMatch(new RegExp(`^cases/${data.caseId}/cache/exhibit-pages/[0-9a-f]{64}$`));
+  });
+
+  it('changes with the bytes, the caption, the image step, the language and the layout version', () => {
+    const base = key(x());
+    expect(key({ ...x(), sha256: 'f'.repeat(64) })).not.toBe(base);
+    expect(key({ ...x(), description: '补充说明' })).not.toBe(base);
+    expect(key({ ...x(), orderNos: ['4012345678901234568'] })).not.toBe(base);
+    expect(key(x(), 1)).not.toBe(base);
+    expect(key(x(), 0, LAYOUT_VERSION + 1)).not.toBe(base);
+    expect(pagesKey(data.caseId, x(), 'en', 0)).not.toBe(base);
+  });
+});

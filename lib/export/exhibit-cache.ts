@@ -1,0 +1,93 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
+import { casePrefix, type BlobStore } from '@/lib/storage';
+import type { Exhibit } from './collect';
+import type { ImageLevel } from './images';
+import type { ExhibitWarning } from './exhibit-pages';
+
+/**
+ * Bump when anything changes how an exhibit's pages are typeset (caption, renderers, image
+ * placement, page marks): every cached exhibit is then typeset again.
+ */
+export const LAYOUT_VERSION = 1;
+
+/** What the size fitting needs of an exhibit without reading it again: derived from its bytes alone. */
+export type ExhibitFacts = { imageBase: number; estimate: number; attachable: boolean };
+
+/** What the bundle needs of an exhibit's cached pages besides the pages themselves. */
+export type ExhibitMeta = {
+  pages: number;
+  /** Bytes of the cached PDF: about what the exhibit adds to a bundle (it carries no font). */
+  size: number;
+  /** Pages the bundle typeset (caption, text, images): their text is re-encoded into the bundle's fonts. */
+  typeset: number[];
+  /** Per weight, each character drawn and its glyph codes in the drawing fonts (lib/pdf/fonts.ts drawingFonts). */
+  codes: { regular: Array<[string, string]>; bold: Array<[string, string]> };
+  /** [message, page]: from this chat message on, messages start on this page (for PageRefs.mark). */
+  marks: Array<[number, number]>;
+  missing: string[];
+  warning?: ExhibitWarning;
+};
+
+const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** What the bytes decide: the original (by hash), how it was read at upload, and the layout code. */
+function contentInputs(x: Exhibit, layout = LAYOUT_VERSION) {
+  return { layout, sha256: x.sha256, kind: x.kind, size: x.size, check: [x.checkStatus, x.checkReason], preview: !!x.previewKey, video: x.video ?? null };
+}
+
+// The bundle's words change with a release: a caption in old words must not come back.
+const wordsHash = new Map(Object.entries(DOCUMENT_MESSAGES).map(([language, m]) => [language, sha256([m.bundle, m.evidence.categories])]));
+
+/**
+ * The key of an exhibit's typeset pages: its bytes, its caption data, the document language and
+ * words, and the image step for exhibits that draw images (a chat log's pages do not depend on it).
+ * Under the case's prefix, so deleting a case deletes its cached pages too.
+ */
+export function pagesKey(caseId: string, x: Exhibit, language: string, imageLevel: ImageLevel | null, layout = LAYOUT_VERSION): string {
+  const caption = [x.exhibitId, x.title, x.category, x.documentDate?.toISOString() ?? null, x.orderNos, x.originalName, x.description];
+  return `${casePrefix(caseId)}cache/exhibit-pages/${sha256({ ...contentInputs(x, layout), caption, language, words: wordsHash.get(language), imageLevel })}`;
+}
+
+export function factsKey(caseId: string, x: Exhibit): string {
+  return `${casePrefix(caseId)}cache/exhibit-facts/${sha256(contentInputs(x))}.json`;
+}
+
+async function readBytes(store: BlobStore, key: string): Promise<Buffer | null> {
+  const stream = await store.get(key);
+  return stream ? buffer(stream) : null;
+}
+
+async function readJson<T>(store: BlobStore, key: string): Promise<T | null> {
+  const bytes = await readBytes(store, key);
+  if (!bytes) return null;
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch {
+    // A damaged entry is a miss: it is typeset again and overwritten.
+    return null;
+  }
+}
+
+export const readFacts = (store: BlobStore, key: string) => readJson<ExhibitFacts>(store, key);
+export const writeFacts = (store: BlobStore, key: string, facts: ExhibitFacts) => store.put(key, Buffer.from(JSON.stringify(facts)));
+
+/** The cached meta, only when its pages are there too (the sweep may have taken either). */
+export async function readPagesMeta(store: BlobStore, key: string): Promise<ExhibitMeta | null> {
+  const meta = await readJson<ExhibitMeta>(store, `${key}.json`);
+  if (!meta) return null;
+  const pages = await store.get(`${key}.pdf`);
+  if (!pages) return null;
+  pages.destroy();
+  return meta;
+}
+
+export const readPages = (store: BlobStore, key: string) => readBytes(store, `${key}.pdf`);
+
+/** The pages first, then the meta: a meta is only ever found beside whole pages. */
+export async function writePages(store: BlobStore, key: string, bytes: Uint8Array, meta: ExhibitMeta): Promise<void> {
+  await store.put(`${key}.pdf`, bytes);
+  await store.put(`${key}.json`, Buffer.from(JSON.stringify(meta)));
+}

@@ -1,0 +1,77 @@
+import 'server-only';
+import type { BlobStore } from '@/lib/storage';
+import type { BundleText } from './bundle-text';
+import type { BundleData } from './collect';
+import { buildExhibitPages } from './exhibit-build';
+import { factsKey, pagesKey, readFacts, readPages, readPagesMeta, writeFacts, writePages } from './exhibit-cache';
+import { atLevel, mapLimit, type ImageLevel } from './images';
+import { contentImages, estimate, factsOf, prepare, type Content, type Prepared } from './prepare';
+import type { ExhibitPages } from './writer-evidence';
+
+type Progress = (done: number, total: number, item: string) => Promise<void> | void;
+
+/** Contents worth not reading again when the pages are cached: decoding photos, loading PDFs, probing videos. */
+const REUSABLE = new Set(['images', 'pdf', 'video', 'placeholder']);
+/** A stored file found missing is never remembered: once restored (a backup), the next export shows it. */
+const reusable = (content: Content) => REUSABLE.has(content.kind) && !(content.kind === 'placeholder' && content.reason === 'missing');
+
+/**
+ * Every exhibit read, two at a time, except those whose facts a previous export stored (a photo,
+ * a PDF, a video): those stand in for them until their pages turn out not to be cached after all.
+ * Chat logs, texts and tables are always read (cheap, and the dossiers quote the chats).
+ */
+export async function readExhibits(data: BundleData, store: BlobStore, progress: Progress): Promise<Prepared[]> {
+  let done = 0;
+  return mapLimit(data.exhibits, 2, async (exhibit) => {
+    const key = factsKey(data.caseId, exhibit);
+    const facts = await readFacts(store, key);
+    const content = facts ? ({ kind: 'cached', facts } as const) : await prepare(exhibit, store);
+    if (!facts && reusable(content)) await writeFacts(store, key, factsOf(exhibit, content));
+    done += 1;
+    await progress(done, data.exhibits.length, `${exhibit.exhibitId} ${exhibit.title}`);
+    return { exhibit, content, estimate: estimate(exhibit, content), volume: 1 };
+  });
+}
+
+/** Reads the exhibits that only their facts stood in for (the size fitting must sample their images). */
+export async function readCached(prepared: Prepared[], store: BlobStore): Promise<void> {
+  await mapLimit(prepared, 2, async (p) => {
+    if (p.content.kind === 'cached' && p.content.facts.imageBase > 0) p.content = await prepare(p.exhibit, store);
+  });
+}
+
+/**
+ * Each exhibit's pages: from the cache when an export already typeset them from the same inputs,
+ * else typeset now and stored. Afterwards each exhibit's content is dropped for its facts, so the
+ * decoded images are not held while the bundle is assembled. Returns the pages and the hits.
+ */
+export async function exhibitPages(data: BundleData, prepared: Prepared[], text: BundleText, store: BlobStore, level: ImageLevel, progress: Progress) {
+  const found = new Map<string, ExhibitPages>();
+  let hits = 0;
+  let done = 0;
+  await mapLimit(prepared, 2, async (p) => {
+    const x = p.exhibit;
+    const facts = factsOf(x, p.content);
+    const key = pagesKey(data.caseId, x, data.language, facts.imageBase > 0 ? level : null);
+    let meta = await readPagesMeta(store, key);
+    let held: Uint8Array | undefined;
+    if (meta) hits += 1;
+    else {
+      if (p.content.kind === 'cached') {
+        p.content = await prepare(x, store);
+        for (const image of contentImages(p.content)) image.jpeg = await atLevel(image, level);
+      }
+      const built = await buildExhibitPages(p, text, store);
+      meta = built.meta;
+      // A missing original's explanation page is not cached: once the file is back, the next export shows it.
+      if (meta.warning?.reason === 'missing') held = built.bytes;
+      else await writePages(store, key, built.bytes, built.meta);
+    }
+    p.content = { kind: 'cached', facts };
+    const stored = async () => (await readPages(store, key)) ?? Promise.reject(new Error(`cached pages of ${x.exhibitId} vanished during the export`));
+    found.set(x.exhibitId, { meta, bytes: held ? async () => held : stored });
+    done += 1;
+    await progress(done, prepared.length, `${x.exhibitId} ${x.title}`);
+  });
+  return { pagesOf: (exhibitId: string) => found.get(exhibitId), hits };
+}
