@@ -71,9 +71,14 @@ async function loadPages(browser: Browser, caseId: string, done: { value: boolea
   for (let i = 0; !done.value; i++) {
     const page = pages[i % pages.length]!;
     const started = performance.now();
-    const response = await browser.request(page);
-    await response.arrayBuffer();
-    timings.push({ page: page.replace(caseId, ':id'), ms: performance.now() - started, status: response.status });
+    try {
+      const response = await browser.request(page);
+      await response.arrayBuffer();
+      timings.push({ page: page.replace(caseId, ':id'), ms: performance.now() - started, status: response.status });
+    } catch {
+      // A reset connection is a failed page load (status 0), not the end of the run.
+      timings.push({ page: page.replace(caseId, ':id'), ms: performance.now() - started, status: 0 });
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -9,9 +9,17 @@ import { createServer } from 'node:net';
 
 export type Proc = { name: string; child: ChildProcess; log: string[] };
 
+// Whatever happens to the bench, its servers do not outlive it (an orphan would hold the port).
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts `node args…` with `env` added to this process's environment; the last lines of its output are kept. */
 export function start(name: string, args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
     log.push(...chunk.toString().split('\n').filter(Boolean));

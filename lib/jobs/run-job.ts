@@ -26,7 +26,7 @@ export async function runJob(jobId: string, handlers: ReadonlyMap<string, JobHan
       await db.job.update({ where: { id: jobId }, data: { status: 'done', progress: 1, currentItem: '', result: JSON.stringify(result ?? {}) } });
     } catch (error) {
       // A full disk gets its own reason, which the pages translate; anything else keeps its message.
-      await markFailed(jobId, isStorageFull(error) ? STORAGE_FULL : error instanceof Error ? error.message : String(error));
+      await recordFailure(jobId, isStorageFull(error) ? STORAGE_FULL : error instanceof Error ? error.message : String(error));
     }
   } catch {
     // The row is gone (its case was deleted): nothing left to record.
@@ -35,4 +35,24 @@ export async function runJob(jobId: string, handlers: ReadonlyMap<string, JobHan
 
 export async function markFailed(jobId: string, error: string): Promise<void> {
   await db.job.updateMany({ where: { id: jobId, status: { in: ['queued', 'running'] } }, data: { status: 'failed', error } });
+}
+
+const RETRY_MS = 5_000;
+const RETRIES = 120;
+
+/**
+ * Marks the job failed. On a full disk even that small write can fail (SQLite has no page left
+ * to grow into), which would leave the job 'running' until the next restart, with its page
+ * waiting on it: the write is tried again every few seconds, for ten minutes, so the job shows
+ * failed as soon as any room comes back. The case's next jobs wait meanwhile; they would fail too.
+ */
+export async function recordFailure(jobId: string, reason: string, mark = markFailed, retryMs = RETRY_MS): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await mark(jobId, reason);
+    } catch (error) {
+      if (!isStorageFull(error) || attempt >= RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
+  }
 }
