@@ -89,7 +89,9 @@ export const threadsAvailable = (): boolean => isMainThread && process.env.NEXT_
  * The Next.js server (and its worker threads) on PostgreSQL queues jobs for workers (pg-boss,
  * lib/jobs/queue/); unit tests and scripts run them in place on either database.
  */
-export const usesQueue = (env: Record<string, string | undefined> = process.env): boolean => DB_PROVIDER === 'postgresql' && env.NEXT_RUNTIME === 'nodejs';
+// `process.env.NEXT_RUNTIME` spelled out: the bundler replaces that expression at build time (the
+// variable itself is not set in the server's environment), so it cannot be read through a variable.
+export const usesQueue = (runtime: string | undefined = process.env.NEXT_RUNTIME): boolean => DB_PROVIDER === 'postgresql' && runtime === 'nodejs';
 
 const globalForJobs = globalThis as unknown as { jobRunner?: JobRunner; taskPool?: ThreadPool };
 

@@ -45,11 +45,12 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   async function claim(message: QueueMessage): Promise<void> {
     const { jobId, caseId } = message;
-    const row = await db.job.findUnique({ where: { id: jobId }, select: { status: true, createdAt: true } });
-    // Already run (a message sent twice) or its case deleted: nothing to do.
-    if (!row || row.status === 'done' || row.status === 'failed') return;
     if (!(await locks.tryLock(caseId))) return sendJob(message, DEFER_SECONDS);
     try {
+      // Read under the lock: a copy of this message may have run the job since it was sent.
+      const row = await db.job.findUnique({ where: { id: jobId }, select: { status: true, createdAt: true } });
+      // Already run (a message sent twice) or its case deleted: nothing to do.
+      if (!row || row.status === 'done' || row.status === 'failed') return;
       const older = await db.job.count({ where: { caseId, status: { in: ['queued', 'running'] }, createdAt: { lt: row.createdAt } } });
       if (older > 0) return await sendJob(message, DEFER_SECONDS);
       await options.execute(jobId).catch(() => markFailed(jobId, 'workerFailed'));

@@ -129,14 +129,14 @@ if (DB_PROVIDER === 'postgresql') {
     });
 
     it('is what the Next.js server uses on PostgreSQL; tests and scripts still run jobs in place', () => {
-      expect(usesQueue({ NEXT_RUNTIME: 'nodejs' })).toBe(true);
-      expect(usesQueue({})).toBe(false);
+      expect(usesQueue('nodejs')).toBe(true);
+      expect(usesQueue(undefined)).toBe(false);
     });
   });
 } else {
   describe('job runner on SQLite', () => {
     it('stays in-process, in the server too: no queue, no worker', () => {
-      expect(usesQueue({ NEXT_RUNTIME: 'nodejs' })).toBe(false);
+      expect(usesQueue('nodejs')).toBe(false);
       expect(jobRunner()).toBeInstanceOf(InProcessJobRunner);
     });
   });
