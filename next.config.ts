@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   // Native and WebAssembly modules are loaded by Node at run time, not bundled (subset-font finds
   // its HarfBuzz .wasm with require.resolve, which a bundle turns into a module number).
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'subset-font', 'sharp', 'libheif-js', '@hyzyla/pdfium', '@neslinesli93/qpdf-wasm'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'pg-boss', 'subset-font', 'sharp', 'libheif-js', '@hyzyla/pdfium', '@neslinesli93/qpdf-wasm'],
   // Several builds side by side (parallel e2e runs while developing) each get their own folder.
   // `next build` then adds that folder's types to tsconfig.json's include: don't commit those lines.
   distDir: process.env.NEXT_DIST_DIR || '.next',

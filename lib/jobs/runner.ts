@@ -1,68 +1,41 @@
 import 'server-only';
 import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
-import { db } from '@/lib/db/client';
-import { IMPORT_JOB, JOB_HANDLERS } from './handlers';
+import { DB_PROVIDER } from '@/lib/db/client';
+import { JOB_HANDLERS } from './handlers';
+import { QueueJobRunner } from './queue/queue-runner';
+import { JobRunner } from './runner-base';
 import { markFailed, runJob } from './run-job';
 import { ThreadPool } from './thread-pool';
 import type { JobHandler, WorkerRequest } from './types';
 
 export type { JobContext, JobHandler } from './types';
-
-/** Kinds a crash may restart from the beginning: running them twice is the same as once. */
-const RESUMABLE_KINDS: ReadonlySet<string> = new Set([IMPORT_JOB]);
+export { JobRunner } from './runner-base';
 
 /**
- * The one seam for long work: enqueue a row, run it, record progress and the outcome on the row.
- * Jobs of one case run one after another, in the order queued (an audit queued after an import
- * sees its orders); a queue worker on another machine can claim the same rows instead.
+ * Runs jobs in this process, one case's jobs after another in the order queued: the embedded
+ * default (SQLite), and tests and scripts on either database.
  */
-export abstract class JobRunner {
+export abstract class LocalJobRunner extends JobRunner {
   private readonly chains = new Map<string, Promise<void>>();
 
-  async enqueue(caseId: string, kind: string, input: unknown = {}): Promise<string> {
-    if (!this.knows(kind)) throw new Error(`no handler for job kind ${kind}`);
-    const job = await db.job.create({ data: { caseId, kind, input: JSON.stringify(input) } });
-    const chain = (this.chains.get(caseId) ?? Promise.resolve()).then(() => this.execute(job.id)).catch(() => markFailed(job.id, 'workerFailed').catch(() => {}));
+  protected async schedule(caseId: string, jobId: string): Promise<void> {
+    const chain = (this.chains.get(caseId) ?? Promise.resolve()).then(() => this.execute(jobId)).catch(() => markFailed(jobId, 'workerFailed').catch(() => {}));
     this.chains.set(caseId, chain);
     void chain.then(() => {
       if (this.chains.get(caseId) === chain) this.chains.delete(caseId);
     });
-    return job.id;
   }
 
-  /** Resolves once every job queued so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.chains.size > 0) await Promise.all(this.chains.values());
-  }
-
-  /**
-   * Jobs a crash left 'running' or 'queued' can never finish: they are marked failed ('interrupted').
-   * Kinds that are safe to run again from the start (an order import: its saves are upserts keyed by
-   * order number, so a second run leaves exactly the orders one whole run would) are queued again
-   * with the same input, naming the job they resume; the rest wait for the merchant's retry.
-   */
-  async recover(): Promise<number> {
-    const stuck = await db.job.findMany({ where: { status: { in: ['running', 'queued'] } }, select: { id: true, caseId: true, kind: true, input: true }, orderBy: { createdAt: 'asc' } });
-    if (stuck.length === 0) return 0;
-    await db.job.updateMany({ where: { id: { in: stuck.map((job) => job.id) } }, data: { status: 'failed', error: 'interrupted' } });
-    for (const job of stuck.filter((j) => RESUMABLE_KINDS.has(j.kind) && this.knows(j.kind))) {
-      const input: unknown = JSON.parse(job.input);
-      await this.enqueue(job.caseId, job.kind, { ...(input && typeof input === 'object' ? input : {}), resumes: job.id });
-    }
-    return stuck.length;
-  }
-
-  /** Whether this runner has a handler for the kind. */
-  protected knows(kind: string): boolean {
-    return JOB_HANDLERS.has(kind);
   }
 
   protected abstract execute(jobId: string): Promise<void>;
 }
 
 /** Runs jobs on this thread: unit tests, benchmarks and scripts, which have no bundled worker. */
-export class InProcessJobRunner extends JobRunner {
+export class InProcessJobRunner extends LocalJobRunner {
   private readonly handlers = new Map(JOB_HANDLERS);
 
   /** Adds or replaces a kind's handler (tests). */
@@ -80,7 +53,7 @@ export class InProcessJobRunner extends JobRunner {
 }
 
 /** Runs jobs in worker threads (lib/jobs/worker.ts): an export or a 50,000-order import never blocks a page. */
-export class ThreadJobRunner extends JobRunner {
+export class ThreadJobRunner extends LocalJobRunner {
   constructor(private readonly pool: ThreadPool) {
     super();
   }
@@ -90,8 +63,11 @@ export class ThreadJobRunner extends JobRunner {
   }
 }
 
-/** How many jobs run at once: JOB_WORKERS, else 2 (an export need not wait behind another case's import). */
-function jobWorkers(): number {
+/**
+ * How many jobs run at once in this process: JOB_WORKERS, else 2 (an export need not wait behind
+ * another case's import). JOB_WORKERS=external (PostgreSQL): none, workers elsewhere run them.
+ */
+export function jobWorkers(): number {
   const n = Number(process.env.JOB_WORKERS);
   return Number.isInteger(n) && n > 0 ? n : Math.min(2, os.availableParallelism());
 }
@@ -109,11 +85,24 @@ export function spawnWorker(): Worker {
  */
 export const threadsAvailable = (): boolean => isMainThread && process.env.NEXT_RUNTIME === 'nodejs' && process.env.NODE_ENV === 'production';
 
+/**
+ * The Next.js server (and its worker threads) on PostgreSQL queues jobs for workers (pg-boss,
+ * lib/jobs/queue/); unit tests and scripts run them in place on either database.
+ */
+// `process.env.NEXT_RUNTIME` spelled out: the bundler replaces that expression at build time (the
+// variable itself is not set in the server's environment), so it cannot be read through a variable.
+export const usesQueue = (runtime: string | undefined = process.env.NEXT_RUNTIME): boolean => DB_PROVIDER === 'postgresql' && runtime === 'nodejs';
+
 const globalForJobs = globalThis as unknown as { jobRunner?: JobRunner; taskPool?: ThreadPool };
 
-/** The process's runner (one per server process, kept across dev reloads). */
+function createRunner(): JobRunner {
+  if (usesQueue()) return new QueueJobRunner();
+  return threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers())) : new InProcessJobRunner();
+}
+
+/** The process's runner, chosen once (one per server process, kept across dev reloads). */
 export function jobRunner(): JobRunner {
-  globalForJobs.jobRunner ??= threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers())) : new InProcessJobRunner();
+  globalForJobs.jobRunner ??= createRunner();
   return globalForJobs.jobRunner;
 }
 

@@ -1,3 +1,5 @@
+// First: later imports read it as they load (see the file).
+import './thread-env';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
