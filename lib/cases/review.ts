@@ -1,5 +1,6 @@
 import { PLATFORMS, isPlatformId } from '@/lib/platforms/profiles';
 import { referenceProblems } from '@/lib/statement/problems';
+import { typedLength } from '@/lib/statement/references';
 import { statementText } from './statement-text';
 import { deadlineState } from '@/lib/platforms/deadline';
 import { fieldErrorCodes, type FieldErrorCode } from '@/lib/schemas/errors';
@@ -30,7 +31,9 @@ export function basicsFieldErrors(c: CaseRecord): Partial<Record<string, FieldEr
 }
 
 export function statementFieldErrors(c: CaseRecord): Partial<Record<string, FieldErrorCode>> {
-  const parsed = statementSchema.safeParse(statementValues(c));
+  // Stored references are longer than the typed ids the merchant wrote: measured as typed.
+  const values = Object.fromEntries(Object.entries(statementValues(c)).map(([s, text]) => [s, typedLength(text)]));
+  const parsed = statementSchema.safeParse(values);
   return parsed.success ? {} : fieldErrorCodes(parsed.error);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exhibitKey, orderRef, parseReferences, toDisplay, toStored } from './references';
+import { STATEMENT_SECTION_MAX, statementSchema } from '@/lib/schemas/steps/statement';
+import { exhibitKey, orderRef, parseReferences, toDisplay, toStored, typedLength } from './references';
 
 const exhibits = [
   { evidenceId: 'ev1', exhibitId: 'B-003' },
@@ -54,5 +55,18 @@ describe('toStored / toDisplay', () => {
     expect(orderRef('3412', 'zh-CN')).toBe('[订单 3412]');
     expect(orderRef('3412', 'en')).toBe('[Order 3412]');
     expect(parseReferences(orderRef('A-1', 'en'))).toEqual([{ kind: 'order', orderNo: 'A-1', raw: '[Order A-1]' }]);
+  });
+});
+
+describe('typedLength', () => {
+  it('measures a section with stored references as the merchant typed it, so the cap holds after saving', () => {
+    const key = exhibitKey('0b9f3c2e-5a7d-4e1b-9c3f-2d8e6a1b4c7d');
+    const typed = `${'说明'.repeat(4_000)}${'[B-003]'.repeat(250)}`;
+    const stored = typed.replaceAll('[B-003]', key);
+    expect(typed.length).toBeLessThanOrEqual(STATEMENT_SECTION_MAX);
+    expect(stored.length).toBeGreaterThan(STATEMENT_SECTION_MAX);
+    expect(typedLength(stored)).toHaveLength(typed.length);
+    const section = (text: string) => statementSchema.shape.whatHappened.safeParse(text).success;
+    expect([section(stored), section(typedLength(stored))]).toEqual([false, true]);
   });
 });

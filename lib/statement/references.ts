@@ -44,6 +44,15 @@ export function formatExhibitId(letter: string, position: number): string {
   return `${letter}-${String(position).padStart(3, '0')}`;
 }
 
+/**
+ * The text with each stored key as long as a typed id ("[B-003]", 7 characters): the length the
+ * merchant typed and sees, which the section cap applies to (a key is 43 characters, so a section
+ * near the cap with many references would fail the cap once saved).
+ */
+export function typedLength(text: string): string {
+  return text.replace(/\[\[ev:[A-Za-z0-9_-]{1,64}\]\]/g, '[X-000]');
+}
+
 /** The stored form of a reference to an exhibit: survives renumbering. */
 export function exhibitKey(evidenceId: string): string {
   return `[[ev:${evidenceId}]]`;
