@@ -11,10 +11,15 @@
  *
  * Two 100 MB packing videos (bench/export-videos.ts) go in too; --no-videos leaves them out.
  *
- * Run: npm run bench:export [-- --setup-only] [-- --no-videos]
+ * Also in the same run (issue #15): the floor (bench/floor.ts: the same photo previews and PDFs
+ * through libvips, pdf-lib and qpdf alone) and the ratio of the export to it; and two re-exports
+ * after the full one, "statement edited" and "one photo added" (bench/reexport.ts).
+ * BENCH_CASE=scans runs the scan-heavy case instead (bench/scans.ts).
+ *
+ * Run: npm run bench:export [-- --setup-only] [-- --no-videos]   (BENCH_CASE=scans npm run bench:export)
  * (jiti runs the TypeScript; its aliases resolve '@/' and let lib code marked server-only load.)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,8 +28,15 @@ import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } 
 import sharp, { type OverlayOptions } from 'sharp';
 import { embedChineseFonts } from '../lib/pdf/fonts';
 import type { OrderRecord } from '../lib/orders/types';
+import { runChild } from './child';
 import type { RunResult } from './export-run';
+import type { FloorResult } from './floor';
 import { benchVideos, VIDEO_CACHE_DIR } from './export-videos';
+
+if (process.env.BENCH_CASE === 'scans') {
+  await import('./scans');
+  process.exit(process.exitCode ?? 0);
+}
 
 const setupOnly = process.argv.includes('--setup-only');
 const withVideos = !process.argv.includes('--no-videos');
@@ -501,7 +513,7 @@ function writeAtomically(file: string, bytes: Uint8Array) {
   renameSync(`${file}.part`, file);
 }
 
-async function buildCorpus(orders: BenchOrder[]): Promise<{ files: CorpusFile[]; generated: number }> {
+async function buildCorpus(orders: BenchOrder[]): Promise<{ files: CorpusFile[]; generated: number; extraPhoto: string }> {
   const current: readonly string[] = Object.values(CACHE_DIRS);
   for (const dir of existsSync(CACHE) ? readdirSync(CACHE) : []) {
     if (!current.includes(dir)) rmSync(path.join(CACHE, dir), { recursive: true, force: true });
@@ -520,8 +532,17 @@ async function buildCorpus(orders: BenchOrder[]): Promise<{ files: CorpusFile[];
     return path.join(CACHE, CACHE_DIRS.photos, name);
   });
   const missing = specs.filter((_, i) => !existsSync(photoFiles[i] ?? ''));
+  let noiseBytes: Buffer | undefined;
+  const noiseOf = () => (noiseBytes ??= randomFillSync(Buffer.alloc(1 << 22)));
+  // The photo the re-export adds after the first export: one more packing table shot, not uploaded at setup.
+  const extraPhoto = path.join(CACHE, CACHE_DIRS.photos, 'IMG_20261121_101500.jpg');
+  if (!existsSync(extraPhoto)) {
+    const spec: PhotoSpec = { index: 120, category: 'staff', width: 4000, height: 3000, takenAt: new Date('2026-11-21T02:15:00Z'), grain: 20 };
+    writeAtomically(extraPhoto, await encodePhoto(spec, await drawScene(spec, orders, noiseOf())));
+    generated++;
+  }
   if (missing.length > 0) {
-    const noise = randomFillSync(Buffer.alloc(1 << 22));
+    const noise = noiseOf();
     const started = performance.now();
     let next = 0;
     // Two at a time: libvips runs one while the other's pixel loops hold the JavaScript thread.
@@ -570,7 +591,7 @@ async function buildCorpus(orders: BenchOrder[]): Promise<{ files: CorpusFile[];
     generated += v.generated;
     for (const video of v.videos) files.push({ file: video.file, name: video.name, category: 'logistics', title: video.title, description: '仓库打包全过程录像，面单与商品同框。', orderNos: [] });
   }
-  return { files, generated };
+  return { files, generated, extraPhoto };
 }
 
 // ---- Setup: a fresh database holding the case, its orders and its evidence ----
@@ -641,6 +662,9 @@ try {
     laneBytes[lane] = (laneBytes[lane] ?? 0) + bytesOf(category);
   }
   const videoUploads: string[] = [];
+  // jiti hands a second import() of a module that is still loading its half-made copy ("Cannot access
+  // 'IMAGE_KINDS' before initialization"): load what an upload imports lazily once, before two lanes race for it.
+  await import('../lib/evidence/inspect/stored-facts');
   await Promise.all(lanes.map(async (lane) => {
     for (const f of lane) {
       const started = performance.now();
@@ -679,16 +703,25 @@ try {
   await db.$disconnect();
 
   if (!setupOnly) {
+    // The floor first, then the export, each in a process of its own: the same inputs, the same minute of machine load.
+    const floor = await runChild<FloorResult>('bench/floor.ts', [c.id]);
+    if (!floor.ok) throw new Error(`floor child exited with ${floor.code}: ${floor.lastStderr.join(' | ')}`);
+    const f = floor.result;
+    console.log(`floor: ${f.photos} previews re-encoded at 160 DPI (two at a time), ${f.pdfs} PDFs merged with ${f.qpdf}; ${f.pages} pages, ${f.sizeMb.toFixed(2)} MB, cpu ${f.cpuSeconds.toFixed(2)} s, peak ${f.peakRssMb.toFixed(0)} MB; phases (s): ${Object.entries(f.phases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(`floor seconds=${f.seconds.toFixed(2)}`);
     // The timed part, in a process of its own: its peak memory is the export's, not the photo generator's.
-    const child = spawn(process.execPath, ['node_modules/jiti/lib/jiti-cli.mjs', 'bench/export-run.ts', c.id], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    if (code !== 0) throw new Error(`export child exited with ${code}`);
-    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RunResult;
+    const run = await runChild<RunResult>('bench/export-run.ts', [c.id, ...(process.env.BENCH_REEXPORT === '0' ? [] : [corpus.extraPhoto])]);
+    if (!run.ok) throw new Error(`export child exited with ${run.code}: ${run.lastStderr.join(' | ')}`);
+    const result = run.result;
     for (const f of result.files) console.log(`volume ${f.volume}: ${f.path} ${(f.size / MB).toFixed(2)} MB, ${f.pages} pages`);
     console.log(`warnings: ${result.warnings.length}${result.warnings.length ? ` (${result.warnings.slice(0, 5).map((w) => `${w.exhibitId} ${w.reason}`).join('; ')}${result.warnings.length > 5 ? ' …' : ''})` : ''}; oversized: ${result.oversized.length ? result.oversized.join(', ') : 'none'}`);
-    console.log(`RSS before the export: ${result.rssBeforeMb.toFixed(0)} MB (modules loaded)`);
+    console.log(`RSS before the export: ${result.rssBeforeMb.toFixed(0)} MB (modules loaded); export cpu ${result.cpuSeconds.toFixed(2)} s (floor ${f.cpuSeconds.toFixed(2)} s, without its qpdf process)`);
+    if (result.reexport) {
+      const { statement, photo } = result.reexport;
+      console.log(`reexport statement seconds=${statement.toFixed(2)} ratio=${(statement / result.seconds).toFixed(2)}`);
+      console.log(`reexport photo seconds=${photo.toFixed(2)} ratio=${(photo / result.seconds).toFixed(2)}`);
+    }
+    console.log(`ratio=${(result.seconds / f.seconds).toFixed(2)} (export/floor wall time; cpu ${(result.cpuSeconds / f.cpuSeconds).toFixed(2)}); load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const sizeMb = result.files.reduce((n, f) => n + f.size, 0) / MB;
     console.log(`export seconds=${result.seconds.toFixed(2)} peak_rss_mb=${result.peakRssMb.toFixed(0)} size_mb=${sizeMb.toFixed(2)} pages=${result.pages}`);
   }
