@@ -52,15 +52,15 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
     await expect(page.getByRole('heading', { name: step, level: 2 })).toBeVisible();
   }
   await page.getByRole('link', { name: '申诉说明 →' }).click();
-  await page.getByLabel('事情经过').fill('2026 年 11 月 12 日收到平台通知，涉及 36 笔订单。');
-  await page.getByLabel('为什么这些订单是真实的').fill('买家真实付款、收货。\n其中 8 位是老客户。');
-  await page.getByLabel('证据说明了什么').fill('附件为进货发票和签收记录。');
+  await page.getByRole('textbox', { name: '事情经过', exact: true }).fill('2026 年 11 月 12 日收到平台通知，涉及 36 笔订单。');
+  await page.getByRole('textbox', { name: '为什么这些订单是真实的', exact: true }).fill('买家真实付款、收货。\n其中 8 位是老客户。');
+  await page.getByRole('textbox', { name: '证据说明了什么', exact: true }).fill('附件为进货发票和签收记录。');
   await expect(page.getByTestId('statement-preview')).toContainText('二、订单真实性说明');
   await expect(page.getByTestId('statement-count')).toHaveAttribute('data-over', 'false');
   await saved(page);
 
   await page.reload();
-  await expect(page.getByLabel('为什么这些订单是真实的')).toHaveValue('买家真实付款、收货。\n其中 8 位是老客户。');
+  await expect(page.getByRole('textbox', { name: '为什么这些订单是真实的', exact: true })).toHaveValue('买家真实付款、收货。\n其中 8 位是老客户。');
 
   // A bundle needs at least one evidence file (uploading is covered by evidence.spec.ts).
   await testDb().evidence.create({ data: { caseId: c.id, storageKey: 'none', sha256: 'b'.repeat(64), size: 1, mime: 'image/png', kind: 'png', originalName: 'chat.png', uploadedBy: user.id, category: 'chat' } });
@@ -76,7 +76,7 @@ test('fill every step in Chinese, reload midway, switch to English, reach a clea
   await expect(page.getByRole('heading', { name: 'Review', level: 2 })).toBeVisible();
   await expect(page.getByTestId('review-status')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('navigation', { name: 'Appeal steps' }).getByRole('link', { name: /Statement/ }).click();
-  await expect(page.getByLabel('What happened')).toHaveValue('2026 年 11 月 12 日收到平台通知，涉及 36 笔订单。');
+  await expect(page.getByRole('textbox', { name: 'What happened', exact: true })).toHaveValue('2026 年 11 月 12 日收到平台通知，涉及 36 笔订单。');
   // The statement stays in the platform's language: Tmall reviewers read Chinese.
   await expect(page.getByTestId('statement-preview')).toContainText('一、事情经过');
 

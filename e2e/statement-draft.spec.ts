@@ -39,16 +39,16 @@ test('an empty statement is offered a draft from the facts; the short version fi
   await offer.getByRole('button', { name: '用这份草稿填写各段' }).click();
   await expect(offer).toBeHidden();
   await expect(page.getByTestId('draft-filled')).toBeVisible();
-  const whatHappened = page.getByLabel('事情经过');
+  const whatHappened = page.getByRole('textbox', { name: '事情经过', exact: true });
   await expect(whatHappened).toHaveValue(/编号为 TM-2026-1187 的违规通知/);
   await expect(whatHappened).toHaveValue(new RegExp(`\\[订单 ${ORDER}\\]`));
-  await expect(page.getByLabel('证据说明了什么')).toHaveValue(/发票：\[B-001\] 进货发票/);
+  await expect(page.getByRole('textbox', { name: '证据说明了什么', exact: true })).toHaveValue(/发票：\[B-001\] 进货发票/);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   const saved = await testDb().case.findUniqueOrThrow({ where: { id: c.id } });
   expect(JSON.parse(saved.statement).whatHappened).toContain('TM-2026-1187');
 
   // A long paragraph: the short version is cut to the box, its count never above the limit.
-  await page.getByLabel('为什么这些订单是真实的').fill('这些订单来自活动期间的真实买家，均已付款、发货并签收。'.repeat(40));
+  await page.getByRole('textbox', { name: '为什么这些订单是真实的', exact: true }).fill('这些订单来自活动期间的真实买家，均已付款、发货并签收。'.repeat(40));
   const count = page.getByTestId('short-count');
   await expect(page.getByTestId('short-version')).toContainText('已按段截短');
   const [shown, limit] = ((await count.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
@@ -70,14 +70,14 @@ test('an empty statement is offered a draft from the facts; the short version fi
   // Once begun, the statement is never offered a draft again.
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await page.reload();
-  await expect(page.getByLabel('事情经过')).toHaveValue(/TM-2026-1187/);
+  await expect(page.getByRole('textbox', { name: '事情经过', exact: true })).toHaveValue(/TM-2026-1187/);
   await expect(page.getByTestId('draft-offer')).toHaveCount(0);
 });
 
 test('a statement the merchant has begun gets no draft offer', async ({ page, user }) => {
   const c = await caseWithFacts(user.id, JSON.stringify({ context: '自己写的背景。' }));
   await page.goto(`/cases/${c.id}/statement`);
-  await expect(page.getByLabel('背景（如促销活动）')).toHaveValue('自己写的背景。');
+  await expect(page.getByRole('textbox', { name: '背景（如促销活动）', exact: true })).toHaveValue('自己写的背景。');
   await expect(page.getByTestId('short-count')).toBeVisible();
   await expect(page.getByTestId('draft-offer')).toHaveCount(0);
 });
