@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { test, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import sharp from 'sharp';
 import { PrismaClient } from '../../lib/generated/prisma/client';
-import { exportableCase } from './case';
 import { checkStore, Tally } from './invariants';
 import { orderCsv } from './orders';
-import { AppServer } from './server';
+import type { AppServer } from './server';
+import { onSmallDisk } from './tmpfs';
+import { shot } from '../support/shots';
 
 const MB = 1024 * 1024;
 const MOUNT = '/tmp/appeal-pack-faults-jobs';
@@ -28,7 +29,7 @@ async function look(page: Page, name: string, message: Locator): Promise<void> {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });
     await message.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/faults-${name}-${width}.png` });
+    await shot(page, `faults-${name}-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -58,31 +59,26 @@ async function settledExport(api: APIRequestContext, caseId: string): Promise<Ex
  * bundle, the page says so in Chinese, reads go on, and once space is freed the same work succeeds.
  */
 test('a disk that fills during a running import and a running export', async ({ browser }) => {
-  mkdirSync(MOUNT, { recursive: true });
   // Room for an export's up-front estimate (twice the evidence plus 64 MB) before the disk is filled.
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128m', 'tmpfs', MOUNT]);
-  const server = new AppServer(path.join(MOUNT, 'data'), Number(process.env.FAULT_PORT ?? 3190) + 3);
-  try {
-    server.migrate();
-    await server.start();
-    const api = await playwrightRequest.newContext({ baseURL: server.url });
-    const signUp = await api.post('/api/auth/sign-up/email', { data: { name: '满盘任务', email: `jobs-${Date.now()}@example.com`, password: 'Evidence2026' } });
-    const { user } = (await signUp.json()) as { user: { id: string } };
-    const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path.join(server.dataDir, 'app.db')}`, timeout: 10_000 }) });
-    const kase = await exportableCase(db, user.id, '满盘任务');
+  const disk = { mount: MOUNT, sizeMb: 128, port: Number(process.env.FAULT_PORT ?? 3190) + 3, name: '满盘任务' };
+  const explain = async (server: AppServer) => {
+    const free = existsSync(MOUNT) ? statfsSync(MOUNT) : null;
+    console.log(`free bytes: ${free ? free.bavail * free.bsize : '?'}; jobs: ${JSON.stringify(await jobsOf(server.dataDir))}`);
+  };
+  await onSmallDisk(disk, async ({ server, api, db, caseId }) => {
     for (let n = 0; n < 2; n++) {
       // Noise: a screenshot the bundle's attached original cannot compress below the room left.
       const shot = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
-      expect((await api.post(`/api/cases/${kase.id}/evidence?name=chat-${n}.png&category=chat`, { data: shot, headers: { 'content-type': 'application/octet-stream' } })).status()).toBe(201);
+      expect((await api.post(`/api/cases/${caseId}/evidence?name=chat-${n}.png&category=chat`, { data: shot, headers: { 'content-type': 'application/octet-stream' } })).status()).toBe(201);
     }
-    const original = await db.evidence.findFirstOrThrow({ where: { caseId: kase.id } });
+    const original = await db.evidence.findFirstOrThrow({ where: { caseId } });
     const context = await browser.newContext({ baseURL: server.url, storageState: await api.storageState() });
     const page = await context.newPage();
     const orders = orderCsv(ROWS, 7);
 
     // An import: the order file is stored and previewed, then the disk fills before the job saves its orders.
     const importOrders = async () => {
-      await page.goto(`/cases/${kase.id}/orders`);
+      await page.goto(`/cases/${caseId}/orders`);
       await page.getByLabel('订单文件').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: orders });
       await page.getByRole('button', { name: '上传并预览' }).click();
       await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
@@ -91,36 +87,36 @@ test('a disk that fills during a running import and a running export', async ({ 
     fillDisk(1 * MB);
     await page.getByTestId('import-preview').getByRole('button', { name: /确认导入/ }).click();
     await expect(page.getByTestId('import-failed')).toContainText('服务器存储空间不足，导入停下了', { timeout: 90_000 });
-    const failedImport = await db.job.findFirstOrThrow({ where: { caseId: kase.id, kind: 'order-import' }, orderBy: { createdAt: 'desc' } });
+    const failedImport = await db.job.findFirstOrThrow({ where: { caseId: caseId, kind: 'order-import' }, orderBy: { createdAt: 'desc' } });
     expect([failedImport.status, failedImport.error]).toEqual(['failed', 'storageFull']);
-    const savedBefore = await db.order.count({ where: { caseId: kase.id } });
+    const savedBefore = await db.order.count({ where: { caseId } });
     expect(savedBefore).toBeLessThan(ROWS);
-    expect((await api.get(`/api/cases/${kase.id}/evidence/${original.id}/original`)).status()).toBe(200);
+    expect((await api.get(`/api/cases/${caseId}/evidence/${original.id}/original`)).status()).toBe(200);
     await look(page, 'import-full', page.getByTestId('import-failed'));
     freeDisk();
     await importOrders();
     await page.getByTestId('import-preview').getByRole('button', { name: /确认导入/ }).click();
     await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 120_000 });
     // Chunks saved before the disk filled are upserted again, not duplicated.
-    expect(await db.order.count({ where: { caseId: kase.id } })).toBe(ROWS);
+    expect(await db.order.count({ where: { caseId } })).toBe(ROWS);
 
     // An export: accepted with room to spare, then the disk fills while it builds.
-    const exportsDir = path.join(server.dataDir, 'files', 'cases', kase.id, 'exports');
-    expect((await api.post(`/api/cases/${kase.id}/export`, { data: { attachOriginals: true } })).status()).toBe(202);
+    const exportsDir = path.join(server.dataDir, 'files', 'cases', caseId, 'exports');
+    expect((await api.post(`/api/cases/${caseId}/export`, { data: { attachOriginals: true } })).status()).toBe(202);
     fillDisk(1 * MB);
-    const failed = await settledExport(api, kase.id);
+    const failed = await settledExport(api, caseId);
     expect([failed.status, failed.error]).toEqual(['failed', 'storageFull']);
     expect(existsSync(exportsDir) ? readdirSync(exportsDir, { recursive: true }).filter((f) => String(f).endsWith('.pdf')) : []).toEqual([]);
-    await page.goto(`/cases/${kase.id}/review`);
+    await page.goto(`/cases/${caseId}/review`);
     const exportAlert = page.getByText('服务器存储空间不足，证据包没有生成，也没有留下不完整的文件。');
     await expect(exportAlert).toBeVisible();
     await look(page, 'export-full', exportAlert);
-    expect((await api.get(`/api/cases/${kase.id}/evidence/${original.id}/original`)).status()).toBe(200);
+    expect((await api.get(`/api/cases/${caseId}/evidence/${original.id}/original`)).status()).toBe(200);
     freeDisk();
-    expect((await api.post(`/api/cases/${kase.id}/export`, { data: { attachOriginals: true } })).status()).toBe(202);
-    const done = await settledExport(api, kase.id);
+    expect((await api.post(`/api/cases/${caseId}/export`, { data: { attachOriginals: true } })).status()).toBe(202);
+    const done = await settledExport(api, caseId);
     expect(done.status).toBe('done');
-    const pdf = await api.get(`/api/cases/${kase.id}/export/pdf?volume=1`);
+    const pdf = await api.get(`/api/cases/${caseId}/export/pdf?volume=1`);
     expect([pdf.status(), (await pdf.body()).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
 
     const tally = new Tally();
@@ -128,16 +124,5 @@ test('a disk that fills during a running import and a running export', async ({ 
     console.log(`disk-full-jobs: import saved ${savedBefore}/${ROWS} before the disk filled, export failed then done; invariants_checked=${tally.checked} violations=${tally.violations.length}`);
     expect(tally.violations).toEqual([]);
     await context.close();
-    await api.dispose();
-    await db.$disconnect();
-  } catch (error) {
-    const free = existsSync(MOUNT) ? statfsSync(MOUNT) : null;
-    console.log(`free bytes: ${free ? free.bavail * free.bsize : '?'}; jobs: ${JSON.stringify(await jobsOf(server.dataDir))}`);
-    console.log(`server output:\n${server.output()}`);
-    throw error;
-  } finally {
-    await server.kill();
-    execFileSync('umount', ['-l', MOUNT]);
-    rmSync(MOUNT, { recursive: true, force: true });
-  }
+  }, explain);
 });
