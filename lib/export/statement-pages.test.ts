@@ -17,6 +17,7 @@ const pageText = (file: string, page: number) => pdfText(file, { first: page, la
 
 let file: string;
 let doc: PDFDocument;
+let english: string;
 
 beforeAll(async () => {
   const { caseId, ids } = await bundleCase();
@@ -33,7 +34,11 @@ beforeAll(async () => {
   file = path.join(dir, 'bundle.pdf');
   writeFileSync(file, out.volumes[0]!.bytes);
   doc = await PDFDocument.load(out.volumes[0]!.bytes);
-}, 60_000);
+  // The same case as an English document (Amazon's language): the references in its words.
+  const en = await buildBundle({ ...data, language: 'en' }, blobStore(), { maxBytes: 20 * 1024 * 1024, attachOriginals: false, now });
+  english = path.join(dir, 'english.pdf');
+  writeFileSync(english, en.volumes[0]!.bytes);
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The 0-based targets of the link annotations on a 0-based page. */
@@ -72,5 +77,17 @@ describe('statement references in the bundle', () => {
     const dossier = linkTargets(statementPage - 1).filter((t) => t > statementPage - 1);
     const texts = await Promise.all(dossier.map((t) => pageText(file, t + 1)));
     expect(texts.some((t) => t.includes('4012345678901234567') && !t.includes('（证据'))).toBe(true);
+  }, 60_000);
+
+  it('prints references in English for an English document, with the same pages', async () => {
+    let statementPage = 0;
+    // The headings are the case's own (a Tmall case's are Chinese); the references are the document's.
+    for (let p = 1; p <= 6 && !statementPage; p++) if ((await pageText(english, p)).includes('一、事情经过')) statementPage = p;
+    expect(statementPage).toBeGreaterThan(0);
+    const text = (await pageText(english, statementPage)).replace(/\s+/g, ' ');
+    const m = /\(Exhibit C-001, ?p\. ?(\d+)\)/.exec(text);
+    expect(m, text).not.toBeNull();
+    expect(await pageText(english, Number(m![1]))).toContain('C-001');
+    expect(text).not.toContain('（证据');
   }, 60_000);
 });

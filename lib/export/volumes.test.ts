@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
+import { exhibitKey } from '@/lib/statement/references';
 import { blobStore } from '@/lib/storage';
 import { bundleCase, noisyPhoto } from '@/lib/testing/bundle-case';
 import { pdfText as readText, qpdfCheck } from '@/lib/testing/pdf-read';
@@ -109,7 +110,9 @@ describe('buildBundle volumes', () => {
 
   it('splits a bundle just over the limit into volumes each within it, each with its own contents', async () => {
     const maxBytes = whole - 40 * KB;
-    const out = await buildBundle(data, blobStore(), { maxBytes, attachOriginals: false, now });
+    // The statement names the last exhibit, which goes to volume 2: it prints that volume and page.
+    const last = data.exhibits.at(-1)!;
+    const out = await buildBundle({ ...data, statement: `扫描件见${exhibitKey(last.evidenceId)}。` }, blobStore(), { maxBytes, attachOriginals: false, now });
     expect(out.volumes.length).toBe(2);
     expect(out.oversized).toEqual([]);
     for (const v of out.volumes) expect(v.bytes.length).toBeLessThanOrEqual(maxBytes);
@@ -146,5 +149,16 @@ describe('buildBundle volumes', () => {
     expect(secondContents).toMatch(/清单/);
     const secondText = await pdfText(files[1]!);
     expect(secondText).toContain(later[later.length - 1]!);
+
+    // The statement's reference to an exhibit in volume 2: volume and page, and that page is the exhibit's first.
+    expect(volumeOf.get(last.exhibitId)).toBe(2);
+    const front = (await pdfText(files[0]!)).replace(/\s+/g, '');
+    const printed = new RegExp(`（证据${last.exhibitId}，卷二第(\\d+)页）`).exec(front);
+    expect(printed, front.slice(0, 400)).not.toBeNull();
+    const page = Number(printed![1]) - second.firstPage + 1;
+    expect(page).toBeGreaterThan(0);
+    const target = await readText(files[1]!, { first: page, last: page });
+    expect(target).toContain(last.exhibitId);
+    expect(target).toContain('证据编号');
   }, 120_000);
 });
