@@ -16,7 +16,11 @@ export const DB_PROVIDER: 'sqlite' | 'postgresql' = databaseProvider();
 
 function createClient(): PrismaClient {
   if (DB_PROVIDER === 'postgresql') {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
+    // A transaction waits up to 10 s for a pooled connection (Prisma's default is 2 s): under load,
+    // with two app processes and their task threads sharing the pool, bench:scale saw an upload
+    // refused with P2028 because the wait ran out, not because anything was wrong.
+    const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }), transactionOptions });
     // Sound because both clients come from the same models with the same scalar types (the
     // derived schema swaps only the provider and the output folder, and refuses native @db
     // types), so every model delegate takes and returns the same shapes. The PostgreSQL type is
