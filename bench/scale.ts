@@ -71,12 +71,13 @@ async function runVariant(variant: string): Promise<Result> {
     }
     execFileSync(process.execPath, ['prisma/tools/migrate.mjs', 'deploy'], { env: { ...process.env, ...env }, stdio: 'ignore' });
     Object.assign(process.env, env);
-    const apps = variant === 'scaled' ? ['a', 'b'] : ['a'];
-    for (const [i, name] of apps.entries()) {
-      procs.push(start(`app-${name}`, ['server.mjs'], { ...env, PORT: String(basePort + i), DATA_DIR: path.join(work, `data-${name}`) }));
-    }
     const worker = variant === 'scaled' ? workerArgs() : null;
     if (variant === 'scaled') setup = worker ? '2 app processes + 2 workers, PostgreSQL, s3rver' : '2 app processes running jobs in-process (no `npm run worker` yet), PostgreSQL, s3rver';
+    const apps = variant === 'scaled' ? ['a', 'b'] : ['a'];
+    for (const [i, name] of apps.entries()) {
+      // With workers the app instances only queue (JOB_WORKERS=external), as the README's several-machines set-up runs them.
+      procs.push(start(`app-${name}`, ['server.mjs'], { ...env, PORT: String(basePort + i), DATA_DIR: path.join(work, `data-${name}`), ...(worker ? { JOB_WORKERS: 'external' } : {}) }));
+    }
     for (const i of worker ? [1, 2] : []) procs.push(start(`worker-${i}`, worker!, { ...env, DATA_DIR: path.join(work, `data-w${i}`) }));
     const urls = apps.map((_, i) => `http://localhost:${basePort + i}`);
     for (const [i, url] of urls.entries()) await waitForHttp(procs.find((p) => p.name === `app-${apps[i]}`)!, `${url}/login`);
