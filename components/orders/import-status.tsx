@@ -19,7 +19,8 @@ export async function ImportStatus({ view }: { view: ImportJobView | null }) {
   const when = format.dateTime(view.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
   if (view.status === 'failed' || !view.result) {
     const reason = view.error === 'interrupted' ? t('failedInterrupted') : view.error === STORAGE_FULL ? t('failedStorageFull') : t('failedOther');
-    return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('failed', { file, when, reason })}</p>;
+    // A job that stopped may have saved some chunks already: "not finished", never "not imported".
+    return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('stopped', { file, when, reason })}</p>;
   }
   const result = view.result;
   if (!result.ok) {
