@@ -38,7 +38,8 @@ async function allRows(url: string): Promise<Record<string, unknown[]>> {
   try {
     const { rows: tables } = await c.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
     const out: Record<string, unknown[]> = {};
-    for (const { name } of tables) out[name] = (await c.query(`SELECT * FROM "${name}" ORDER BY 1`)).rows;
+    // Sorted on the whole row: a join table's first column ties (EvidenceOrder), and ties come back in any order.
+    for (const { name } of tables) out[name] = (await c.query(`SELECT * FROM "${name}"`)).rows.map((row) => [JSON.stringify(row), row] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
     return out;
   } finally {
     await c.end();
