@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { buildAndStoreBundle } from '@/lib/export/run';
 import { blobStore } from '@/lib/storage';
+import { peakRssMb as readPeak } from './peak-rss';
 import { addPhoto, editStatement } from './reexport';
 
 export type RunResult = {
@@ -54,8 +55,8 @@ const result = await buildAndStoreBundle(caseId, { maxBundleMB }, (fraction, ite
 const seconds = (performance.now() - started) / 1000;
 const used = process.cpuUsage(cpu);
 process.stderr.write(`  phases (s): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; image step ${result.imageLevel}\n`);
-// maxRSS is in kilobytes: the whole process, module loading included, but nothing of the setup.
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
+// The whole process, module loading included, but nothing of the setup (bench/peak-rss.ts).
+const peakRssMb = readPeak();
 
 const files: RunResult['files'] = [];
 for (const f of [...result.files].sort((a, b) => a.volume - b.volume)) {

@@ -16,7 +16,7 @@
  * after the full one, "statement edited" and "one photo added" (bench/reexport.ts).
  * BENCH_CASE=scans runs the scan-heavy case instead (bench/scans.ts).
  *
- * Run: npm run bench:export [-- --setup-only] [-- --no-videos]   (BENCH_CASE=scans npm run bench:export)
+ * Run: npm run bench:export [-- --setup-only (keeps the case's data folder)] [-- --no-videos]   (BENCH_CASE=scans npm run bench:export)
  * (jiti runs the TypeScript; its aliases resolve '@/' and let lib code marked server-only load.)
  */
 import { execFileSync } from 'node:child_process';
@@ -602,6 +602,7 @@ const corpus = await buildCorpus(orders);
 const corpusEnd = performance.now();
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-export-'));
+let caseId = '';
 process.env.DATA_DIR = dataDir;
 process.env.DATABASE_URL = '';
 process.env.EVIDENCE_MAX_FILE_MB = '100';
@@ -643,6 +644,7 @@ try {
       shipFromProvince: '广东',
     },
   });
+  caseId = c.id;
   await db.promotion.create({ data: { caseId: c.id, name: '双十一全店满 300 减 40', startsOn: new Date('2026-11-10T00:00:00Z'), endsOn: new Date('2026-11-11T00:00:00Z'), channels: '淘宝首页会场、直通车' } });
   await upsertOrders(c.id, orders.filter((o) => !o.flagged), 'import');
   await upsertOrders(c.id, orders.filter((o) => o.flagged), 'import', { flagged: true });
@@ -726,5 +728,7 @@ try {
     console.log(`export seconds=${result.seconds.toFixed(2)} peak_rss_mb=${result.peakRssMb.toFixed(0)} size_mb=${sizeMb.toFixed(2)} pages=${result.pages}`);
   }
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  // --setup-only keeps the case for profiling one export by hand (the line below says how).
+  if (setupOnly) console.log(`kept: DATA_DIR=${dataDir} DATABASE_URL= npx jiti bench/export-run.ts ${caseId} (rm -r it when done)`);
+  else rmSync(dataDir, { recursive: true, force: true });
 }

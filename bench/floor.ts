@@ -21,6 +21,7 @@ import { A4, MARGIN } from '@/lib/pdf/layout';
 import { blobStore } from '@/lib/storage';
 import { runQpdfWasm } from '@/lib/tools/qpdf-wasm';
 import { findSystemTool } from '@/lib/tools/system-tool';
+import { peakRssMb } from './peak-rss';
 
 export type FloorResult = { seconds: number; cpuSeconds: number; peakRssMb: number; photos: number; pdfs: number; pages: number; sizeMb: number; qpdf: string; phases: Record<string, number> };
 
@@ -118,7 +119,7 @@ const pages = (await PDFDocument.load(merged.bytes, { updateMetadata: false })).
 const result: FloorResult = {
   seconds,
   cpuSeconds: (used.user + used.system) / 1e6,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  peakRssMb: peakRssMb(),
   photos: previews.length,
   pdfs: pdfs.length,
   pages,
