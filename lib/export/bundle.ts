@@ -6,9 +6,10 @@ import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import type { BundleData, Exhibit } from './collect';
-import { exhibitPages, readCached, readExhibits } from './exhibit-set';
-import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
-import { attachable, contentImages, contentText, estimate, factsOf, read, type Prepared } from './prepare';
+import { exhibitPages, readExhibits } from './exhibit-set';
+import { chooseImageStep } from './image-step';
+import type { ImageLevel } from './images';
+import { attachable, contentText, read, type Prepared } from './prepare';
 import { writeChecklist } from './checklist-page';
 import { measuredUnits, saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
@@ -53,32 +54,20 @@ function stopwatch() {
  * resolution, then quality (never below legible). Originals are attached only
  * when they look like they fit too (the saved size decides in the end).
  */
-async function fitImages(prepared: Prepared[], store: BlobStore, characters: string, data: BundleData, options: BundleOptions, progress: Progress) {
+async function fitImages(prepared: Prepared[], store: BlobStore, characters: string, data: BundleData, options: BundleOptions) {
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
   // A dossier page ~1.2 KB, a row of their compact table ~170 B (bench/dossiers.ts), with room for long timelines.
   const dossiers = data.dossiers.orders.length * (data.dossiers.compact ? 250 : 2000);
   const text = prepared.map((p) => contentText(p.content)).join('');
   const front = 120 * 1024 + new Set(characters + text).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
   const budget = options.maxBytes * 0.95;
-  const otherBytes = () => prepared.reduce((sum, p) => sum + (p.content.kind === 'images' ? 0 : p.content.kind === 'video' ? 4096 : p.content.kind === 'cached' ? p.estimate - p.content.facts.imageBase : p.estimate), 0) + front;
-  const imageBytes = prepared.reduce((sum, p) => sum + factsOf(p.exhibit, p.content).imageBase, 0);
-  let imageLevel: ImageLevel = 0;
-  if (imageBytes > budget - otherBytes()) {
-    // Stepping down needs the images themselves (a sample is re-encoded): read those the cache stood in for.
-    await readCached(prepared, store);
-    imageLevel = await chooseLevel(prepared.flatMap((p) => contentImages(p.content)), budget - otherBytes());
-  }
-  if (imageLevel > 0) {
-    await progress(0.47, '');
-    await mapLimit(prepared.flatMap((p) => contentImages(p.content)), 2, async (image) => {
-      image.jpeg = await atLevel(image, imageLevel);
-    });
-    for (const p of prepared) p.estimate = estimate(p.exhibit, p.content);
-  }
-  const estimated = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
+  // Every estimate but the images', which depend on the step: each image is encoded once, at the step chosen.
+  const other = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
+  const step = await chooseImageStep(prepared, budget - other, store, data.caseId);
+  const estimated = other + prepared.reduce((sum, p) => sum + step.imageBytes(p), 0);
   // Only what would be attached: a 100 MB video travels in the ZIP and must not keep the others out.
   const originals = prepared.reduce((sum, p) => sum + (p.exhibit.omitOriginal || !attachable(p.content) ? 0 : p.exhibit.size), 0);
-  return { imageLevel, attachOriginals: options.attachOriginals && estimated + originals <= budget };
+  return { imageLevel: step.level, attachOriginals: options.attachOriginals && estimated + originals <= budget };
 }
 
 function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: Date, volume?: number) {
@@ -121,7 +110,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   const mentions = chatMentions(data.flaggedOrders, prepared);
 
   // 2. Fit the size limit.
-  const fit = await fitImages(prepared, store, text.characters, data, options, progress);
+  const fit = await fitImages(prepared, store, text.characters, data, options);
   clock.lap('fit');
 
   // 3. Each exhibit's pages, typeset apart or taken from the cache; then the bundle around them, with a

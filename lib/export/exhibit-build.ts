@@ -2,6 +2,7 @@ import 'server-only';
 import { PDFDict, PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { drawingFonts } from '@/lib/pdf/fonts';
 import { Typesetter } from '@/lib/pdf/layout';
+import { savePdf } from '@/lib/pdf/save';
 import type { BlobStore } from '@/lib/storage';
 import type { BundleText } from './bundle-text';
 import type { ExhibitMeta } from './exhibit-cache';
@@ -42,7 +43,7 @@ export async function buildExhibitPages(p: Prepared, text: BundleText, store: Bl
   });
   // In drawing order: re-encoding them in the bundle reports missing characters in the order a reader meets them.
   const codes = (font: typeof fonts.regular) => [...ts.drawnCodes(font)];
-  const bytes = await doc.save();
+  const bytes = await savePdf(doc);
   const meta: ExhibitMeta = {
     pages: doc.getPageCount(),
     size: bytes.length,

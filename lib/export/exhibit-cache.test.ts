@@ -90,6 +90,21 @@ describe('a missing original', () => {
   }, 60_000);
 });
 
+describe('a photo broken past its header', () => {
+  it('is explained like one broken at the start, and the rest of the bundle is built', async () => {
+    const changed = copy(data);
+    const photo = photoOf(changed);
+    const whole = await noisyPhoto(900, 700);
+    photo.storageKey = `${photo.storageKey}-cut`;
+    photo.previewKey = null;
+    photo.sha256 = 'c'.repeat(64);
+    await blobStore().put(photo.storageKey, Readable.from([whole.subarray(0, Math.floor(whole.length / 2))]));
+    const out = await buildBundle(changed, blobStore(), options);
+    expect(out.warnings).toContainEqual({ exhibitId: photo.exhibitId, reason: 'undecodable' });
+    expect(out.pages).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe('pagesKey', () => {
   const x = () => ({ ...photoOf(data) });
   const key = (e: Exhibit, level: 0 | 1 | null = 0, version = LAYOUT_VERSION) => pagesKey(data.caseId, e, 'zh-CN', level, version);

@@ -11,10 +11,14 @@ import type { ExhibitWarning } from './exhibit-pages';
  * Bump when anything changes how an exhibit's pages are typeset (caption, renderers, image
  * placement, page marks): every cached exhibit is then typeset again.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
-/** What the size fitting needs of an exhibit without reading it again: derived from its bytes alone. */
-export type ExhibitFacts = { imageBase: number; estimate: number; attachable: boolean };
+/**
+ * What the size fitting needs of an exhibit without reading it again, derived from its bytes alone:
+ * the pixels its images have at the best step, those pixels weighted by how many bytes a pixel of
+ * their source takes, and the source's format (lib/export/image-step.ts); its other bytes' estimate.
+ */
+export type ExhibitFacts = { imagePixels: number; imageWeight: number; imageFormat: string; estimate: number; attachable: boolean };
 
 /** What the bundle needs of an exhibit's cached pages besides the pages themselves. */
 export type ExhibitMeta = {
@@ -91,3 +95,15 @@ export async function writePages(store: BlobStore, key: string, bytes: Uint8Arra
   await store.put(`${key}.pdf`, bytes);
   await store.put(`${key}.json`, Buffer.from(JSON.stringify(meta)));
 }
+
+/** An exhibit's image bytes at each step (lib/export/image-step.ts), from its bytes alone. */
+export function levelsKey(caseId: string, x: Exhibit): string {
+  return `${casePrefix(caseId)}cache/exhibit-levels/${sha256(contentInputs(x))}.json`;
+}
+
+export async function readLevels(store: BlobStore, key: string): Promise<number[] | null> {
+  const levels = await readJson<unknown>(store, key);
+  return Array.isArray(levels) && levels.length === 4 && levels.every((n) => typeof n === 'number') ? levels : null;
+}
+
+export const writeLevels = (store: BlobStore, key: string, levels: number[]) => store.put(key, Buffer.from(JSON.stringify(levels)));

@@ -1,6 +1,7 @@
 import 'server-only';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Typesetter } from '@/lib/pdf/layout';
+import { decodeStream, flateStream, OBJECTS_PER_TICK } from '@/lib/pdf/save';
 import type { ExhibitMeta } from './exhibit-cache';
 import { FONT_STAND_INS } from './exhibit-build';
 
@@ -38,7 +39,7 @@ function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
     let current: Map<string, string> | undefined;
-    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const text = Buffer.from(decodeStream(stream)).toString('latin1');
     const out = text.replace(TEXT_OPS, (op: string, key: string | undefined, hex: string | undefined) => {
       if (key !== undefined) {
         const weight = weightOf.get(key);
@@ -54,7 +55,7 @@ function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont
       }
       return `<${mapped}> Tj`;
     });
-    doc.context.assign(ref, doc.context.flateStream(Buffer.from(out, 'latin1')));
+    doc.context.assign(ref, flateStream(doc.context, Buffer.from(out, 'latin1')));
   }
 }
 
@@ -63,7 +64,7 @@ function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont
  * the bundle's fonts, merged originals come as they are. Only the copy is changed, never the cache.
  */
 export async function copyExhibitPages(doc: PDFDocument, ts: Typesetter, bytes: Uint8Array, meta: ExhibitMeta): Promise<PDFPage[]> {
-  const source = await PDFDocument.load(bytes, { updateMetadata: false });
+  const source = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
   const pages = await doc.copyPages(source, source.getPageIndices());
   const maps = { regular: glyphMap(meta.codes.regular, ts, ts.fonts.regular), bold: glyphMap(meta.codes.bold, ts, ts.fonts.bold) };
   for (const i of meta.typeset) {

@@ -3,6 +3,7 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { MARGIN, MUTED, type Typesetter } from '@/lib/pdf/layout';
 import { makeStampRoom } from '@/lib/pdf/page-marks';
 import { sanitisePages, type ActiveContent } from '@/lib/pdf/sanitise';
+import { OBJECTS_PER_TICK } from '@/lib/pdf/save';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import type { BlobStore } from '@/lib/storage';
 import { fileSize, type BundleText } from './bundle-text';
@@ -10,7 +11,7 @@ import type { Exhibit } from './collect';
 import { renderChat, renderPlainText } from './exhibits/text';
 import { renderSheets } from './exhibits/sheet';
 import { renderVideo } from './exhibits/video-page';
-import { IMAGE_BOX, type PageImage } from './images';
+import { encoded, IMAGE_BOX, type PageImage } from './images';
 import { lineKey } from './page-refs';
 import { attachable, read, type PlaceholderReason, type Prepared } from './prepare';
 
@@ -122,7 +123,7 @@ function activeNote({ ts, text }: ExhibitContext, removed: ActiveContent[], canA
 async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<PDFPage[] | PlaceholderReason> {
   if (!bytes) return 'missing';
   try {
-    const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK });
     // Only pages are copied, never the catalog: cleaning them leaves nothing active to copy.
     sanitisePages(source);
     const pages = await doc.copyPages(source, source.getPageIndices());
@@ -134,7 +135,7 @@ async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<PDFP
 }
 
 async function drawImage(ts: Typesetter, image: PageImage, top: number): Promise<void> {
-  const embedded = await ts.doc.embedJpg(image.jpeg);
+  const embedded = await ts.doc.embedJpg(encoded(image));
   const x = MARGIN.left + (IMAGE_BOX.width - image.drawWidth) / 2;
   ts.page.drawImage(embedded, { x, y: top - image.drawHeight, width: image.drawWidth, height: image.drawHeight });
 }

@@ -4,7 +4,7 @@ import type { BundleText } from './bundle-text';
 import type { BundleData } from './collect';
 import { buildExhibitPages } from './exhibit-build';
 import { factsKey, pagesKey, readFacts, readPages, readPagesMeta, writeFacts, writePages } from './exhibit-cache';
-import { atLevel, mapLimit, type ImageLevel } from './images';
+import { encodeImages, mapLimit, type ImageLevel } from './images';
 import { contentImages, estimate, factsOf, prepare, type Content, type Prepared } from './prepare';
 import type { ExhibitPages } from './writer-evidence';
 
@@ -33,13 +33,6 @@ export async function readExhibits(data: BundleData, store: BlobStore, progress:
   });
 }
 
-/** Reads the exhibits that only their facts stood in for (the size fitting must sample their images). */
-export async function readCached(prepared: Prepared[], store: BlobStore): Promise<void> {
-  await mapLimit(prepared, 2, async (p) => {
-    if (p.content.kind === 'cached' && p.content.facts.imageBase > 0) p.content = await prepare(p.exhibit, store);
-  });
-}
-
 /**
  * Each exhibit's pages: from the cache when an export already typeset them from the same inputs,
  * else typeset now and stored. Afterwards each exhibit's content is dropped for its facts, so the
@@ -52,15 +45,14 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   await mapLimit(prepared, 2, async (p) => {
     const x = p.exhibit;
     const facts = factsOf(x, p.content);
-    const key = pagesKey(data.caseId, x, data.language, facts.imageBase > 0 ? level : null);
+    const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null);
     let meta = await readPagesMeta(store, key);
     let held: Uint8Array | undefined;
     if (meta) hits += 1;
     else {
-      if (p.content.kind === 'cached') {
-        p.content = await prepare(x, store);
-        for (const image of contentImages(p.content)) image.jpeg = await atLevel(image, level);
-      }
+      if (p.content.kind === 'cached') p.content = await prepare(x, store);
+      // Headers read, pixels not: a file broken past its header shows up only now, and is explained like one broken at the start.
+      await encodeImages(contentImages(p.content), level).catch(() => (p.content = { kind: 'placeholder', reason: 'undecodable' }));
       const built = await buildExhibitPages(p, text, store);
       meta = built.meta;
       // A missing original's explanation page is not cached: once the file is back, the next export shows it.

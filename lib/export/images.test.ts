@@ -1,20 +1,28 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { noisyPhoto } from '@/lib/testing/bundle-case';
-import { IMAGE_BOX, atLevel, chooseLevel, mapLimit, pageImages } from './images';
+import { IMAGE_BOX, encodeImages, pageImages, type ImageLevel } from './images';
+
+/** Each page image of `bytes` encoded at `level`. */
+async function pagesAt(bytes: Buffer, level: ImageLevel = 0) {
+  const images = await pageImages(bytes);
+  await encodeImages(images, level);
+  return images.map((image) => ({ ...image, jpeg: image.jpeg as Buffer }));
+}
 
 const A4_WIDTH_INCHES = IMAGE_BOX.width / 72;
 
 describe('pageImages', () => {
   it('turns a photo upright by its EXIF orientation and keeps it at no more than 200 DPI', async () => {
     // Stored landscape, orientation 6: the phone was held upright, so the page shows it portrait.
-    const [image, ...rest] = await pageImages(await noisyPhoto(2000, 1500, 6));
+    const [image, ...rest] = await pagesAt(await noisyPhoto(2000, 1500, 6));
     expect(rest).toHaveLength(0);
     expect(image!.height).toBeGreaterThan(image!.width);
     expect(image!.drawHeight).toBeGreaterThan(image!.drawWidth);
     expect(image!.width / (image!.drawWidth / 72)).toBeLessThanOrEqual(200.5);
     const meta = await sharp(image!.jpeg).metadata();
     expect(meta.format).toBe('jpeg');
+    expect([meta.width, meta.height]).toEqual([image!.width, image!.height]);
     expect(meta.orientation).toBeUndefined();
     expect(meta.exif).toBeUndefined();
   });
@@ -22,7 +30,7 @@ describe('pageImages', () => {
   it('gives every page of a multi-page TIFF scan its own page image', async () => {
     const page = (background: string) => sharp({ create: { width: 300, height: 400, channels: 3, background } }).png().toBuffer();
     const tiff = await sharp([await page('#ff0000'), await page('#0000ff'), await page('#00ff00')], { join: { animated: true } }).tiff().toBuffer();
-    const images = await pageImages(tiff);
+    const images = await pagesAt(tiff);
     expect(images).toHaveLength(3);
     const { dominant } = await sharp(images[1]!.jpeg).stats();
     expect(dominant.b).toBeGreaterThan(200);
@@ -35,7 +43,7 @@ describe('pageImages', () => {
   });
 
   it('cuts a long screenshot into page-high slices at page width instead of shrinking it', async () => {
-    const slices = await pageImages(await sharp({ create: { width: 1080, height: 12000, channels: 3, background: '#ffffff' } }).png().toBuffer());
+    const slices = await pagesAt(await sharp({ create: { width: 1080, height: 12000, channels: 3, background: '#ffffff' } }).png().toBuffer());
     expect(slices.length).toBeGreaterThanOrEqual(4);
     for (const slice of slices) {
       expect(slice.width).toBe(1080);
@@ -43,25 +51,34 @@ describe('pageImages', () => {
       expect(slice.drawHeight).toBeLessThanOrEqual(IMAGE_BOX.height + 0.01);
     }
     expect(slices.reduce((sum, s) => sum + s.height, 0)).toBe(12000);
+    for (const slice of slices) expect((await sharp(slice.jpeg).metadata()).height).toBe(slice.height);
     expect(1080 / A4_WIDTH_INCHES).toBeLessThanOrEqual(200);
   });
 });
 
 describe('image steps', () => {
-  it('re-encodes from the base at lower resolution and quality, each step smaller', async () => {
-    const [image] = await pageImages(await noisyPhoto(1600, 1200));
-    const sizes = [image!.base.length];
-    for (const level of [1, 2, 3] as const) sizes.push((await atLevel(image!, level)).length);
+  it('encodes from the source at lower resolution and quality, each step smaller', async () => {
+    const photo = await noisyPhoto(1600, 1200);
+    const sizes: number[] = [];
+    for (const level of [0, 1, 2, 3] as const) sizes.push((await pagesAt(photo, level))[0]!.jpeg.length);
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
-    const smallest = await sharp(await atLevel(image!, 3)).metadata();
-    expect(smallest.width).toBe(Math.round((image!.width * 110) / 200));
+    const [image] = await pagesAt(photo, 3);
+    expect((await sharp(image!.jpeg).metadata()).width).toBe(Math.round((image!.width * 110) / 200));
   });
 
-  it('picks the best step that fits the budget, the smallest when none does', async () => {
-    const images = await mapLimit([0, 1, 2], 2, () => noisyPhoto(1200, 900).then(pageImages).then((pages) => pages[0]!));
-    const total = images.reduce((sum, i) => sum + i.base.length, 0);
-    expect(await chooseLevel(images, total)).toBe(0);
-    expect(await chooseLevel(images, total * 0.75)).toBeGreaterThan(0);
-    expect(await chooseLevel(images, 1)).toBe(3);
+  it('cuts a long screenshot at a lower step into as many slices, their rows adding up to the scaled whole', async () => {
+    const tall = await sharp({ create: { width: 1080, height: 9000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const best = await pagesAt(tall, 0);
+    const small = await pagesAt(tall, 2);
+    expect(small).toHaveLength(best.length);
+    const heights = await Promise.all(small.map(async (s) => (await sharp(s.jpeg).metadata()).height ?? 0));
+    expect(heights.reduce((a, b) => a + b, 0)).toBe(Math.round((9000 * Math.round((1080 * 130) / 200)) / 1080));
+  });
+
+  it('gives the same bytes every time it encodes the same image at the same step', async () => {
+    const photo = await noisyPhoto(1200, 900);
+    const [a] = await pagesAt(photo, 1);
+    const [b] = await pagesAt(photo, 1);
+    expect(Buffer.compare(a!.jpeg, b!.jpeg)).toBe(0);
   });
 });

@@ -15,32 +15,39 @@ export const IMAGE_LEVELS = [
   { dpi: 110, quality: 60 },
 ] as const;
 export type ImageLevel = 0 | 1 | 2 | 3;
+export const LEVELS: readonly ImageLevel[] = [0, 1, 2, 3];
 
 /** Where an image may go on its page: below the caption on an exhibit's first page, the whole area after. */
 export const IMAGE_BOX = { width: A4[0] - MARGIN.left - MARGIN.right, height: A4[1] - MARGIN.top - MARGIN.bottom } as const;
 /** Height the caption takes on an image exhibit's first page (points). */
 export const CAPTION_ROOM = 230;
 
-/** One page's worth of an image: the upright best encoding, and the encoding currently chosen. */
+/**
+ * The file an image is drawn from: read again when it is encoded, so no decoded or encoded copy
+ * waits in memory. Its format and bytes per pixel tell the size fitting how detailed it is (a grainy
+ * photo takes more bytes at any step than a flat one), see lib/export/image-step.ts.
+ */
+export type ImageSource = { load: () => Promise<Uint8Array>; page: number; rotate: boolean; format: string; bytesPerPixel: number };
+
+/**
+ * One page's worth of an image. Only its geometry is known until `encodeImages` encodes it at the
+ * step the size fitting chose, straight from the source (never from another step's JPEG).
+ */
 export type PageImage = {
-  /** 200 DPI, quality 80, EXIF orientation applied, no metadata. */
-  base: Buffer;
-  jpeg: Buffer;
-  /** Pixels of the base encoding. */
+  source: ImageSource;
+  /** Rows of the upright image scaled to `width` (step 0) that this page shows: a long screenshot's slice. */
+  slice?: { top: number; height: number; wholeHeight: number };
+  /** Pixels at step 0 (200 DPI where the source has them). */
   width: number;
   height: number;
   /** Points on the page. */
   drawWidth: number;
   drawHeight: number;
+  /** The JPEG at the chosen step, once encoded. */
+  jpeg?: Buffer;
 };
 
 const inches = (points: number) => points / 72;
-
-function fitBox(w: number, h: number, boxW: number, boxH: number) {
-  const scale = Math.min(boxW / w, boxH / h);
-  return { drawWidth: w * scale, drawHeight: h * scale };
-}
-
 const FIRST_BOX_HEIGHT = IMAGE_BOX.height - CAPTION_ROOM;
 
 const open = (bytes: Uint8Array, page = 0) => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, page });
@@ -63,86 +70,104 @@ export async function isLongImage(bytes: Uint8Array): Promise<boolean> {
   return isLong(w, h);
 }
 
+/** An image fitted below the caption, at most 200 DPI for the size it is drawn at. */
+export function fittedImage(source: ImageSource, w: number, h: number): PageImage {
+  const scale = Math.min(IMAGE_BOX.width / w, FIRST_BOX_HEIGHT / h);
+  const drawWidth = w * scale;
+  const drawHeight = h * scale;
+  const width = Math.min(w, Math.round(inches(drawWidth) * IMAGE_LEVELS[0].dpi));
+  return { source, width, height: Math.round((h * width) / w), drawWidth, drawHeight };
+}
+
 /**
  * The pages an image needs: one, fitted below the caption, or for a long
  * screenshot (a scrolled chat is often 1080 × 20,000 px) page-high slices at
  * page width, so the text stays readable instead of shrinking to a stripe.
+ * Reads headers only; `load` gives the bytes again when they are encoded.
  */
-export async function pageImages(bytes: Uint8Array): Promise<PageImage[]> {
+export async function pageImages(bytes: Uint8Array, load: () => Promise<Uint8Array> = async () => bytes): Promise<PageImage[]> {
   // A scanned fax or multi-page scan is one TIFF of many pages: each page gets its own (up to 100).
-  const { pages = 1, format } = await open(bytes).metadata();
+  const { pages = 1, format = 'unknown', width = 1, height = 1, compression } = await open(bytes).metadata();
+  // sharp reads a HEIC's header but cannot decode HEVC: such a photo is shown through its preview or explained.
+  if (format === 'heif' && compression !== 'av1') throw new Error('HEVC cannot be decoded here');
   const count = format === 'tiff' ? Math.min(pages, 100) : 1;
+  const bytesPerPixel = bytes.length / (width * height * (format === 'tiff' ? pages : 1));
   const out: PageImage[] = [];
-  for (let page = 0; page < count; page++) out.push(...(await onePage(bytes, page)));
+  for (let page = 0; page < count; page++) {
+    const { w, h } = await uprightSize(bytes, page);
+    const source = { load, page, rotate: true, format, bytesPerPixel };
+    out.push(...(isLong(w, h) ? slices(source, w, h) : [fittedImage(source, w, h)]));
+  }
   return out;
 }
 
-async function onePage(bytes: Uint8Array, page: number): Promise<PageImage[]> {
-  const upright = open(bytes, page).rotate();
-  const { w, h } = await uprightSize(bytes, page);
-  const { dpi, quality } = IMAGE_LEVELS[0];
-
-  if (!isLong(w, h)) {
-    const { drawWidth, drawHeight } = fitBox(w, h, IMAGE_BOX.width, FIRST_BOX_HEIGHT);
-    const targetW = Math.min(w, Math.round(inches(drawWidth) * dpi));
-    const { data, info } = await upright
-      .resize({ width: targetW, withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality })
-      .toBuffer({ resolveWithObject: true });
-    return [{ base: data, jpeg: data, width: info.width, height: info.height, drawWidth, drawHeight }];
+/** A long image at page width, cut into slices as high as a page (the first below the caption). */
+function slices(source: ImageSource, w: number, h: number): PageImage[] {
+  const width = Math.min(w, Math.round(inches(IMAGE_BOX.width) * IMAGE_LEVELS[0].dpi));
+  const wholeHeight = Math.round((h * width) / w);
+  const pxPerPoint = width / IMAGE_BOX.width;
+  const out: PageImage[] = [];
+  for (let top = 0; top < wholeHeight; ) {
+    const height = Math.min(wholeHeight - top, Math.floor((out.length === 0 ? FIRST_BOX_HEIGHT : IMAGE_BOX.height) * pxPerPoint));
+    out.push({ source, slice: { top, height, wholeHeight }, width, height, drawWidth: IMAGE_BOX.width, drawHeight: height / pxPerPoint });
+    top += height;
   }
-
-  // Long image: page width, cut into slices as high as a page.
-  const targetW = Math.min(w, Math.round(inches(IMAGE_BOX.width) * dpi));
-  const scaledH = Math.round((h * targetW) / w);
-  const { data: whole } = await upright
-    .resize({ width: targetW, withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const pxPerPoint = targetW / IMAGE_BOX.width;
-  const slices: PageImage[] = [];
-  let top = 0;
-  let first = true;
-  while (top < scaledH) {
-    const sliceH = Math.min(scaledH - top, Math.floor((first ? FIRST_BOX_HEIGHT : IMAGE_BOX.height) * pxPerPoint));
-    const data = await sharp(whole, { raw: { width: targetW, height: scaledH, channels: 3 } })
-      .extract({ left: 0, top, width: targetW, height: sliceH })
-      .jpeg({ quality })
-      .toBuffer();
-    slices.push({ base: data, jpeg: data, width: targetW, height: sliceH, drawWidth: IMAGE_BOX.width, drawHeight: sliceH / pxPerPoint });
-    top += sliceH;
-    first = false;
-  }
-  return slices;
+  return out;
 }
 
-/** The image at a lower step, made from its base encoding (never from a previous step). */
-export async function atLevel(image: PageImage, level: ImageLevel): Promise<Buffer> {
-  if (level === 0) return image.base;
-  const { dpi, quality } = IMAGE_LEVELS[level];
-  const width = Math.max(1, Math.round((image.width * dpi) / IMAGE_LEVELS[0].dpi));
-  return sharp(image.base).resize({ width }).jpeg({ quality }).toBuffer();
+/** Pixel width at a step: step 0's scaled by the step's DPI. */
+const widthAt = (image: PageImage, level: ImageLevel) => Math.max(1, Math.round((image.width * IMAGE_LEVELS[level].dpi) / IMAGE_LEVELS[0].dpi));
+
+/** Pixels an image has at a step, for estimating its bytes before encoding it. */
+export function pixelsAt(pixels: number, level: ImageLevel): number {
+  return pixels * (IMAGE_LEVELS[level].dpi / IMAGE_LEVELS[0].dpi) ** 2;
+}
+
+/** Upright, scaled to `width`, on white: the pipeline every encoding starts from. */
+async function upright(image: PageImage, width: number) {
+  const bytes = await image.source.load();
+  const pipeline = open(bytes, image.source.page);
+  return (image.source.rotate ? pipeline.rotate() : pipeline).resize({ width, withoutEnlargement: true }).flatten({ background: '#ffffff' });
 }
 
 /**
- * The best step at which all images fit `budget` bytes, judged on a sample
- * (re-encoding 120 photos per step to find out would double the export time).
- * Returns 3, the smallest legible step, when even that does not fit.
+ * Encodes each image at `level`, from its source, and returns the JPEGs (also kept on the image
+ * unless `keep` is false). A long image is scaled once and cut into all its slices; the slices'
+ * rows follow step 0's, scaled.
  */
-export async function chooseLevel(images: PageImage[], budget: number): Promise<ImageLevel> {
-  const total = images.reduce((sum, i) => sum + i.base.length, 0);
-  if (total <= budget) return 0;
-  const step = Math.max(1, Math.floor(images.length / 8));
-  const sample = images.filter((_, i) => i % step === 0).slice(0, 8);
-  const sampleBase = sample.reduce((sum, i) => sum + i.base.length, 0);
-  for (const level of [1, 2, 3] as const) {
-    const sizes = await Promise.all(sample.map(async (i) => (await atLevel(i, level)).length));
-    const ratio = sizes.reduce((a, b) => a + b, 0) / sampleBase;
-    if (total * ratio <= budget) return level;
+export async function encodeImages(images: PageImage[], level: ImageLevel, keep = true): Promise<Buffer[]> {
+  const { quality } = IMAGE_LEVELS[level];
+  const out = new Map<PageImage, Buffer>();
+  const groups = new Map<ImageSource, PageImage[]>();
+  for (const image of images) groups.set(image.source, [...(groups.get(image.source) ?? []), image]);
+  for (const group of groups.values()) {
+    const [first] = group as [PageImage];
+    const width = widthAt(first, level);
+    if (!first.slice) {
+      for (const image of group) out.set(image, await (await upright(image, widthAt(image, level))).jpeg({ quality }).toBuffer());
+      continue;
+    }
+    const { data, info } = await (await upright(first, width)).raw().toBuffer({ resolveWithObject: true });
+    const row = (top: number) => Math.round((top * info.height) / first.slice!.wholeHeight);
+    for (const image of group) {
+      const { top, height } = image.slice!;
+      const from = row(top);
+      const to = top + height >= image.slice!.wholeHeight ? info.height : row(top + height);
+      const raw = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+      out.set(image, await raw.extract({ left: 0, top: from, width: info.width, height: Math.max(1, to - from) }).jpeg({ quality }).toBuffer());
+    }
   }
-  return 3;
+  return images.map((image) => {
+    const jpeg = out.get(image) as Buffer;
+    if (keep) image.jpeg = jpeg;
+    return jpeg;
+  });
+}
+
+/** The JPEG to draw; an image drawn before the size fitting encoded it is a bug. */
+export function encoded(image: PageImage): Buffer {
+  if (!image.jpeg) throw new Error('an image is drawn before it was encoded at the chosen step');
+  return image.jpeg;
 }
 
 /** Runs `fn` over `items`, `limit` at a time (sharp work is CPU-bound; two cores here). */

@@ -1,12 +1,14 @@
 import iconv from 'iconv-lite';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { noisyPhoto } from '@/lib/testing/bundle-case';
 import { generatedPdf, heicPhoto, minimalDocx } from '@/lib/evidence/inspect/test-fixtures';
 import { inspectHeic } from '@/lib/evidence/inspect/heic';
 import { makeDerivedPreview } from '@/lib/evidence/inspect/image';
 import { qpdfTransform } from '@/lib/testing/pdf-read';
 import { blobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
+import { encodeImages } from './images';
 import { prepare } from './prepare';
 
 let n = 0;
@@ -61,6 +63,14 @@ describe('prepare', () => {
     const content = await prepare(await exhibit('heic', original, { previewKey }), blobStore());
     expect(content).toMatchObject({ kind: 'images', images: [{ width: 32, height: 48 }] });
     expect(await prepare(await exhibit('heic', original), blobStore())).toEqual({ kind: 'placeholder', reason: 'undecodable' });
+  });
+
+  it('reads only the header of a photo, so one broken past it is found when encoded and explained in the bundle', async () => {
+    const whole = await noisyPhoto(800, 600);
+    const cut = whole.subarray(0, Math.floor(whole.length / 2));
+    const content = await prepare(await exhibit('jpeg', cut), blobStore());
+    if (content.kind !== 'images') throw new Error(`not read as images: ${content.kind}`);
+    await expect(encodeImages(content.images, 0)).rejects.toThrow();
   });
 
   it('reads a CSV export as a table', async () => {

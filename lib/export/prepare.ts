@@ -2,6 +2,7 @@ import 'server-only';
 import { buffer } from 'node:stream/consumers';
 import { PDFDocument } from 'pdf-lib';
 import { activeContent, type ActiveContent } from '@/lib/pdf/sanitise';
+import { OBJECTS_PER_TICK } from '@/lib/pdf/save';
 import type { BlobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
 import { parseChatLog, decodeEvidenceText, textCharacters, type ChatMessage } from './exhibits/text';
@@ -60,7 +61,7 @@ export function attachable(content: Content): boolean {
 async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent[]> {
   if (!bytes) return [];
   try {
-    return activeContent(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
+    return activeContent(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK }));
   } catch {
     return [];
   }
@@ -69,6 +70,11 @@ async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent
 export async function read(store: BlobStore, key: string): Promise<Buffer | null> {
   const stream = await store.get(key);
   return stream ? buffer(stream) : null;
+}
+
+/** Reads a stored file again when an image is encoded; gone by then (deleted mid-export) is an error, not a blank. */
+export function loader(store: BlobStore, key: string): () => Promise<Buffer> {
+  return async () => (await read(store, key)) ?? Promise.reject(new Error(`${key} vanished during the export`));
 }
 
 function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason {
@@ -95,7 +101,7 @@ export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Conte
     const preview = await read(store, exhibit.previewKey);
     if (preview && (exhibit.kind === 'heic' || !(await isLongImage(preview).catch(() => true)))) {
       try {
-        return { kind: 'images', images: await pageImages(preview) };
+        return { kind: 'images', images: await pageImages(preview, loader(store, exhibit.previewKey)) };
       } catch {
         // Fall through to the original.
       }
@@ -106,7 +112,7 @@ export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Conte
   try {
     if (IMAGE_KINDS.has(exhibit.kind)) {
       try {
-        return { kind: 'images', images: await pageImages(bytes) };
+        return { kind: 'images', images: await pageImages(bytes, loader(store, exhibit.storageKey)) };
       } catch {
         return { kind: 'placeholder', reason: 'undecodable' };
       }
@@ -127,8 +133,9 @@ export function estimate(exhibit: Exhibit, content: Content): number {
   switch (content.kind) {
     case 'pdf':
       return exhibit.size;
+    // Images are estimated from their pixels at the step the size fitting chooses (lib/export/image-step.ts).
     case 'images':
-      return content.images.reduce((sum, i) => sum + i.jpeg.length, 0) + 2048;
+      return 2048;
     case 'chat':
       return content.messages.reduce((sum, m) => sum + m.text.length + m.speaker.length + 20, 0) * TEXT_BYTES_PER_CHAR;
     case 'text':
@@ -136,7 +143,7 @@ export function estimate(exhibit: Exhibit, content: Content): number {
     case 'sheets':
       return content.sheets.reduce((sum, s) => sum + s.rows.reduce((n, r) => n + r.join('').length + r.length * 4, 0), 0) * TEXT_BYTES_PER_CHAR;
     case 'video':
-      return (content.sheet?.image.jpeg.length ?? 0) + 4096;
+      return 4096;
     case 'placeholder':
       return 4096;
     case 'cached':
@@ -147,7 +154,14 @@ export function estimate(exhibit: Exhibit, content: Content): number {
 /** What the size fitting needs of an exhibit's content, kept so that a later export need not read it again. */
 export function factsOf(exhibit: Exhibit, content: Content): ExhibitFacts {
   if (content.kind === 'cached') return content.facts;
-  return { imageBase: contentImages(content).reduce((sum, i) => sum + i.base.length, 0), estimate: estimate(exhibit, content), attachable: attachable(content) };
+  const images = contentImages(content);
+  return {
+    imagePixels: images.reduce((sum, i) => sum + i.width * i.height, 0),
+    imageWeight: images.reduce((sum, i) => sum + i.width * i.height * i.source.bytesPerPixel, 0),
+    imageFormat: images[0]?.source.format ?? '',
+    estimate: estimate(exhibit, content),
+    attachable: attachable(content),
+  };
 }
 
 /** The images an exhibit draws, which the size fitting may step down (photos, a video's contact sheet). */

@@ -17,6 +17,7 @@ import { pdfText } from '@/lib/testing/pdf-read';
 import { makeUser } from '@/lib/testing/factories';
 import { buildBundle, type BundleOutput } from './bundle';
 import { collectBundleData, type BundleData } from './collect';
+import { encodeImages } from './images';
 import { prepare } from './prepare';
 import { zipOriginals } from './zip';
 
@@ -106,6 +107,7 @@ describe('a bundle with packing videos', { timeout: 120_000 }, () => {
     if (content.kind !== 'video' || !content.sheet) throw new Error(`no sheet: ${JSON.stringify(content)}`);
     const { image, labels } = content.sheet;
     expect(labels).toHaveLength(12);
+    const [jpeg] = await encodeImages([image], 0);
     // The first frame, found from the same layout, in the page image's pixels.
     const layout = layoutSheet(frameTimes(x.video!.seconds), x.video!);
     const k = image.width / layout.width;
@@ -113,7 +115,7 @@ describe('a bundle with packing videos', { timeout: 120_000 }, () => {
     const cell = { left: Math.round(f.x * k), top: Math.round(f.y * k), width: Math.floor(f.width * k), height: Math.floor(f.height * k) };
     expect(cell.height).toBeGreaterThan(cell.width);
     const half = { ...cell, width: Math.floor(cell.width / 2) - 2 };
-    const mean = async (area: typeof cell) => (await sharp(await sharp(image.jpeg).extract(area).toBuffer()).stats()).channels[0]!.mean;
+    const mean = async (area: typeof cell) => (await sharp(await sharp(jpeg).extract(area).toBuffer()).stats()).channels[0]!.mean;
     // Turned a quarter: the white bottom half now lies along the right side.
     expect(await mean({ ...half, left: cell.left + cell.width - half.width })).toBeGreaterThan(200);
     expect(await mean({ ...half, left: cell.left })).toBeLessThan(50);

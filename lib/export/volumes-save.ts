@@ -1,6 +1,7 @@
 import 'server-only';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { addLink, setOutline, setPageLabels } from '@/lib/pdf/navigation';
+import { savePdf } from '@/lib/pdf/save';
 import type { ContentsLink } from './contents';
 import type { Prepared } from './prepare';
 import { measurePages, planVolumes, unitsOf, type Unit } from './volumes';
@@ -18,7 +19,7 @@ export async function saveWhole({ doc, writer, links }: LaidOut, metadata: Metad
   setOutline(doc, writer.contents.outline((i) => pages[i]));
   metadata(doc);
   await attach(doc);
-  return { bytes: await doc.save(), pages: pages.length, firstPage: 1 };
+  return { bytes: await savePdf(doc), pages: pages.length, firstPage: 1 };
 }
 
 /**
@@ -44,7 +45,7 @@ export async function saveVolumes({ doc, writer, links }: LaidOut, metadata: Met
     setOutline(part, writer.contents.outline(pageOf));
     setPageLabels(part, start + 1);
     metadata(part, v);
-    volumes.push({ bytes: await part.save(), pages: end - start, firstPage: start + 1 });
+    volumes.push({ bytes: await savePdf(part), pages: end - start, firstPage: start + 1 });
     await onVolume(v, count);
   }
   return volumes;

@@ -3,7 +3,7 @@ import { MARGIN, MUTED, type Typesetter } from '@/lib/pdf/layout';
 import { chinaTime } from '../bundle-text';
 import type { Exhibit } from '../collect';
 import type { ExhibitContext } from '../exhibit-pages';
-import { IMAGE_BOX } from '../images';
+import { encoded, IMAGE_BOX } from '../images';
 import { manifestRows } from '../manifest';
 import { codecName, type VideoContent } from './video';
 import { formatTimestamp } from '@/lib/media/sheet-layout';
@@ -49,7 +49,7 @@ export async function renderVideo({ ts, text }: ExhibitContext, x: Exhibit, cont
   const height = image.drawHeight * scale;
   const left = MARGIN.left + (IMAGE_BOX.width - width) / 2;
   const top = ts.y - 6;
-  ts.page.drawImage(await ts.doc.embedJpg(image.jpeg), { x: left, y: top - height, width, height });
+  ts.page.drawImage(await ts.doc.embedJpg(encoded(image)), { x: left, y: top - height, width, height });
   for (const label of labels) {
     const size = Math.min(9, label.height * height * 0.6);
     ts.draw(label.text, { x: left + label.x * width + 2, y: top - (label.y + label.height * 0.72) * height, size, font: ts.font() });

@@ -1,8 +1,7 @@
 import 'server-only';
 import sharp from 'sharp';
 import { sheetLabels, type SheetLabel } from '@/lib/media/sheet-labels';
-import { MAX_INPUT_PIXELS } from '@/lib/evidence/inspect/image';
-import { IMAGE_LEVELS, IMAGE_BOX, CAPTION_ROOM, type PageImage } from '../images';
+import { fittedImage, type PageImage } from '../images';
 import type { Exhibit } from '../collect';
 
 export type NoSheetReason = 'videoNoTool' | 'videoNoSheet';
@@ -20,20 +19,6 @@ export type VideoContent = {
 
 const noSheet = (x: Exhibit): VideoContent => ({ kind: 'video', sheet: null, noSheet: x.checkReason === 'videoNoTool' ? 'videoNoTool' : 'videoNoSheet' });
 
-/** The sheet at the bundle's best image step (200 DPI for the width it is drawn at), fitted below the caption. */
-async function sheetImage(bytes: Buffer, width: number, height: number): Promise<PageImage> {
-  const scale = Math.min(IMAGE_BOX.width / width, (IMAGE_BOX.height - CAPTION_ROOM) / height);
-  const drawWidth = width * scale;
-  const { dpi, quality } = IMAGE_LEVELS[0];
-  const targetW = Math.min(width, Math.round((drawWidth / 72) * dpi));
-  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
-    .resize({ width: targetW, withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality })
-    .toBuffer({ resolveWithObject: true });
-  return { base: data, jpeg: data, width: info.width, height: info.height, drawWidth, drawHeight: height * scale };
-}
-
 /** Reads a video exhibit's sheet; without one (no ffmpeg, an unreadable video, a lost preview) says why. */
 export async function prepareVideo(x: Exhibit, read: (key: string) => Promise<Buffer | null>): Promise<VideoContent> {
   if (!x.previewKey || !x.video) return noSheet(x);
@@ -43,7 +28,9 @@ export async function prepareVideo(x: Exhibit, read: (key: string) => Promise<Bu
     const { width, height } = await sharp(bytes).metadata();
     if (!width || !height) return noSheet(x);
     const { labels, times } = sheetLabels(x.video, { width, height });
-    return { kind: 'video', sheet: { image: await sheetImage(bytes, width, height), labels, times } };
+    // Fitted below the caption like a photo, encoded at the step the size fitting chooses; read again then.
+    const load = async () => (await read(x.previewKey as string)) ?? Promise.reject(new Error(`the contact sheet of ${x.exhibitId} vanished during the export`));
+    return { kind: 'video', sheet: { image: fittedImage({ load, page: 0, rotate: false, format: 'jpeg', bytesPerPixel: bytes.length / (width * height) }, width, height), labels, times } };
   } catch {
     return noSheet(x);
   }

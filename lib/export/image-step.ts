@@ -1,0 +1,75 @@
+import 'server-only';
+import type { BlobStore } from '@/lib/storage';
+import { levelsKey, readLevels, writeLevels, type ExhibitFacts } from './exhibit-cache';
+import { encodeImages, LEVELS, mapLimit, pixelsAt, type ImageLevel } from './images';
+import { contentImages, factsOf, prepare, type Prepared } from './prepare';
+
+/** Exhibits whose images are encoded at every step to learn how the case's images compress. */
+const SAMPLE = 8;
+
+/** The chosen step, and the bytes each exhibit's images are expected to take at it. */
+export type ImageStep = { level: ImageLevel; imageBytes: (p: Prepared) => number };
+
+const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
+
+/**
+ * The best step at which every image fits `budget` bytes, judged on a sample: up to eight image
+ * exhibits (the lowest hashes, so the same files give the same sample), each encoded at every step
+ * once and remembered in the case's cache, so a re-export encodes nothing to decide. Each image is
+ * expected to take, at a step, its source-weighted pixels (ExhibitFacts.imageWeight) times the
+ * ratio its format's sampled images showed: a grainy photo counts for more than a flat one. Returns
+ * 3, the smallest legible step, when even that does not fit. The estimate also decides whether the
+ * originals may be attached, so it is made even when the images clearly fit.
+ */
+export async function chooseImageStep(prepared: Prepared[], budget: number, store: BlobStore, caseId: string): Promise<ImageStep> {
+  const drawing = prepared.filter((p) => facts(p).imagePixels > 0);
+  if (drawing.length === 0) return { level: 0, imageBytes: () => 0 };
+  const sample = sampleOf(drawing);
+  const bytes = await mapLimit(sample, 2, (p) => levelBytes(p, store, caseId));
+  let last: ImageStep | undefined;
+  for (const level of LEVELS) {
+    const ratio = ratios(sample, bytes, level);
+    const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
+    last = { level, imageBytes };
+    if (drawing.reduce((sum, p) => sum + imageBytes(p), 0) <= budget) return last;
+  }
+  return last as ImageStep;
+}
+
+/** The lowest hashes, and the lowest of each format the lowest left out: every kind of image is sampled. */
+function sampleOf(drawing: Prepared[]): Prepared[] {
+  const sorted = [...drawing].sort((a, b) => (a.exhibit.sha256 < b.exhibit.sha256 ? -1 : a.exhibit.sha256 > b.exhibit.sha256 ? 1 : 0));
+  const sample = sorted.slice(0, SAMPLE);
+  for (const p of sorted) if (!sample.some((s) => facts(s).imageFormat === facts(p).imageFormat)) sample.push(p);
+  return sample;
+}
+
+/** Encoded bytes per weighted pixel at a step, per source format ('' pools them all). */
+function ratios(sample: Prepared[], bytes: number[][], level: ImageLevel): Map<string, number> {
+  const sums = new Map<string, { bytes: number; weight: number }>();
+  sample.forEach((p, i) => {
+    for (const format of [facts(p).imageFormat, '']) {
+      const sum = sums.get(format) ?? { bytes: 0, weight: 0 };
+      sums.set(format, { bytes: sum.bytes + (bytes[i]?.[level] ?? 0), weight: sum.weight + pixelsAt(facts(p).imageWeight, level) });
+    }
+  });
+  return new Map([...sums].map(([format, sum]) => [format, sum.weight > 0 ? sum.bytes / sum.weight : 1]));
+}
+
+/** An exhibit's image bytes at every step: from the cache, else encoded now (its content kept for its pages). */
+async function levelBytes(p: Prepared, store: BlobStore, caseId: string): Promise<number[]> {
+  const key = levelsKey(caseId, p.exhibit);
+  const cached = await readLevels(store, key);
+  if (cached) return cached;
+  if (p.content.kind === 'cached') p.content = await prepare(p.exhibit, store);
+  const images = contentImages(p.content);
+  const out: number[] = [];
+  try {
+    for (const level of LEVELS) out.push((await encodeImages(images, level, false)).reduce((sum, jpeg) => sum + jpeg.length, 0));
+  } catch {
+    // Broken past its header: its pages will explain it (lib/export/exhibit-set.ts); it weighs nothing here.
+    return [0, 0, 0, 0];
+  }
+  await writeLevels(store, key, out);
+  return out;
+}
