@@ -5,9 +5,9 @@ import { API_CSP, commonSecurityHeaders } from './lib/security/headers';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // Native and WebAssembly modules are loaded by Node at run time, not bundled (subset-font finds
-  // its HarfBuzz .wasm with require.resolve, which a bundle turns into a module number).
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'pg-boss', 'subset-font', 'sharp', 'libheif-js', '@hyzyla/pdfium', '@neslinesli93/qpdf-wasm'],
+  // Native and WebAssembly modules are loaded by Node at run time, not bundled (a bundle turns a
+  // .wasm found with require.resolve into a module number; lib/pdf/subset.ts reads HarfBuzz's by path).
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'pg-boss', 'sharp', 'libheif-js', '@hyzyla/pdfium', '@neslinesli93/qpdf-wasm'],
   // Several builds side by side (parallel e2e runs while developing) each get their own folder.
   // `next build` then adds that folder's types to tsconfig.json's include: don't commit those lines.
   distDir: process.env.NEXT_DIST_DIR || '.next',

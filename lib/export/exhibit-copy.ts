@@ -21,8 +21,11 @@ function glyphMap(pairs: ReadonlyArray<readonly [string, string]>, ts: Typesette
   return map;
 }
 
-/** The page's stand-in fonts pointed at the bundle's, and every string it shows re-encoded for them. */
-function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont>, maps: Record<Weight, Map<string, string>>): void {
+/**
+ * The page's stand-in fonts pointed at the bundle's, and every string it shows re-encoded for them;
+ * without maps (the bundle's subset draws every glyph under the same code) the text stays as it is.
+ */
+function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont>, maps: Record<Weight, Map<string, string>> | null): void {
   const dict = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
   const weightOf = new Map<string, Weight>();
   for (const [key, value] of dict?.entries() ?? []) {
@@ -31,7 +34,7 @@ function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont
     weightOf.set(key.toString(), weight);
     dict?.set(key, fonts[weight].ref);
   }
-  if (weightOf.size === 0) return;
+  if (weightOf.size === 0 || !maps) return;
   const contents = page.node.get(PDFName.of('Contents'));
   const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
   for (const ref of refs) {
@@ -66,10 +69,13 @@ function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont
 export async function copyExhibitPages(doc: PDFDocument, ts: Typesetter, bytes: Uint8Array, meta: ExhibitMeta): Promise<PDFPage[]> {
   const source = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
   const pages = await doc.copyPages(source, source.getPageIndices());
+  // Mapping every character also gives the bundle's fonts their widths and text for it.
   const maps = { regular: glyphMap(meta.codes.regular, ts, ts.fonts.regular), bold: glyphMap(meta.codes.bold, ts, ts.fonts.bold) };
+  // The bundle's subset keeps the whole font's glyph numbers (lib/pdf/subset.ts): then nothing is rewritten.
+  const same = [...maps.regular, ...maps.bold].every(([drawn, now]) => drawn === now);
   for (const i of meta.typeset) {
     const page = pages[i];
-    if (page) reencode(doc, page, ts.fonts, maps);
+    if (page) reencode(doc, page, ts.fonts, same ? null : maps);
   }
   return pages;
 }

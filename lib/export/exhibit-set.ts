@@ -42,7 +42,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   const found = new Map<string, ExhibitPages>();
   let hits = 0;
   let done = 0;
-  await mapLimit(prepared, 2, async (p) => {
+  const one = async (p: Prepared) => {
     const x = p.exhibit;
     const facts = factsOf(x, p.content);
     const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null);
@@ -64,6 +64,11 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
     found.set(x.exhibitId, { meta, bytes: held ? async () => held : stored });
     done += 1;
     await progress(done, prepared.length, `${x.exhibitId} ${x.title}`);
-  });
+  };
+  // Images are encoded by libvips on its own threads while the event loop typesets chats and merges
+  // PDFs: two lanes of the one and a lane of the other keep both cores busy (a lane takes the other
+  // kind once its own run out). The bundle's order does not depend on which finishes first.
+  const drawsImages = (p: Prepared) => factsOf(p.exhibit, p.content).imagePixels > 0;
+  await Promise.all([mapLimit(prepared.filter(drawsImages), 2, one), mapLimit(prepared.filter((p) => !drawsImages(p)), 1, one)]);
   return { pagesOf: (exhibitId: string) => found.get(exhibitId), hits };
 }

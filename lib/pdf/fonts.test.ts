@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '@/lib/testing/pdf-read';
-import { embedChineseFonts } from './fonts';
+import { drawingFonts, embedChineseFonts } from './fonts';
 
 const TEXT = '申诉证据包 天猫 双十一订单 第 1 页 / 共 1 页';
 
@@ -24,5 +24,16 @@ describe('embedChineseFonts', () => {
     const text = await pdfText(await sample());
     expect(text).toContain('申诉证据包');
     expect(text).toContain('第 1 页 / 共 1 页');
+  }, 30_000);
+
+  it('draws each character under the same code as the whole drawing font, so cached pages are copied without rewriting', async () => {
+    const doc = await PDFDocument.create();
+    const subset = await embedChineseFonts(doc, TEXT);
+    const whole = await drawingFonts();
+    for (const weight of ['regular', 'bold'] as const) {
+      for (const ch of new Set(TEXT)) expect(subset[weight].encodeText(ch).asString()).toBe(whole[weight].encodeText(ch).asString());
+    }
+    // Not trivially: the codes are the whole font's glyph numbers, far past the subset's few dozen glyphs.
+    expect(parseInt(subset.regular.encodeText('申').asString().slice(1, 5), 16)).toBeGreaterThan(1000);
   }, 30_000);
 });

@@ -3,14 +3,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
-import subsetFont from 'subset-font';
 import { registerCoverage } from './glyphs';
+import { ALL_CHARACTERS, subsetKeepingIds } from './subset';
 
 const FONT_DIR = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
 const FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
 export type FontWeight = keyof typeof FILES;
 
 const cache = new Map<FontWeight, Promise<Buffer>>();
+const NO_LAYOUT = ['GSUB', 'GPOS'];
 
 function fontBytes(weight: FontWeight): Promise<Buffer> {
   let bytes = cache.get(weight);
@@ -26,7 +27,8 @@ function fontBytes(weight: FontWeight): Promise<Buffer> {
  * Noto Sans SC subset to exactly the characters the document uses, embedded
  * whole. pdf-lib's own subsetting draws most CJK glyphs as blanks (see
  * shared/TECH-NOTES.md); HarfBuzz subsetting first, then a full embed of the
- * small subset, renders and extracts correctly.
+ * small subset, renders and extracts correctly. The subset keeps each glyph's
+ * number in the whole font, so it draws the same codes as drawingFonts.
  */
 export async function embedChineseFonts(doc: PDFDocument, allText: string): Promise<Record<FontWeight, PDFFont>> {
   doc.registerFontkit(fontkit);
@@ -37,9 +39,7 @@ export async function embedChineseFonts(doc: PDFDocument, allText: string): Prom
   const embed = async (weight: FontWeight) => {
     // Without layout tables: fontkit would otherwise swap in contextual alternates (the digits of
     // "B-001" became other glyphs) that print spaced out and extract as nothing.
-    // (subset-font 2.9 takes dropTables; @types/subset-font does not list it yet.)
-    const options = { targetFormat: 'truetype', noLayoutClosure: true, dropTables: ['GSUB', 'GPOS'] } as Parameters<typeof subsetFont>[2];
-    const subset = await subsetFont(await fontBytes(weight), text, options);
+    const subset = await subsetKeepingIds(await fontBytes(weight), text, NO_LAYOUT);
     const font = await doc.embedFont(subset, { subset: false });
     // What the subset can draw, read once from its cmap, so drawing never has to ask fontkit (see glyphs.ts).
     registerCoverage(font, fontkit.create(subset).characterSet);
@@ -68,7 +68,7 @@ export function drawingFonts(): Promise<Record<FontWeight, PDFFont>> {
     doc.context.largestObjectNumber = DRAWING_REFS_FROM;
     doc.registerFontkit(fontkit);
     const embed = async (weight: FontWeight) => {
-      const whole = await subsetFont(await fontBytes(weight), '', { targetFormat: 'truetype', keepAllGlyphs: true, dropTables: ['GSUB', 'GPOS'] } as Parameters<typeof subsetFont>[2]);
+      const whole = await subsetKeepingIds(await fontBytes(weight), ALL_CHARACTERS, NO_LAYOUT);
       const font = await doc.embedFont(whole, { subset: false });
       registerCoverage(font, fontkit.create(whole).characterSet);
       return font;
