@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { chinaDate } from './support/dates';
 import { testDb } from './support/db';
 import { createCase, expect, test } from './support/fixtures';
@@ -22,6 +23,21 @@ async function caseWithFacts(userId: string, statement = '{}') {
   return c;
 }
 
+/**
+ * Brings `target` into view at the bottom edge, as a tap target reached by scrolling or by focus
+ * would be, and says whether a tap there lands on it rather than on something drawn over it.
+ */
+async function reachable(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    el.scrollIntoView({ block: 'end' });
+    const r = el.getBoundingClientRect();
+    return [r.top + 2, r.top + r.height / 2, r.bottom - 2].every((y) => {
+      const hit = document.elementFromPoint(r.left + r.width / 2, y);
+      return hit !== null && el.contains(hit);
+    });
+  });
+}
+
 test('an empty statement is offered a draft from the facts; the short version fits the box and copies', async ({ page, user, context }) => {
   const c = await caseWithFacts(user.id);
   await page.goto(`/cases/${c.id}/statement`);
@@ -34,6 +50,10 @@ test('an empty statement is offered a draft from the facts; the short version fi
   await shot(offer, 'draft-offer-1280');
   await page.setViewportSize({ width: 360, height: 800 });
   await shot(offer, 'draft-offer-360');
+  // The character count never covers the offer's button on a phone.
+  const accept = offer.getByRole('button', { name: '用这份草稿填写各段' });
+  expect(await reachable(accept)).toBe(true);
+  await shot(page, 'draft-offer-360-button');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await offer.getByRole('button', { name: '用这份草稿填写各段' }).click();
@@ -67,11 +87,32 @@ test('an empty statement is offered a draft from the facts; the short version fi
   await expect(page.getByTestId('short-version').getByRole('status')).toHaveText('已复制到剪贴板');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortText);
 
+  // With text to count the bar is sticky, and a control scrolled to the bottom edge stops above it.
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await reachable(page.getByRole('button', { name: '插入引用: 证据说明了什么' }))).toBe(true);
+  await shot(page, 'statement-360-picker');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // Once begun, the statement is never offered a draft again.
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await page.reload();
   await expect(page.getByRole('textbox', { name: '事情经过', exact: true })).toHaveValue(/TM-2026-1187/);
   await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+
+  // The review ends with the same short version, read-only, to copy when submitting; references show as ids.
+  await page.goto(`/cases/${c.id}/review`);
+  const reviewShort = page.getByTestId('short-version');
+  await expect(reviewShort.getByTestId('short-text')).toHaveValue(shortText);
+  await expect(reviewShort.getByTestId('short-text')).toHaveAttribute('readonly', '');
+  await expect(page.locator('main')).toContainText('[B-001] 进货发票');
+  await expect(page.locator('main')).not.toContainText('[[ev:');
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await reviewShort.getByRole('button', { name: '复制简短版本' }).click();
+  await expect(reviewShort.getByRole('status')).toHaveText('已复制到剪贴板');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortText);
+  await shot(reviewShort, 'review-short-1280');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(reviewShort, 'review-short-360');
 });
 
 test('a statement the merchant has begun gets no draft offer', async ({ page, user }) => {

@@ -20,7 +20,7 @@ test('references inserted by the picker and by typing print with their pages and
 
   await page.goto(`/cases/${c.id}/statement`);
   // 1. The picker: search by title, pick, and the reference lands at the cursor with its title beside it.
-  const what = page.getByRole('textbox', { name: '事情经过' });
+  const what = page.getByRole('textbox', { name: '事情经过', exact: true });
   await what.fill('收到平台通知，买家在下单前咨询过客服。');
   await what.press('End');
   await page.getByRole('button', { name: '插入引用: 事情经过' }).click();
@@ -30,7 +30,7 @@ test('references inserted by the picker and by typing print with their pages and
   const chips = page.locator('.section-block').filter({ has: what }).getByTestId('ref-chip');
   await expect(chips).toHaveText([/C-001\s*与买家的聊天/]);
   // 2. Typed by hand, with the full-width brackets a Chinese input method types.
-  const why = page.getByRole('textbox', { name: '为什么这些订单是真实的' });
+  const why = page.getByRole('textbox', { name: '为什么这些订单是真实的', exact: true });
   await why.fill('每笔订单都开具了发票【B-001】，均为真实买家。');
   await expect(page.locator('.section-block').filter({ has: why }).getByTestId('ref-chip')).toHaveText([/B-001\s*增值税发票/]);
   await why.blur();
@@ -43,6 +43,9 @@ test('references inserted by the picker and by typing print with their pages and
   // 3. The review advises on the rest without blocking; the bundle prints and links both references.
   await page.goto(`/cases/${c.id}/review`);
   await expect(page.getByTestId('review-advice')).toContainText('证据说明了什么');
+  // The paragraph is quoted once, closed by the message's own full stop: never “…。”。
+  await expect(page.getByTestId('review-advice')).toContainText('“发票、物流底单与聊天记录”。');
+  await expect(page.getByTestId('review-advice')).not.toContainText('。”。');
   const pdf = readFileSync(await exportAndDownload(page, c.id));
   const doc = await PDFDocument.load(pdf);
   const pages = doc.getPages().map((p) => p.ref.toString());
@@ -62,4 +65,24 @@ test('references inserted by the picker and by typing print with their pages and
     const contents = new RegExp(`${id}\\s+\\S+[\\s.]+第 ?(\\d+) ?页`).exec(await pdfText(pdf, { first: 2, last: 2 }));
     expect(Number(contents?.[1])).toBe(pageNo);
   }
+
+  // 4. The invoice is deleted: its reference shows in words, the merchant's text around it stays, and saving keeps it flagged.
+  await page.goto(`/cases/${c.id}/evidence`);
+  const invoice = page.getByTestId('evidence-invoice').getByRole('listitem');
+  await invoice.getByText(/编辑信息与关联订单/).click();
+  await invoice.getByRole('button', { name: '删除此文件' }).click();
+  await invoice.getByRole('button', { name: '永久删除' }).click();
+  await expect(page.getByTestId('evidence-invoice')).toHaveCount(0);
+  await page.goto(`/cases/${c.id}/statement`);
+  await expect(why).toHaveValue('每笔订单都开具了发票[已删除的证据]，均为真实买家。');
+  await expect(page.locator('.section-block').filter({ has: why }).getByTestId('ref-chip')).toHaveText(['已删除的证据：此引用不会打印']);
+  await why.press('End');
+  await why.pressSequentially('另有签收记录。');
+  await why.blur();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  const after = JSON.parse((await testDb().case.findUniqueOrThrow({ where: { id: c.id } })).statement) as Record<string, string>;
+  expect(after.whyGenuine).toBe('每笔订单都开具了发票[已删除的证据]，均为真实买家。另有签收记录。');
+  await page.goto(`/cases/${c.id}/review`);
+  await expect(page.getByTestId('review-advice')).toContainText('申诉说明中的 [已删除的证据] 指向一份已删除的证据');
+  await expect(page.locator('main')).not.toContainText('[[ev:');
 });

@@ -3,7 +3,10 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { acknowledgedCodes, basicsValues, statementValues, type CaseFacts, type CaseRecord } from '@/lib/cases/snapshot';
 import { blockingProblems, reviewProblems, type Problem } from '@/lib/cases/review';
 import { statementText } from '@/lib/cases/statement-text';
-import { STATEMENT_SECTIONS } from '@/lib/schemas/steps/statement';
+import { STATEMENT_SECTIONS, type StatementValues } from '@/lib/schemas/steps/statement';
+import { shortBox } from '@/lib/statement/draft-offer';
+import { toDisplay } from '@/lib/statement/references';
+import { ShortVersion } from '@/components/statement/short-version';
 import { latestExport } from '@/lib/export/run';
 import { platformProfile } from '@/lib/platforms/profiles';
 import { ExportPanel } from '@/components/export/export-panel';
@@ -25,7 +28,9 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
   const warnings = problems.filter((p) => p.severity === 'warning');
   const advice = problems.filter((p) => p.severity === 'advice');
   const basics = basicsValues(record);
-  const statement = statementValues(record);
+  // As the editor shows it: exhibits by their current ids, a deleted one in words, never a raw key.
+  const stored = statementValues(record);
+  const statement = Object.fromEntries(STATEMENT_SECTIONS.map((s) => [s, toDisplay(stored[s], facts.exhibits ?? [], t('statementRefs.deletedToken'))])) as StatementValues;
   const { count, limit } = statementText(record, facts.exhibits);
 
   const editLink = (p: Pick<Problem, 'step' | 'field'>) => `/cases/${caseId}/${p.step}?check=1${p.field ? `#field-${p.field}` : ''}`;
@@ -145,6 +150,8 @@ export async function ReviewStep({ caseId, version, record, facts, now }: Props)
           ))}
         </dl>
       </div>
+      {/* Last, as the merchant's last task: pasting it into the platform's box when submitting the bundle. */}
+      <ShortVersion values={statement} box={shortBox(record.platform)} />
     </section>
   );
 }

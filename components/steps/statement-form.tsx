@@ -86,10 +86,11 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
     autosave.flush();
   }
   const empty = STATEMENT_SECTIONS.every((s) => values[s].trim() === '');
+  const offered = Boolean(offer && empty);
 
   return (
     <StepForm title={t('title')} intro={t('intro')} status={autosave.status} onRetry={autosave.retry}>
-      {offer && empty && <DraftOffer draft={offer.draft} language={offer.language} auditPending={offer.auditPending} onAccept={() => acceptDraft(offer.draft.sections)} />}
+      {offer && offered && <DraftOffer draft={offer.draft} language={offer.language} auditPending={offer.auditPending} onAccept={() => acceptDraft(offer.draft.sections)} />}
       {drafted && <p className="alert alert-warn" role="status" data-testid="draft-filled">{tDraft('offer.filled')}</p>}
       <p className="hint">{tr('typeHint')}</p>
       {STATEMENT_SECTIONS.map((section) => (
@@ -141,7 +142,7 @@ export function StatementForm({ caseId, version, initial, limit, headings, showA
 
       <ShortVersion values={values} box={box} />
 
-      <div className="count-bar" aria-live="polite">
+      <div className={offered ? 'count-bar' : 'count-bar count-bar-sticky'} aria-live="polite">
         <span className={over ? 'count count-over' : 'count'} data-testid="statement-count" data-over={over}>
           {t('count', { count, limit })}
         </span>

@@ -127,7 +127,7 @@ describe('statement text', () => {
     const c = completeCase({ statement: JSON.stringify({ whatHappened: '收到通知。', whyGenuine: '真实交易[[ev:gone]]', evidence: '见[B-003]', context: '', prevention: '' }) });
     const facts = { ...FACTS, exhibits: [{ evidenceId: 'ev1', exhibitId: 'B-003', title: '发票' }] };
     const advice = reviewProblems(c, NOW, facts).filter((p) => p.severity === 'advice');
-    expect(advice.map((p) => p.message).sort()).toEqual(['danglingReference', 'unprovenParagraph', 'unprovenParagraph']);
+    expect(advice.map((p) => p.message).sort()).toEqual(['deletedReference', 'unprovenParagraph', 'unprovenParagraph']);
     expect(blockingProblems(c, NOW, facts).some((p) => p.severity === 'advice')).toBe(false);
   });
 });

@@ -3,14 +3,12 @@ import { INK, type Typesetter } from '@/lib/pdf/layout';
 import type { ContentsLink } from './contents';
 
 /** Where a page label goes once the exhibit's page is known. */
-type Spot = { pageIndex: number; x: number; y: number; size: number; font: PDFFont; exhibitId: string } & SpotOptions;
+type Spot = { pageIndex: number; x: number; y: number; size: number; font: PDFFont; exhibitId: string };
 /**
- * For a reference inside running text (lib/export/statement-pages.ts): its own `label` words, the
- * `room` reserved (a longer label is drawn smaller, never over the next word), the link starting at
- * `linkFrom` so the words before the label are clickable too, and `silent` for a link without a
- * label (an order number that links to its dossier page, and prints nothing when it has none).
+ * Text drawn once every page exists (the statement, statement-pages.ts): given where a key points
+ * (a page index, undefined when it has none) and a page's volume, it draws and returns its links.
  */
-export type SpotOptions = { label?: PageLabel; room?: number; linkFrom?: number; silent?: boolean };
+export type Deferred = (targetOf: (key: string) => number | undefined, volumeOf: (pageIndex: number) => number) => ContentsLink[];
 
 /** The key of one chat message of an exhibit, for a label pointing at the page that message lands on. */
 export const lineKey = (exhibitId: string, message: number) => `${exhibitId}#${message}`;
@@ -34,6 +32,7 @@ export class PageRefs {
   /** Pages of keys that name a spot within an exhibit (lineKey), recorded as they are typeset. */
   private readonly marks = new Map<string, number>();
   private readonly wanted = new Set<string>();
+  private readonly deferred: Deferred[] = [];
 
   constructor(private readonly ts: Typesetter) {}
 
@@ -46,9 +45,15 @@ export class PageRefs {
    * Reserves the label of `exhibitId`'s first page at (x, y), on the current page; or, for a
    * `lineKey`, of the page its message lands on (recorded by `mark` when the exhibit is typeset).
    */
-  at(exhibitId: string, x: number, y: number, size: number, bold = false, options: SpotOptions = {}): void {
+  at(exhibitId: string, x: number, y: number, size: number, bold = false): void {
     if (exhibitId.includes('#')) this.wanted.add(exhibitId);
-    this.spots.push({ pageIndex: this.ts.doc.getPageCount() - 1, x, y, size, font: this.ts.font(bold), exhibitId, ...options });
+    this.spots.push({ pageIndex: this.ts.doc.getPageCount() - 1, x, y, size, font: this.ts.font(bold), exhibitId });
+  }
+
+  /** Runs `draw` when the labels are drawn, for text whose words depend on the pages `keys` point at. */
+  later(keys: Iterable<string>, draw: Deferred): void {
+    for (const key of keys) if (key.includes('#')) this.wanted.add(key);
+    this.deferred.push(draw);
   }
 
   /**
@@ -102,22 +107,20 @@ export class PageRefs {
   write(label: PageLabel, startOf: (exhibitId: string) => number | undefined, volumeOf: (pageIndex: number) => number): ContentsLink[] {
     const pages = this.ts.doc.getPages();
     const links: ContentsLink[] = [];
+    const targetOf = (key: string) => this.marks.get(key) ?? startOf(key);
     for (const spot of this.spots) {
       const page = pages[spot.pageIndex];
       if (!page) continue;
-      const target = this.marks.get(spot.exhibitId) ?? startOf(spot.exhibitId);
-      if (target === undefined && spot.silent) continue;
+      const target = targetOf(spot.exhibitId);
       const here = volumeOf(spot.pageIndex);
-      const text = target === undefined ? '—' : (spot.label ?? label)(volumeOf(target), target + 1, here);
-      const natural = this.ts.measure.width(text, spot.font, spot.size);
-      const size = spot.room && natural > spot.room ? (spot.size * spot.room) / natural : spot.size;
-      const width = spot.silent ? 0 : this.ts.measure.width(text, spot.font, size);
-      if (!spot.silent) this.ts.draw(text, { x: spot.x, y: spot.y, size, font: spot.font, color: INK }, page);
+      const text = target === undefined ? '—' : label(volumeOf(target), target + 1, here);
+      this.ts.draw(text, { x: spot.x, y: spot.y, size: spot.size, font: spot.font, color: INK }, page);
       if (target !== undefined && volumeOf(target) === here) {
-        const from = spot.linkFrom ?? spot.x;
-        links.push({ tocPage: spot.pageIndex, rect: { x: from - 1, y: spot.y - spot.size * 0.3, width: spot.x - from + width + 2, height: spot.size * 1.3 }, target });
+        const width = this.ts.measure.width(text, spot.font, spot.size);
+        links.push({ tocPage: spot.pageIndex, rect: { x: spot.x - 1, y: spot.y - spot.size * 0.3, width: width + 2, height: spot.size * 1.3 }, target });
       }
     }
+    for (const draw of this.deferred) links.push(...draw(targetOf, volumeOf));
     return links;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { exhibitKey } from '@/lib/statement/references';
 import { blobStore } from '@/lib/storage';
 import { bundleCase } from '@/lib/testing/bundle-case';
-import { pdfText } from '@/lib/testing/pdf-read';
+import { pdfText, pdfWords } from '@/lib/testing/pdf-read';
 import { buildBundle } from './bundle';
 import { collectBundleData } from './collect';
 
@@ -18,6 +18,7 @@ const pageText = (file: string, page: number) => pdfText(file, { first: page, la
 let file: string;
 let doc: PDFDocument;
 let english: string;
+let again: () => Promise<Uint8Array>;
 
 beforeAll(async () => {
   const { caseId, ids } = await bundleCase();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   await db.case.update({ where: { id: caseId }, data: { statement: JSON.stringify(statement) } });
   const data = await collectBundleData(caseId);
   const out = await buildBundle(data, blobStore(), { maxBytes: 20 * 1024 * 1024, attachOriginals: false, now });
+  again = async () => (await buildBundle(data, blobStore(), { maxBytes: 20 * 1024 * 1024, attachOriginals: false, now })).volumes[0]!.bytes;
   file = path.join(dir, 'bundle.pdf');
   writeFileSync(file, out.volumes[0]!.bytes);
   doc = await PDFDocument.load(out.volumes[0]!.bytes);
@@ -68,6 +70,21 @@ describe('statement references in the bundle', () => {
       expect(await pageText(file, page)).toContain(id);
       expect(targets).toContain(page - 1);
     }
+  }, 60_000);
+
+  it('prints the words after a reference right after its page number, in both languages', async () => {
+    for (const [source, ending] of [[file, /页），/], [english, /\d\)，/]] as const) {
+      let statementPage = 0;
+      for (let p = 1; p <= 6 && !statementPage; p++) if ((await pageText(source, p)).includes('一、事情经过')) statementPage = p;
+      const words = await pdfWords(source, statementPage);
+      // "（证据 C-001，第 5 页），[订单 …]": the comma after the bracket is drawn beside it, so it reads as one word.
+      const text = words.map((w) => w.text).join(' ');
+      expect(text).toMatch(ending);
+    }
+  }, 60_000);
+
+  it('draws the same bytes when the same case is exported again', async () => {
+    expect(Buffer.from(await again()).equals(readFileSync(file))).toBe(true);
   }, 60_000);
 
   it('prints an order as its number and links it to its dossier page', async () => {

@@ -14,10 +14,18 @@ function digest(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** Punctuation that ends or joins a sentence: the message's own punctuation follows the quoted excerpt. */
+const TRAILING = /[\s。．.，,、；;：:！!？?]+$/u;
+
+/** The paragraph's start, quoted by the message as “…”。: without its own closing punctuation, which would double up ("。”。"). */
 function excerpt(paragraph: string, exhibits: readonly ExhibitInfo[]): string {
   const plain = resolveReferences(paragraph, exhibits).map((s) => (s.kind === 'text' ? s.text : '')).join('').trim();
   const chars = Array.from(plain);
-  return chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join('')}…` : plain;
+  const cut = chars.length > EXCERPT;
+  const start = (cut ? chars.slice(0, EXCERPT).join('') : plain).replace(TRAILING, '');
+  // A paragraph of nothing but punctuation is quoted as it stands rather than as nothing.
+  if (!start) return plain;
+  return cut ? `${start}…` : start;
 }
 
 /**
@@ -34,7 +42,7 @@ export function referenceProblems(values: StatementValues, exhibits: readonly Ex
     for (const s of resolveReferences(values[section], exhibits)) {
       if (s.kind !== 'dangling') continue;
       const code = `references.dangling.${section}.${digest(s.raw)}`;
-      if (!problems.some((p) => p.code === code)) problems.push({ code, severity: 'advice', step: 'statement', field: section, message: 'danglingReference', params: { reference: s.exhibitId ?? s.raw } });
+      if (!problems.some((p) => p.code === code)) problems.push({ code, severity: 'advice', step: 'statement', field: section, ...(s.exhibitId ? { message: 'danglingReference', params: { reference: s.exhibitId } } : { message: 'deletedReference' }) });
     }
   }
   // With no exhibits at all, "add evidence" is the review's error already; a warning per paragraph would only repeat it.

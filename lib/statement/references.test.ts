@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATEMENT_SECTION_MAX, statementSchema } from '@/lib/schemas/steps/statement';
 import { exhibitKey, orderRef, parseReferences, toDisplay, toStored, typedLength } from './references';
@@ -44,11 +46,29 @@ describe('toStored / toDisplay', () => {
     expect(toDisplay(stored, [{ evidenceId: 'ev1', exhibitId: 'B-001' }])).toBe('[B-001]');
   });
 
-  it('keeps the key of a deleted exhibit so saving again does not lose it', () => {
-    const stored = toStored('[B-003]', exhibits);
-    const shown = toDisplay(stored, []);
-    expect(shown).toBe(exhibitKey('ev1'));
-    expect(toStored(shown, [])).toBe(stored);
+  it('shows a deleted exhibit as words, which saving keeps as a reference with the text around it', () => {
+    const stored = toStored('发票见[B-003]，聊天见[C-001]。', exhibits);
+    const shown = toDisplay(stored, [exhibits[1]!]);
+    expect(shown).toBe('发票见[已删除的证据]，聊天见[C-001]。');
+    expect(shown).not.toContain('[[ev:');
+    const saved = toStored(shown, [exhibits[1]!]);
+    expect(saved).toBe(`发票见[已删除的证据]，聊天见${exhibitKey('ev2')}。`);
+    expect(parseReferences(saved)[1]).toEqual({ kind: 'deleted', raw: '[已删除的证据]' });
+    // Shown again, and in the merchant's other language, it stays what it is.
+    expect(toDisplay(saved, [exhibits[1]!], '[deleted exhibit]')).toBe('发票见[已删除的证据]，聊天见[C-001]。');
+    expect(toDisplay(stored, [], '[deleted exhibit]')).toBe('发票见[deleted exhibit]，聊天见[deleted exhibit]。');
+  });
+
+  it('reads the deleted-exhibit token of every language the editor speaks', () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const messages = JSON.parse(readFileSync(path.join(process.cwd(), `lib/i18n/messages/${locale}.json`), 'utf8')) as { statementRefs: { deletedToken: string } };
+      const token = messages.statementRefs.deletedToken;
+      expect(parseReferences(`甲${token}乙`)[1], locale).toEqual({ kind: 'deleted', raw: token });
+      expect(toDisplay(exhibitKey('gone'), [], token)).toBe(token);
+    }
+    // Typed with the brackets an input method gives, it is the same token; other words in brackets stay text.
+    expect(parseReferences('【已删除的证据】')[0]).toMatchObject({ kind: 'deleted' });
+    expect(parseReferences('[已删除]')).toEqual([{ kind: 'text', text: '[已删除]' }]);
   });
 
   it('writes orders in the document language', () => {

@@ -7,6 +7,7 @@ import { EXHIBIT_LETTER } from '@/lib/evidence/categories';
  *   stored   [[ev:<evidence id>]]   what the database keeps for an exhibit reference
  *   typed    [B-003]  【B-003】  ［B-003］   what the merchant sees and types in the editor
  *   order    [订单 3412…]  [Order 3412…]  (any of the three bracket pairs) stored as typed
+ *   deleted  [已删除的证据]  [deleted exhibit]   what the editor shows for a key whose exhibit is gone
  *
  * Why a stable key and not the exhibit id: exhibit ids are positions (B-003 is the third invoice)
  * and positions change whenever the merchant sorts by date, moves an exhibit, changes its category
@@ -16,6 +17,11 @@ import { EXHIBIT_LETTER } from '@/lib/evidence/categories';
  * its key (toStored); a typed id that names no exhibit stays as typed text and is flagged.
  * Order numbers never change, so orders are stored as typed.
  *
+ * A deleted exhibit is deleted for good, so its key can never point anywhere again: the editor
+ * shows it as a words token the merchant understands, the save keeps that token as typed (still a
+ * reference, so the review flags it and the bundle prints nothing for it), and the merchant's own
+ * words around it are never touched.
+ *
  * Full-width brackets count because a Chinese input method types 【 for [; only an exhibit id or
  * an order number inside makes a reference, so 【重要】 stays plain text.
  */
@@ -23,18 +29,22 @@ import { EXHIBIT_LETTER } from '@/lib/evidence/categories';
 export type Reference =
   | { kind: 'exhibitKey'; evidenceId: string; raw: string }
   | { kind: 'exhibitId'; exhibitId: string; raw: string }
-  | { kind: 'order'; orderNo: string; raw: string };
+  | { kind: 'order'; orderNo: string; raw: string }
+  | { kind: 'deleted'; raw: string };
 export type Segment = { kind: 'text'; text: string } | Reference;
 
 const LETTERS = [...new Set(Object.values(EXHIBIT_LETTER))].join('');
 const OPEN = String.raw`\[【［`;
 const CLOSE = String.raw`\]】］`;
+/** The words of the deleted-exhibit token, in each language the editor speaks (statementRefs.deletedToken). */
+export const DELETED_WORDS = ['已删除的证据', 'deleted exhibit'] as const;
 /** One pattern for all three forms; the groups say which matched. */
 const REFERENCE = new RegExp(
   [
     String.raw`\[\[ev:([A-Za-z0-9_-]{1,64})\]\]`,
     String.raw`[${OPEN}]\s*([${LETTERS}])-(\d{1,5})\s*[${CLOSE}]`,
     String.raw`[${OPEN}]\s*(?:订单|Order)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_-]{0,63})\s*[${CLOSE}]`,
+    String.raw`[${OPEN}]\s*(${DELETED_WORDS.join('|')}|Deleted exhibit)\s*[${CLOSE}]`,
   ].join('|'),
   'g',
 );
@@ -75,10 +85,11 @@ export function parseReferences(text: string): Segment[] {
   for (const m of text.matchAll(REFERENCE)) {
     const at = m.index;
     if (at > last) out.push({ kind: 'text', text: text.slice(last, at) });
-    const [raw, key, letter, digits, orderNo] = m;
+    const [raw, key, letter, digits, orderNo, deleted] = m;
     if (key) out.push({ kind: 'exhibitKey', evidenceId: key, raw });
     else if (letter && digits) out.push({ kind: 'exhibitId', exhibitId: formatExhibitId(letter, Number(digits)), raw });
     else if (orderNo) out.push({ kind: 'order', orderNo, raw });
+    else if (deleted) out.push({ kind: 'deleted', raw });
     last = at + raw.length;
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
@@ -101,16 +112,17 @@ export function toStored(text: string, exhibits: readonly ExhibitHandle[]): stri
 }
 
 /**
- * For the editor: every key of an existing exhibit shows as its current id; a key whose exhibit
- * was deleted stays as the key, so saving again keeps it (and the review keeps flagging it).
+ * For the editor and the review: every key of an existing exhibit shows as its current id; a key
+ * whose exhibit was deleted shows as `deleted` ("[已删除的证据]"), which saving keeps as typed, so
+ * the review keeps flagging it and nothing the merchant wrote is lost.
  */
-export function toDisplay(text: string, exhibits: readonly ExhibitHandle[]): string {
+export function toDisplay(text: string, exhibits: readonly ExhibitHandle[], deleted = '[已删除的证据]'): string {
   const byKey = new Map(exhibits.map((x) => [x.evidenceId, x.exhibitId]));
   return parseReferences(text)
     .map((s) => {
-      if (s.kind === 'text') return s.text;
-      const id = s.kind === 'exhibitKey' ? byKey.get(s.evidenceId) : undefined;
-      return id ? exhibitRef(id) : s.raw;
+      if (s.kind !== 'exhibitKey') return s.kind === 'text' ? s.text : s.raw;
+      const id = byKey.get(s.evidenceId);
+      return id ? exhibitRef(id) : deleted;
     })
     .join('');
 }

@@ -22,7 +22,7 @@ describe('resolveReferences', () => {
   });
 
   it('prints exhibits with their ids, orders as numbers, and leaves dangling references out', () => {
-    const text = `见${exhibitKey('ev1')}与[订单 3412]${exhibitKey('gone')}。`;
+    const text = `见${exhibitKey('ev1')}与[订单 3412]${exhibitKey('gone')}[已删除的证据]。`;
     expect(printedText(text, [invoice], words)).toBe('见（证据 B-003）与订单 3412。');
     expect(printedText(text, [], words)).toBe('见与订单 3412。');
   });
@@ -40,9 +40,25 @@ describe('referenceProblems', () => {
   it('flags dangling references, paragraphs without proof and exhibits never mentioned, as advice', () => {
     const problems = referenceProblems(values({ whatHappened: `收到通知。\n发票在此${exhibitKey('ev1')}。`, whyGenuine: `见${exhibitKey('gone')}`, prevention: '以后加强审核。' }), [invoice, chat]);
     expect(problems.every((p) => p.severity === 'advice')).toBe(true);
-    expect(problems.map((p) => p.message)).toEqual(['danglingReference', 'unprovenParagraph', 'unprovenParagraph', 'unmentionedExhibits']);
-    expect(problems[1]?.params).toEqual({ excerpt: '收到通知。' });
+    expect(problems.map((p) => p.message)).toEqual(['deletedReference', 'unprovenParagraph', 'unprovenParagraph', 'unmentionedExhibits']);
+    // A deleted exhibit is named in words, never by its raw key.
+    expect(problems[0]?.params).toBeUndefined();
+    expect(problems[1]?.params).toEqual({ excerpt: '收到通知' });
     expect(problems[3]?.params).toEqual({ count: 1, ids: 'C-001' });
+  });
+
+  it('flags the deleted-exhibit token as the key it replaced, and a typed id no exhibit has by that id', () => {
+    const problems = referenceProblems(values({ whatHappened: `发票${exhibitKey('ev1')}，见[已删除的证据]与[B-009]` }), [invoice]);
+    expect(problems.map((p) => [p.message, p.params])).toEqual([
+      ['deletedReference', undefined],
+      ['danglingReference', { reference: 'B-009' }],
+    ]);
+  });
+
+  it('quotes a paragraph without its closing punctuation, which the message supplies after the quote', () => {
+    const excerpts = (...paragraphs: string[]) => referenceProblems(values({ whatHappened: paragraphs.join('\n') }), [invoice]).flatMap((p) => (p.message === 'unprovenParagraph' ? [p.params?.excerpt] : []));
+    const long = `${'买家'.repeat(14)}下。之后又追加了一笔。`;
+    expect(excerpts('收到通知。', 'Received the notice.', '真的吗？！', long, '。')).toEqual(['收到通知', 'Received the notice', '真的吗', `${'买家'.repeat(14)}下…`, '。']);
   });
 
   it('gives an edited paragraph a new code, so an old acknowledgement does not hide it', () => {

@@ -20,6 +20,7 @@ export function resolveReferences(text: string, exhibits: readonly ExhibitInfo[]
   const byId = new Map(exhibits.map((x) => [x.exhibitId, x]));
   return parseReferences(text).map((s): Resolved => {
     if (s.kind === 'text' || s.kind === 'order') return s;
+    if (s.kind === 'deleted') return { kind: 'dangling', raw: s.raw };
     const exhibit = s.kind === 'exhibitKey' ? byKey.get(s.evidenceId) : byId.get(s.exhibitId);
     if (exhibit) return { kind: 'exhibit', exhibit, raw: s.raw };
     return s.kind === 'exhibitId' ? { kind: 'dangling', raw: s.raw, exhibitId: s.exhibitId } : { kind: 'dangling', raw: s.raw };

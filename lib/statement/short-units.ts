@@ -33,6 +33,7 @@ export function toUnits(text: string, language: DocumentLanguage, refs: ShortRef
   return parseReferences(text).flatMap((s): Unit[] => {
     if (s.kind === 'text') return textUnits(s.text);
     if (s.kind === 'order') return [refUnit(`${language === 'en' ? 'Order' : '订单'} ${s.orderNo}`)];
+    if (s.kind === 'deleted') return [];
     const id = s.kind === 'exhibitId' ? s.exhibitId : refs.exhibitIds?.[s.evidenceId];
     return id ? [refUnit(id)] : [];
   });
