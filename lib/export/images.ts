@@ -47,6 +47,10 @@ export type PageImage = {
   jpeg?: Buffer;
 };
 
+// libvips keeps up to 50 MB of recent operations for reuse; an export never asks for the same one
+// twice (each source is encoded once, at one step), so the cache only adds to its peak memory.
+sharp.cache(false);
+
 const inches = (points: number) => points / 72;
 const FIRST_BOX_HEIGHT = IMAGE_BOX.height - CAPTION_ROOM;
 
