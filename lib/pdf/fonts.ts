@@ -4,7 +4,7 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { registerCoverage } from './glyphs';
-import { ALL_CHARACTERS, subsetKeepingIds } from './subset';
+import { subsetKeepingIds, withoutTables } from './subset';
 
 const FONT_DIR = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
 const FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
@@ -68,7 +68,7 @@ export function drawingFonts(): Promise<Record<FontWeight, PDFFont>> {
     doc.context.largestObjectNumber = DRAWING_REFS_FROM;
     doc.registerFontkit(fontkit);
     const embed = async (weight: FontWeight) => {
-      const whole = await subsetKeepingIds(await fontBytes(weight), ALL_CHARACTERS, NO_LAYOUT);
+      const whole = withoutTables(await fontBytes(weight), NO_LAYOUT);
       const font = await doc.embedFont(whole, { subset: false });
       registerCoverage(font, fontkit.create(whole).characterSet);
       return font;

@@ -52,9 +52,6 @@ function harfbuzz(): Promise<Harfbuzz> {
   return instance;
 }
 
-/** Every character the font has: the whole font, for typesetting ahead (lib/pdf/fonts.ts drawingFonts). */
-export const ALL_CHARACTERS = Symbol('every character');
-
 const tag = (name: string) => [...name].reduce((n, ch) => (n << 8) + ch.charCodeAt(0), 0);
 
 /**
@@ -62,7 +59,7 @@ const tag = (name: string) => [...name].reduce((n, ch) => (n << 8) + ch.charCode
  * named in `dropTables` and without following layout substitutions (GSUB) to other glyphs.
  * One subset at a time: HarfBuzz's memory is one heap.
  */
-export async function subsetKeepingIds(font: Uint8Array, text: string | typeof ALL_CHARACTERS, dropTables: string[]): Promise<Buffer> {
+export async function subsetKeepingIds(font: Uint8Array, text: string, dropTables: string[]): Promise<Buffer> {
   const hb = await harfbuzz();
   const run = async () => {
     const input = hb.hb_subset_input_create_or_fail();
@@ -80,10 +77,7 @@ export async function subsetKeepingIds(font: Uint8Array, text: string | typeof A
       const drop = hb.hb_subset_input_set(input, SETS.dropTables);
       for (const name of dropTables) hb.hb_set_add(drop, tag(name));
       const unicodes = hb.hb_subset_input_unicode_set(input);
-      if (text === ALL_CHARACTERS) {
-        hb.hb_set_clear(unicodes);
-        hb.hb_set_invert(unicodes);
-      } else for (const ch of text) hb.hb_set_add(unicodes, ch.codePointAt(0) ?? 0);
+      for (const ch of text) hb.hb_set_add(unicodes, ch.codePointAt(0) ?? 0);
       const subset = hb.hb_subset_or_fail(face, input);
       if (subset === 0) throw new Error('HarfBuzz could not subset the font');
       const result = hb.hb_face_reference_blob(subset);
@@ -105,3 +99,41 @@ export async function subsetKeepingIds(font: Uint8Array, text: string | typeof A
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The whole font without the named tables: its table directory written again over the tables
+ * kept, byte for byte. For the whole font this is what a subset of every glyph would be, without
+ * growing HarfBuzz's heap (which never shrinks) by the font's 10 MB several times over.
+ */
+export function withoutTables(font: Buffer, drop: string[]): Buffer {
+  const count = font.readUInt16BE(4);
+  const kept: Array<{ tag: string; checksum: number; data: Buffer }> = [];
+  for (let i = 0; i < count; i++) {
+    const at = 12 + i * 16;
+    const tag = font.toString('latin1', at, at + 4);
+    if (drop.includes(tag)) continue;
+    const offset = font.readUInt32BE(at + 8);
+    kept.push({ tag, checksum: font.readUInt32BE(at + 4), data: font.subarray(offset, offset + font.readUInt32BE(at + 12)) });
+  }
+  const power = 2 ** Math.floor(Math.log2(kept.length));
+  const header = Buffer.alloc(12 + kept.length * 16);
+  font.copy(header, 0, 0, 4);
+  header.writeUInt16BE(kept.length, 4);
+  header.writeUInt16BE(power * 16, 6);
+  header.writeUInt16BE(Math.log2(power), 8);
+  header.writeUInt16BE(kept.length * 16 - power * 16, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  kept.forEach((table, i) => {
+    const at = 12 + i * 16;
+    header.write(table.tag, at, 'latin1');
+    header.writeUInt32BE(table.checksum, at + 4);
+    header.writeUInt32BE(offset, at + 8);
+    header.writeUInt32BE(table.data.length, at + 12);
+    const padded = Buffer.alloc((table.data.length + 3) & ~3);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
