@@ -128,8 +128,7 @@ export function pixelsAt(pixels: number, level: ImageLevel): number {
 }
 
 /** Upright, scaled to `width`, on white: the pipeline every encoding starts from. */
-async function upright(image: PageImage, width: number) {
-  const bytes = await image.source.load();
+function upright(bytes: Uint8Array, image: PageImage, width: number) {
   const pipeline = open(bytes, image.source.page);
   return (image.source.rotate ? pipeline.rotate() : pipeline).resize({ width, withoutEnlargement: true }).flatten({ background: '#ffffff' });
 }
@@ -144,14 +143,21 @@ export async function encodeImages(images: PageImage[], level: ImageLevel, keep 
   const out = new Map<PageImage, Buffer>();
   const groups = new Map<ImageSource, PageImage[]>();
   for (const image of images) groups.set(image.source, [...(groups.get(image.source) ?? []), image]);
+  // A multi-page TIFF's pages share one file: read it once per call, not once a page.
+  const files = new Map<ImageSource['load'], Promise<Uint8Array>>();
+  const bytesOf = (source: ImageSource) => {
+    let bytes = files.get(source.load);
+    if (!bytes) files.set(source.load, (bytes = source.load()));
+    return bytes;
+  };
   for (const group of groups.values()) {
     const [first] = group as [PageImage];
-    const width = widthAt(first, level);
+    const bytes = await bytesOf(first.source);
     if (!first.slice) {
-      for (const image of group) out.set(image, await (await upright(image, widthAt(image, level))).jpeg({ quality }).toBuffer());
+      for (const image of group) out.set(image, await upright(bytes, image, widthAt(image, level)).jpeg({ quality }).toBuffer());
       continue;
     }
-    const { data, info } = await (await upright(first, width)).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await upright(bytes, first, widthAt(first, level)).raw().toBuffer({ resolveWithObject: true });
     const row = (top: number) => Math.round((top * info.height) / first.slice!.wholeHeight);
     for (const image of group) {
       const { top, height } = image.slice!;
