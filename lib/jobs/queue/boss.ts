@@ -16,7 +16,12 @@ export const JOB_QUEUE = 'appeal-pack-jobs';
 /** Jobs whose retries ran out (their worker died each time): their rows are marked failed. */
 export const DEAD_QUEUE = 'appeal-pack-jobs-dead';
 
-export type QueueMessage = { jobId: string; caseId: string };
+export type QueueMessage = {
+  jobId: string;
+  caseId: string;
+  /** How often the job already waited for its case (lib/jobs/queue/case-wait.ts); absent the first time. */
+  waits?: number;
+};
 
 /** A worker's death is noticed by its lost case lock (reaper.ts); expiry only stops a hung job. */
 const EXPIRE_SECONDS = Number(process.env.JOB_EXPIRE_SECONDS) || 60 * 60;
