@@ -118,7 +118,10 @@ async function upsertChunk(caseId: string, chunk: OrderRecord[], source: OrderSo
     const byNo = new Map(existing.map((o) => [o.orderNo, o]));
     const { fresh, updates } = planChunk(caseId, chunk, byNo, source, flagged);
     if (fresh.length > 0) {
-      const current = await tx.order.count({ where: { caseId } });
+      // Raw: Prisma's count selects "id" in a subquery, a table lookup a row (2-3 s more for a
+      // 50,000-order import on SQLite, bench:import); count(*) is answered from the (caseId, orderNo) index alone.
+      const [row] = await tx.$queryRaw<Array<{ n: bigint | number }>>`SELECT count(*) AS n FROM "Order" WHERE "caseId" = ${caseId}`;
+      const current = Number(row?.n ?? 0);
       if (current + fresh.length > limit) return { overCap: { limit, current, incoming: fresh.length } };
     }
     const inserted = fresh.length > 0 ? await insertOrdersStatement(fresh, tx) : [];
