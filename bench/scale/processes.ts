@@ -17,7 +17,8 @@ process.on('exit', () => {
 
 /** Starts `node args…` with `env` added to this process's environment; the last lines of its output are kept. */
 export function start(name: string, args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Two malloc arenas, as `npm run serve` and `npm run worker` start them.
+  const child = spawn(process.execPath, args, { env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   const log: string[] = [];
