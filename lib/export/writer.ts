@@ -207,7 +207,7 @@ export class BundleWriter {
   /** "第 X 页 / 共 Y 页" on every page, the exhibit id on evidence pages. */
   stamp(): void {
     const pages = this.doc.getPages();
-    pages.forEach((page, i) => stampPage(page, this.fonts.regular, this.text.b('footer', { page: i + 1, total: pages.length }), this.pageExhibit[i]));
+    pages.forEach((page, i) => stampPage(page, this.fonts.regular, this.text.b('footer', { page: i + 1, total: pages.length }), this.pageExhibit[i], this.ts));
   }
 
   volumeOf(pageIndex: number): number {
