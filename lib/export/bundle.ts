@@ -5,6 +5,7 @@ import { embedChineseFonts } from '@/lib/pdf/fonts';
 import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
+import { planDerivedScans } from './derived-scan';
 import type { BundleData, Exhibit } from './collect';
 import { exhibitPages, readCached, readExhibits } from './exhibit-set';
 import { atLevel, chooseLevel, mapLimit, type ImageLevel } from './images';
@@ -115,6 +116,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
 
   // 1. Read every exhibit (images are decoded and scaled here, two at a time), or take its facts from the cache.
   const prepared = await readExhibits(data, store, (done, total, item) => progress((done / total) * 0.45, item));
+  planDerivedScans(prepared, options.maxBytes);
   clock.lap('read');
 
   // The chat lines naming each flagged order, for its dossier: every chat log read once.

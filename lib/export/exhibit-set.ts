@@ -52,7 +52,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   await mapLimit(prepared, 2, async (p) => {
     const x = p.exhibit;
     const facts = factsOf(x, p.content);
-    const key = pagesKey(data.caseId, x, data.language, facts.imageBase > 0 ? level : null);
+    const key = pagesKey(data.caseId, x, data.language, facts.imageBase > 0 ? level : null, undefined, p.scan);
     let meta = await readPagesMeta(store, key);
     let held: Uint8Array | undefined;
     if (meta) hits += 1;
