@@ -60,7 +60,7 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content, s
     case 'pdf': {
       const source = content.unlocked ?? (await read(store, x.storageKey));
       // Too big for a volume as it is: a reduced copy, whose note replaces "merged as it is".
-      const pages = scan ? await reducedCopy(ctx, x, source, scan) : await copyPdf(ts.doc, source);
+      const pages = scan ? await withOpenBytes(source?.length ?? 0, () => reducedCopy(ctx, x, source, scan)) : await copyPdf(ts.doc, source);
       if (typeof pages === 'string') return { reason: placeholder(ctx, x, pages) };
       if (!scan) ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
       if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });

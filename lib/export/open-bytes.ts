@@ -1,9 +1,9 @@
 /**
- * How many bytes of PDFs may be open in pdf-lib at once in this process, whatever the export or
- * merchant. Loading copies every stream (a 54 MB scan costs about three times its size while open),
- * so two such scans read side by side were most of a gigabyte; small PDFs still go two at a time.
- * (Reduced copies render in PDFium two at a time: holding them to one changed the peak by nothing
- * measurable in the scan benchmark and cost a fifth of its time.)
+ * How many bytes of PDFs may be open at once in this process (in pdf-lib, or in PDFium for a reduced
+ * copy), whatever the export or merchant. Loading copies every stream (a 54 MB scan costs about
+ * three times its size while open), so two such scans side by side were most of a gigabyte; and
+ * PDFium's WebAssembly memory, which never shrinks, crept up by 130 MB over forty scans drawn two
+ * at a time. Small PDFs still go two at a time.
  */
 const OPEN_BYTES = 64 * 1024 * 1024;
 

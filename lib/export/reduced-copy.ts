@@ -19,6 +19,10 @@ const PAGE_OVERHEAD = 1024;
  */
 const PAGES_PER_OPENING = 10;
 type Rendered = { jpeg: Buffer; width: number; height: number };
+/** A page drawn: RGBA pixels, the page's size as displayed (points), and whether it has text. */
+type Drawn = { data: Uint8Array; pixels: [number, number]; width: number; height: number; text: boolean };
+
+const pixelsAt = (d: { width: number; height: number }, dpi: number): [number, number] => [Math.ceil((d.width * dpi) / 72), Math.ceil((d.height * dpi) / 72)];
 
 /** The document in PDFium, opened again every PAGES_PER_OPENING pages drawn. */
 class Source {
@@ -38,10 +42,16 @@ class Source {
     return this.opened;
   }
 
-  async page(index: number, step: ScanStep): Promise<Rendered & { text: boolean }> {
-    const rendered = await renderPage(await this.document(), index, step);
+  /** One page drawn by PDFium (WebAssembly: the same pixels on every machine, with or without poppler). */
+  async page(index: number, dpi: number): Promise<Drawn> {
+    const page = (await this.document()).getPage(index);
+    // Before rendering: render() closes the page.
+    const text = page.getText().trim() !== '';
+    const { originalWidth: width, originalHeight: height } = page.getOriginalSize();
+    const [w, h] = pixelsAt({ width, height }, dpi);
+    const image = await page.render({ width: w, height: h, render: 'bitmap' });
     this.drawn += 1;
-    return rendered;
+    return { data: image.data, pixels: [image.width, image.height], width, height, text };
   }
 
   close(): void {
@@ -51,32 +61,28 @@ class Source {
   }
 }
 
-/**
- * One page drawn by PDFium (WebAssembly: the same bytes on every machine, with or without poppler)
- * and encoded as JPEG by sharp. Width and height are the page's as displayed, in points.
- */
-async function renderPage(document: PDFiumDocument, index: number, step: ScanStep): Promise<Rendered & { text: boolean }> {
-  const page = document.getPage(index);
-  // Before rendering: render() closes the page.
-  const text = page.getText().trim() !== '';
-  const { originalWidth: width, originalHeight: height } = page.getOriginalSize();
-  const image = await page.render({ width: Math.ceil((width * step.dpi) / 72), height: Math.ceil((height * step.dpi) / 72), render: 'bitmap' });
-  const jpeg = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().jpeg({ quality: step.quality }).toBuffer();
-  return { jpeg, width, height, text };
+/** A drawn page as JPEG (sharp), scaled first to `size` pixels when given. */
+async function encode(page: Drawn, quality: number, size?: [number, number]): Promise<Buffer> {
+  let image = sharp(page.data, { raw: { width: page.pixels[0], height: page.pixels[1], channels: 4 } }).removeAlpha();
+  if (size && (size[0] !== page.pixels[0] || size[1] !== page.pixels[1])) image = image.resize(size[0], size[1], { fit: 'fill' });
+  return image.jpeg({ quality }).toBuffer();
 }
 
 /**
  * The best step whose copy looks like it fits, judged on a few pages spread through the document
- * (a cover or a blank first page alone would mislead); the last step when none does.
+ * (a cover or a blank first page alone would mislead), each drawn once at the top resolution and
+ * scaled down for the others; the last step when none fits.
  */
 async function chooseStep(source: Source, count: number, scan: ScanSettings): Promise<number> {
   const sample = [...new Set([0, Math.floor(count / 3), Math.floor((2 * count) / 3), count - 1])];
-  for (let i = 0; i < scan.steps.length - 1; i++) {
-    let bytes = 0;
-    for (const index of sample) bytes += (await source.page(index, scan.steps[i] as ScanStep)).jpeg.length;
-    if ((bytes / sample.length + PAGE_OVERHEAD) * count <= scan.target * 0.95) return i;
+  const top = Math.max(...scan.steps.map((s) => s.dpi));
+  const bytes = scan.steps.map(() => 0);
+  for (const index of sample) {
+    const page = await source.page(index, top);
+    for (const [i, step] of scan.steps.entries()) bytes[i] = (bytes[i] ?? 0) + (await encode(page, step.quality, pixelsAt(page, step.dpi))).length;
   }
-  return scan.steps.length - 1;
+  const fits = bytes.findIndex((b) => (b / sample.length + PAGE_OVERHEAD) * count <= scan.target * 0.95);
+  return fits === -1 ? scan.steps.length - 1 : fits;
 }
 
 /**
@@ -88,11 +94,12 @@ async function renderAll(source: Source, count: number, step: ScanStep, target: 
   let bytes = 0;
   let text = false;
   for (let i = 0; i < count; i++) {
-    const page = await source.page(i, step);
+    const page = await source.page(i, step.dpi);
+    const jpeg = await encode(page, step.quality);
     text ||= page.text;
-    bytes += page.jpeg.length + PAGE_OVERHEAD;
+    bytes += jpeg.length + PAGE_OVERHEAD;
     if (target !== null && bytes > target) return null;
-    pages.push(page);
+    pages.push({ jpeg, width: page.width, height: page.height });
   }
   return { pages, text };
 }
