@@ -8,12 +8,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '@/lib/cases/repository';
 import { acceptUpload } from '@/lib/evidence/accept-upload';
-import { generatedPdf } from '@/lib/evidence/inspect/test-fixtures';
 import { blobStore } from '@/lib/storage';
 import { noisyPhoto } from '@/lib/testing/bundle-case';
 import { makeUser } from '@/lib/testing/factories';
 import { pdfText, qpdfCheck } from '@/lib/testing/pdf-read';
-import { buildBundle, type BundleOutput } from './bundle';
+import { buildBundle, type BundleOutput, type BundleVolume } from './bundle';
 import { collectBundleData, type BundleData, type Exhibit } from './collect';
 import { derivedScan } from './derived-scan';
 import { pagesKey } from './exhibit-cache';
@@ -25,14 +24,17 @@ const dir = mkdtempSync(path.join(tmpdir(), 'reduced-copy-test-'));
 // KEEP_BUNDLE=1 keeps the volumes (printed path) to look at.
 afterAll(() => (process.env.KEEP_BUNDLE ? console.log(`volumes kept in ${dir}`) : rmSync(dir, { recursive: true, force: true })));
 
-/** A "scan": A4 pages that are each one noisy photo, with a line of selectable text on the first (an OCR layer). */
-async function scannedPdf(pages: number): Promise<Uint8Array> {
+/**
+ * A "scan": A4 pages that are each one noisy photo `width` pixels wide; `ocr` puts a line of
+ * selectable text on the first page, as an OCR layer would.
+ */
+async function scannedPdf(pages: number, width: number, ocr: boolean): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 0; i < pages; i++) {
     const page = doc.addPage([595.28, 841.89]);
-    page.drawImage(await doc.embedJpg(await noisyPhoto(1000, 1414)), { x: 0, y: 0, width: 595.28, height: 841.89 });
-    if (i === 0) page.drawText('PURCHASE CONTRACT 2026', { x: 60, y: 780, size: 18, font });
+    page.drawImage(await doc.embedJpg(await noisyPhoto(width, Math.round(width * 1.414))), { x: 0, y: 0, width: 595.28, height: 841.89 });
+    if (ocr && i === 0) page.drawText('PURCHASE CONTRACT 2026', { x: 60, y: 780, size: 18, font });
   }
   doc.setCreationDate(now);
   doc.setModificationDate(now);
@@ -63,9 +65,10 @@ beforeAll(async () => {
     const result = await acceptUpload({ userId: user.id, caseId, fileName, category: 'supply', body: Readable.from([Buffer.from(bytes)]) });
     if (!result.ok) throw new Error(result.error);
   };
-  scan = await scannedPdf(5);
+  scan = await scannedPdf(5, 1000, true);
   await upload(scan, '采购合同扫描件.pdf');
-  await upload(await generatedPdf(2), '入库单.pdf');
+  // About 1 MB: merged as it is, and big enough that a 3 MB limit needs two volumes.
+  await upload(await scannedPdf(2, 800, false), '入库单.pdf');
   data = await collectBundleData(caseId);
   big = data.exhibits.find((x) => x.originalName === '采购合同扫描件.pdf') as Exhibit;
   first = await buildBundle(data, blobStore(), { maxBytes, attachOriginals: false, now });
@@ -111,6 +114,24 @@ describe('a PDF too big for a volume on its own', () => {
     const again = await buildBundle(data, blobStore(), { maxBytes, attachOriginals: false, now });
     expect(again.timings.cacheHits).toBe(data.exhibits.length);
     expect(bytesOf(again).equals(bytesOf(first))).toBe(true);
+  }, 120_000);
+
+  it('splits into volumes under a smaller limit, each handed out as it is saved and none held', async () => {
+    const handed: number[] = [];
+    const spill = async (v: BundleVolume, n: number) => {
+      handed.push(n);
+      expect(v.size).toBe(v.bytes.length);
+      return { ...v, bytes: new Uint8Array(0) };
+    };
+    const out = await buildBundle(data, blobStore(), { maxBytes: 3 * MB, attachOriginals: false, now, spill });
+    expect(out.oversized).toEqual([]);
+    expect(out.volumes.length).toBeGreaterThan(1);
+    for (const v of out.volumes) {
+      expect(v.bytes.length).toBe(0);
+      expect(v.size).toBeGreaterThan(0);
+      expect(v.size).toBeLessThanOrEqual(3 * MB);
+    }
+    expect(handed.slice(-out.volumes.length)).toEqual(out.volumes.map((_, i) => i + 1));
   }, 120_000);
 
   it('keys its cached pages by the copy settings, and leaves other keys as they were', () => {
