@@ -44,15 +44,20 @@ const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
 const cpu = process.cpuUsage();
 const started = performance.now();
 let reported = 0;
+let current = '';
+// BENCH_TRACE_RSS=1: the resident memory every second beside the item in progress, to find where it grows.
+const trace = process.env.BENCH_TRACE_RSS ? setInterval(() => process.stderr.write(`  rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (external ${(process.memoryUsage().external / 1024 / 1024).toFixed(0)})  ${((performance.now() - started) / 1000).toFixed(1)} s  ${current}\n`), 1000) : undefined;
 // BENCH_MAX_BUNDLE_MB overrides the platform's limit, to measure a split into volumes.
 const maxBundleMB = Number(process.env.BENCH_MAX_BUNDLE_MB) || undefined;
 const result = await buildAndStoreBundle(caseId, { maxBundleMB }, (fraction, item) => {
+  current = `${Math.round(fraction * 100)}% ${item}`;
   // Every tenth of the way, on stderr: stdout carries only the result line.
   if (fraction < reported + 0.1 && fraction < 1) return;
   reported = Math.floor(fraction * 10) / 10;
   process.stderr.write(`  ${String(Math.round(fraction * 100)).padStart(3)}%  ${((performance.now() - started) / 1000).toFixed(1)} s  ${item}\n`);
 });
 const seconds = (performance.now() - started) / 1000;
+clearInterval(trace);
 const used = process.cpuUsage(cpu);
 process.stderr.write(`  phases (s): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; image step ${result.imageLevel}\n`);
 // The whole process, module loading included, but nothing of the setup (bench/peak-rss.ts).

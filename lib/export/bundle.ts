@@ -5,6 +5,7 @@ import { embedChineseFonts } from '@/lib/pdf/fonts';
 import type { BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
+import { planDerivedScans } from './derived-scan';
 import type { BundleData, Exhibit } from './collect';
 import { exhibitPages, readExhibits } from './exhibit-set';
 import { chooseImageStep } from './image-step';
@@ -16,7 +17,11 @@ import { BundleWriter, type BundleWarning } from './writer';
 import { writeAppendix, writeEvidence, type ExhibitPages } from './writer-evidence';
 
 export type { BundleVolume, BundleWarning };
-export type BundleOptions = { maxBytes: number; attachOriginals: boolean; now: Date };
+/**
+ * `spill`: a split bundle's volumes are handed here as each is saved (stored, say), and only what it
+ * returns is kept: forty volumes of 19 MB would otherwise all be held until the end.
+ */
+export type BundleOptions = { maxBytes: number; attachOriginals: boolean; now: Date; spill?: (volume: BundleVolume, n: number) => Promise<BundleVolume> };
 export type Progress = (fraction: number, item: string) => Promise<void> | void;
 export type BundleOutput = {
   volumes: BundleVolume[];
@@ -104,6 +109,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
 
   // 1. Read every exhibit (images are decoded and scaled here, two at a time), or take its facts from the cache.
   const prepared = await readExhibits(data, store, (done, total, item) => progress((done / total) * 0.45, item));
+  planDerivedScans(prepared, options.maxBytes);
   clock.lap('read');
 
   // The chat lines naming each flagged order, for its dossier: every chat log read once.
@@ -157,7 +163,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     let last: LaidOut | undefined;
     for (let v = 1; v <= count; v++) {
       last = await layOut(count, false, placing, (p) => p.volume === v);
-      volumes.push(...(await saveVolumes(last, metadata, () => progress(0.92 + (v / count) * 0.08, ''), v)));
+      for (const saved of await saveVolumes(last, metadata, () => progress(0.92 + (v / count) * 0.08, ''), v)) volumes.push(options.spill ? await options.spill(saved, v) : saved);
     }
     return { laid: last as LaidOut, volumes };
   };

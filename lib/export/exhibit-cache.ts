@@ -4,6 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
 import { casePrefix, type BlobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
+import type { ScanSettings } from './derived-scan';
 import type { ImageLevel } from './images';
 import type { ExhibitWarning } from './exhibit-pages';
 
@@ -47,12 +48,14 @@ const wordsHash = new Map(Object.entries(DOCUMENT_MESSAGES).map(([language, m]) 
 
 /**
  * The key of an exhibit's typeset pages: its bytes, its caption data, the document language and
- * words, and the image step for exhibits that draw images (a chat log's pages do not depend on it).
+ * words, the image step for exhibits that draw images (a chat log's pages do not depend on it), and
+ * the reduced copy's settings for a PDF too big for a volume (they follow the size limit).
  * Under the case's prefix, so deleting a case deletes its cached pages too.
  */
-export function pagesKey(caseId: string, x: Exhibit, language: string, imageLevel: ImageLevel | null, layout = LAYOUT_VERSION): string {
+export function pagesKey(caseId: string, x: Exhibit, language: string, imageLevel: ImageLevel | null, layout = LAYOUT_VERSION, scan: ScanSettings | null = null): string {
   const caption = [x.exhibitId, x.title, x.category, x.documentDate?.toISOString() ?? null, x.orderNos, x.originalName, x.description];
-  return `${casePrefix(caseId)}cache/exhibit-pages/${sha256({ ...contentInputs(x, layout), caption, language, words: wordsHash.get(language), imageLevel })}`;
+  // Spread only when set: the keys of everything else stay those earlier exports stored.
+  return `${casePrefix(caseId)}cache/exhibit-pages/${sha256({ ...contentInputs(x, layout), caption, language, words: wordsHash.get(language), imageLevel, ...(scan ? { scan } : {}) })}`;
 }
 
 export function factsKey(caseId: string, x: Exhibit): string {

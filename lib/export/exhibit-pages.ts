@@ -14,6 +14,8 @@ import { renderVideo } from './exhibits/video-page';
 import { encoded, IMAGE_BOX, type PageImage } from './images';
 import { lineKey } from './page-refs';
 import { attachable, read, type PlaceholderReason, type Prepared } from './prepare';
+import { reducedCopy } from './reduced-copy';
+import { withOpenBytes } from './open-bytes';
 
 /** Why the review step mentions an exhibit: it became an explanation page, or its PDF lost its active content. */
 export type ExhibitWarning = { reason: PlaceholderReason } | { reason: 'activeRemoved' | 'htmlScripts'; removed: ActiveContent[]; zipOnly: boolean };
@@ -51,15 +53,17 @@ function caption({ ts, text }: ExhibitContext, x: Exhibit): void {
  * a conversation, tables, text), or an explanation page saying why it cannot
  * be shown. Returns what the review step should say about it, if anything.
  */
-export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content }: Prepared, store: BlobStore): Promise<ExhibitWarning | undefined> {
+export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content, scan }: Prepared, store: BlobStore): Promise<ExhibitWarning | undefined> {
   const { ts } = ctx;
   const { b } = ctx.text;
   caption(ctx, x);
   switch (content.kind) {
     case 'pdf': {
-      const pages = await copyPdf(ts.doc, content.unlocked ?? (await read(store, x.storageKey)));
+      const source = content.unlocked ?? (await read(store, x.storageKey));
+      // Too big for a volume as it is: a reduced copy, whose note replaces "merged as it is".
+      const pages = scan ? await withOpenBytes(source?.length ?? 0, () => reducedCopy(ctx, x, source, scan)) : await copyPdf(ts.doc, source);
       if (typeof pages === 'string') return { reason: placeholder(ctx, x, pages) };
-      ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
+      if (!scan) ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
       if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });
       const warning = activeNote(ctx, content.active, attachable(content), 'activeRemoved');
       // As they are (size, rotation), shrunk slightly so the stamps cover nothing.
@@ -123,10 +127,12 @@ function activeNote({ ts, text }: ExhibitContext, removed: ActiveContent[], canA
 async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<PDFPage[] | PlaceholderReason> {
   if (!bytes) return 'missing';
   try {
-    const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK });
-    // Only pages are copied, never the catalog: cleaning them leaves nothing active to copy.
-    sanitisePages(source);
-    const pages = await doc.copyPages(source, source.getPageIndices());
+    const pages = await withOpenBytes(bytes.length, async () => {
+      const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK });
+      // Only pages are copied, never the catalog: cleaning them leaves nothing active to copy.
+      sanitisePages(source);
+      return doc.copyPages(source, source.getPageIndices());
+    });
     return pages.length > 0 ? pages : 'corrupt';
   } catch (error) {
     // Unreadable, or a page tree pdf-lib can read but not copy (broken references).

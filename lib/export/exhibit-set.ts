@@ -45,7 +45,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   const one = async (p: Prepared) => {
     const x = p.exhibit;
     const facts = factsOf(x, p.content);
-    const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null);
+    const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null, undefined, p.scan);
     let meta = await readPagesMeta(store, key);
     let held: Uint8Array | undefined;
     if (meta) hits += 1;

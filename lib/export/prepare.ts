@@ -12,7 +12,9 @@ import { prepareVideo, videoCharacters, type VideoContent } from './exhibits/vid
 import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
 import { isLongImage, pageImages, type PageImage } from './images';
 import { unlockPdf } from './unlock-pdf';
+import { withOpenBytes } from './open-bytes';
 import type { ExhibitFacts } from './exhibit-cache';
+import type { ScanSettings } from './derived-scan';
 
 /** Why an exhibit gets an explanation page instead of its content. */
 export type PlaceholderReason = UnreadableReason | 'missing';
@@ -34,7 +36,8 @@ export type Content =
   | { kind: 'placeholder'; reason: PlaceholderReason }
   /** Not read: its pages come from the cache (lib/export/exhibit-cache.ts), and these facts stand in for it. */
   | { kind: 'cached'; facts: ExhibitFacts };
-export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number };
+/** `scan`: a PDF too big for a volume on its own is shown as a reduced copy made this way (lib/export/derived-scan.ts). */
+export type Prepared = { exhibit: Exhibit; content: Content; estimate: number; volume: number; scan?: ScanSettings };
 
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heic']);
 /**
@@ -61,7 +64,7 @@ export function attachable(content: Content): boolean {
 async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent[]> {
   if (!bytes) return [];
   try {
-    return activeContent(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK }));
+    return await withOpenBytes(bytes.length, async () => activeContent(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK })));
   } catch {
     return [];
   }

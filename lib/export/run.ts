@@ -5,7 +5,7 @@ import { jobRunner } from '@/lib/jobs/runner';
 import { offThread } from '@/lib/jobs/tasks';
 import type { JobContext } from '@/lib/jobs/types';
 import { blobStore, casePrefix } from '@/lib/storage';
-import { buildBundle, type BundleWarning } from './bundle';
+import { buildBundle, type BundleOutput, type BundleVolume, type BundleWarning } from './bundle';
 import { bundleFingerprint, collectBundleData } from './collect';
 
 const MB = 1024 * 1024;
@@ -45,18 +45,29 @@ async function fingerprintOf(caseId: string, options: ExportOptions) {
 export async function buildAndStoreBundle(caseId: string, options: ExportOptions = {}, progress?: (fraction: number, item: string) => Promise<void> | void): Promise<ExportResult> {
   const { data, maxBundleMB, attachOriginals, fingerprint } = await fingerprintOf(caseId, options);
   const store = blobStore();
-  const out = await buildBundle(data, store, { maxBytes: maxBundleMB * MB, attachOriginals, now: new Date() }, progress);
-  const exportsPrefix = `${casePrefix(caseId)}exports/`;
+  const keyOf = (n: number) => `${casePrefix(caseId)}exports/${fingerprint}/volume-${n}.pdf`;
+  // A split bundle's volumes are stored as each is saved, not held to the end; the bytes are
+  // dropped (a saved PDF is never empty) and `spilled` remembers how many keys a try wrote.
+  let spilled = 0;
+  const spill = async (volume: BundleVolume, n: number) => {
+    spilled = Math.max(spilled, n);
+    await store.put(keyOf(n), volume.bytes);
+    return { ...volume, bytes: new Uint8Array(0) };
+  };
   const files: ExportFile[] = [];
+  let out: BundleOutput;
   try {
+    out = await buildBundle(data, store, { maxBytes: maxBundleMB * MB, attachOriginals, now: new Date(), spill }, progress);
     for (const [i, volume] of out.volumes.entries()) {
-      const key = `${exportsPrefix}${fingerprint}/volume-${i + 1}.pdf`;
-      const { size } = await store.put(key, volume.bytes);
+      const key = keyOf(i + 1);
+      const size = volume.bytes.length === 0 ? volume.size : (await store.put(key, volume.bytes)).size;
       files.push({ key, size, pages: volume.pages, volume: i + 1, firstPage: volume.firstPage });
     }
+    // An earlier try at the volume breaks may have made more volumes than the last.
+    for (let n = out.volumes.length + 1; n <= spilled; n++) await store.delete(keyOf(n));
   } catch (error) {
     // A full disk halfway through the volumes: no partial bundle is left, and the last whole one stays.
-    await Promise.all(files.map((f) => store.delete(f.key)));
+    await Promise.all(Array.from({ length: Math.max(spilled, files.length) }, (_, i) => store.delete(keyOf(i + 1))));
     throw error;
   }
   await removeOlderBundles(caseId, new Set(files.map((f) => f.key)));

@@ -7,7 +7,8 @@ import type { Prepared } from './prepare';
 import { measurePages, planVolumes, unitsOf, type Unit } from './volumes';
 import type { BundleWriter } from './writer';
 
-export type BundleVolume = { bytes: Uint8Array; pages: number; firstPage: number };
+/** `size`: the saved bytes' length, kept when the bytes were handed out already (BundleOptions.spill). */
+export type BundleVolume = { bytes: Uint8Array; size: number; pages: number; firstPage: number };
 /** A bundle laid out in one document, stamped, its contents written: what saving needs. */
 export type LaidOut = { doc: PDFDocument; writer: BundleWriter; links: ContentsLink[] };
 type Metadata = (doc: PDFDocument, volume?: number) => void;
@@ -19,7 +20,8 @@ export async function saveWhole({ doc, writer, links }: LaidOut, metadata: Metad
   setOutline(doc, writer.contents.outline((i) => pages[i]));
   metadata(doc);
   await attach(doc);
-  return { bytes: await savePdf(doc), pages: pages.length, firstPage: 1 };
+  const bytes = await savePdf(doc);
+  return { bytes, size: bytes.length, pages: pages.length, firstPage: 1 };
 }
 
 /**
@@ -45,7 +47,8 @@ export async function saveVolumes({ doc, writer, links }: LaidOut, metadata: Met
     setOutline(part, writer.contents.outline(pageOf));
     setPageLabels(part, start + 1);
     metadata(part, v);
-    volumes.push({ bytes: await savePdf(part), pages: end - start, firstPage: start + 1 });
+    const bytes = await savePdf(part);
+    volumes.push({ bytes, size: bytes.length, pages: end - start, firstPage: start + 1 });
     await onVolume(v, count);
   }
   return volumes;
@@ -79,7 +82,7 @@ export async function splitVolumes(units: Units, maxBytes: number, prepared: Pre
     for (const p of prepared) p.volume = plan.volumeOf.get(p.exhibit.exhibitId) ?? 1;
     const built = await build(plan.volumes);
     const excused = (v: number) => plan.oversized.some((id) => plan.volumeOf.get(id) === v);
-    const over = Math.max(0, ...built.volumes.map((v, i) => (excused(i + 1) ? 0 : v.bytes.length - maxBytes)));
+    const over = Math.max(0, ...built.volumes.map((v, i) => (excused(i + 1) ? 0 : v.size - maxBytes)));
     if (over === 0 || round === 3) return { ...built, oversized: plan.oversized };
     budget -= over + maxBytes * 0.01;
   }

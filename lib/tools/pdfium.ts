@@ -7,8 +7,11 @@ import sharp from 'sharp';
 const WASM = path.join(process.cwd(), 'node_modules', '@hyzyla', 'pdfium', 'dist', 'pdfium.wasm');
 let library: Promise<PDFiumLibrary> | undefined;
 
-/** One PDFium per process (or task thread): loading its 4 MB of WebAssembly takes ~80 ms. */
-function pdfium(): Promise<PDFiumLibrary> {
+/**
+ * One PDFium per process (or task thread): loading its 4 MB of WebAssembly takes ~80 ms. Its memory
+ * grows to the largest documents open at once and is not given back (WebAssembly memory never shrinks).
+ */
+export function pdfium(): Promise<PDFiumLibrary> {
   library ??= readFile(WASM)
     .then((wasm) => PDFiumLibrary.init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }))
     .catch((error: unknown) => {
