@@ -65,7 +65,8 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content, s
       if (typeof pages === 'string') return { reason: placeholder(ctx, x, pages) };
       if (!scan) ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
       if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });
-      const warning = activeNote(ctx, content.active, attachable(content), 'activeRemoved');
+      // A reduced copy is images of the pages: what it leaves out was not "removed" from pages shown as they are.
+      const warning = activeNote(ctx, content.active, attachable(content), scan ? 'activeNotCopied' : 'activeRemoved');
       // As they are (size, rotation), shrunk slightly so the stamps cover nothing.
       for (const page of pages) {
         makeStampRoom(page);
@@ -114,13 +115,14 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content, s
 }
 
 /** The caption lines saying what the bundle left out of the original ("PDF 中的脚本已移除，原件未改动 …"). */
-function activeNote({ ts, text }: ExhibitContext, removed: ActiveContent[], canAttach: boolean, key: 'activeRemoved' | 'htmlScripts'): ExhibitWarning | undefined {
+function activeNote({ ts, text }: ExhibitContext, removed: ActiveContent[], canAttach: boolean, key: 'activeRemoved' | 'activeNotCopied' | 'htmlScripts'): ExhibitWarning | undefined {
   if (removed.length === 0) return undefined;
   const { b } = text;
   const items = removed.map((r) => b(`caption.active.${r}`)).join(b('caption.active.separator'));
   ts.text(b(`caption.${key}`, { items }), { size: 8, color: MUTED });
   if (!canAttach) ts.text(b('caption.zipOnly'), { size: 8, color: MUTED });
-  return { reason: key, removed, zipOnly: !canAttach };
+  // The same to the merchant: the export's list says what the bundle left out.
+  return { reason: key === 'activeNotCopied' ? 'activeRemoved' : key, removed, zipOnly: !canAttach };
 }
 
 /** The PDF's pages copied into the bundle, or why they cannot be. */

@@ -28,7 +28,7 @@ afterAll(() => (process.env.KEEP_BUNDLE ? console.log(`volumes kept in ${dir}`) 
  * A "scan": A4 pages that are each one noisy photo `width` pixels wide; `ocr` puts a line of
  * selectable text on the first page, as an OCR layer would.
  */
-async function scannedPdf(pages: number, width: number, ocr: boolean): Promise<Uint8Array> {
+async function scannedPdf(pages: number, width: number, ocr: boolean, script = false): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 0; i < pages; i++) {
@@ -36,6 +36,7 @@ async function scannedPdf(pages: number, width: number, ocr: boolean): Promise<U
     page.drawImage(await doc.embedJpg(await noisyPhoto(width, Math.round(width * 1.414))), { x: 0, y: 0, width: 595.28, height: 841.89 });
     if (ocr && i === 0) page.drawText('PURCHASE CONTRACT 2026', { x: 60, y: 780, size: 18, font });
   }
+  if (script) doc.addJavaScript('hello', 'app.alert("scanned")');
   doc.setCreationDate(now);
   doc.setModificationDate(now);
   return doc.save();
@@ -65,7 +66,7 @@ beforeAll(async () => {
     const result = await acceptUpload({ userId: user.id, caseId, fileName, category: 'supply', body: Readable.from([Buffer.from(bytes)]) });
     if (!result.ok) throw new Error(result.error);
   };
-  scan = await scannedPdf(5, 1000, true);
+  scan = await scannedPdf(5, 1000, true, true);
   await upload(scan, '采购合同扫描件.pdf');
   // About 1 MB: merged as it is, and big enough that a 3 MB limit needs two volumes.
   await upload(await scannedPdf(2, 800, false), '入库单.pdf');
@@ -75,6 +76,12 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a PDF too big for a volume on its own', () => {
+  it('says what its copy leaves out (a script) without claiming its pages show as they are', async () => {
+    const text = await textOf(first, 'script');
+    expect(text).toContain('不在此副本中');
+    expect(text).not.toContain('页面按原样显示');
+  });
+
   it('is bigger than the limit allows as it is (the premise of the rest)', () => {
     expect(scan.length).toBeGreaterThan(maxBytes);
     expect(derivedScan(big.size, maxBytes)).not.toBeNull();
