@@ -158,6 +158,11 @@ export function ExportPanel({ caseId, blocked, maxBundleMB, hasEvidence, initial
           {(result.overLimit?.length ?? 0) > 0 && (
             <p className="alert alert-warn">{t('overLimit', { limit: result.maxBundleMB, volumes: result.overLimit.map((n) => (result.files.length > 1 ? t('volumeName', { n }) : 'PDF')).join(', ') })}</p>
           )}
+          {(result.reduced?.length ?? 0) > 0 && (
+            <p className="hint" data-testid="export-reduced">
+              {t('reduced', { ids: result.reduced?.join(', ') ?? '' })}
+            </p>
+          )}
           {result.oversized.length > 0 && (
             <p className="alert alert-warn">
               {t('oversizedTitle')} {result.oversized.join(', ')}

@@ -29,6 +29,8 @@ export type BundleOutput = {
   warnings: BundleWarning[];
   /** Exhibits that alone exceed the size limit: the merchant must submit them another way. */
   oversized: string[];
+  /** PDFs too big for a volume as they are, which went in as labelled reduced copies (lib/export/derived-scan.ts). */
+  reduced: string[];
   imageLevel: ImageLevel;
   attachedOriginals: boolean;
   /** Seconds per phase, for the benchmark and the logs. */
@@ -110,6 +112,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   // 1. Read every exhibit (images are decoded and scaled here, two at a time), or take its facts from the cache.
   const prepared = await readExhibits(data, store, (done, total, item) => progress((done / total) * 0.45, item));
   planDerivedScans(prepared, options.maxBytes);
+  const reduced = prepared.filter((p) => p.scan).map((p) => p.exhibit.exhibitId);
   clock.lap('read');
 
   // The chat lines naming each flagged order, for its dossier: every chat log read once.
@@ -177,7 +180,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
     const split = await splitVolumes(units, options.maxBytes, prepared, volumesOf);
     clock.lap('volumes');
     clock.count('cacheHits', pages.hits);
-    if (split.volumes) return output(split.volumes, split.laid, fit.imageLevel, false, split.oversized, clock);
+    if (split.volumes) return output(split.volumes, split.laid, { imageLevel: fit.imageLevel, attachedOriginals: false, oversized: split.oversized, reduced }, clock);
   }
 
   // 4b. Saved whole; if the originals tip it over the limit, without them.
@@ -193,12 +196,12 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   }
   clock.lap('save');
   clock.count('cacheHits', pages.hits);
-  if (whole.bytes.length <= options.maxBytes) return output([whole], laid, fit.imageLevel, attach, [], clock);
+  if (whole.bytes.length <= options.maxBytes) return output([whole], laid, { imageLevel: fit.imageLevel, attachedOriginals: attach, oversized: [], reduced }, clock);
 
   // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out and saved volume by volume.
   const split = await splitVolumes(measuredUnits(laid, whole.bytes.length), options.maxBytes, prepared, volumesOf);
   clock.lap('volumes');
-  return output(split.volumes ?? [whole], split.laid ?? laid, fit.imageLevel, false, split.oversized, clock);
+  return output(split.volumes ?? [whole], split.laid ?? laid, { imageLevel: fit.imageLevel, attachedOriginals: false, oversized: split.oversized, reduced }, clock);
 }
 
 /** The characters an exhibit's cached pages draw, for the bundle's font subset. */
@@ -210,6 +213,8 @@ function unreachable(x: Exhibit): never {
   throw new Error(`no pages for exhibit ${x.exhibitId}`);
 }
 
-function output(volumes: BundleVolume[], { doc, writer }: LaidOut, imageLevel: ImageLevel, attachedOriginals: boolean, oversized: string[], clock: ReturnType<typeof stopwatch>): BundleOutput {
-  return { volumes, pages: doc.getPageCount(), warnings: writer.warnings, oversized, imageLevel, attachedOriginals, timings: clock.timings, missingGlyphs: [...writer.ts.missing] };
+type Outcome = Pick<BundleOutput, 'imageLevel' | 'attachedOriginals' | 'oversized' | 'reduced'>;
+
+function output(volumes: BundleVolume[], { doc, writer }: LaidOut, outcome: Outcome, clock: ReturnType<typeof stopwatch>): BundleOutput {
+  return { volumes, pages: doc.getPageCount(), warnings: writer.warnings, ...outcome, timings: clock.timings, missingGlyphs: [...writer.ts.missing] };
 }

@@ -77,6 +77,7 @@ beforeAll(async () => {
 
 describe('a PDF too big for a volume on its own', () => {
   it('says what its copy leaves out (a script) without claiming its pages show as they are', async () => {
+    expect(first.reduced).toEqual([big.exhibitId]);
     const text = await textOf(first, 'script');
     expect(text).toContain('不在此副本中');
     expect(text).not.toContain('页面按原样显示');

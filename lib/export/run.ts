@@ -18,6 +18,8 @@ export type ExportResult = {
   pages: number;
   warnings: BundleWarning[];
   oversized: string[];
+  /** Exhibits that went in as labelled reduced copies (absent in results stored before there were any). */
+  reduced?: string[];
   imageLevel: number;
   attachOriginals: boolean;
   attachedOriginals: boolean;
@@ -84,6 +86,7 @@ export async function buildAndStoreBundle(caseId: string, options: ExportOptions
     pages: out.pages,
     warnings: out.warnings,
     oversized: out.oversized,
+    reduced: out.reduced,
     imageLevel: out.imageLevel,
     attachOriginals,
     attachedOriginals: out.attachedOriginals,
