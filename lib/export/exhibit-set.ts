@@ -36,7 +36,7 @@ export async function readExhibits(data: BundleData, store: BlobStore, progress:
 /**
  * Each exhibit's pages: from the cache when an export already typeset them from the same inputs,
  * else typeset now and stored. Afterwards each exhibit's content is dropped for its facts, so the
- * decoded images are not held while the bundle is assembled. Returns the pages and the hits.
+ * encoded images are not held while the bundle is assembled. Returns the pages and the hits.
  */
 export async function exhibitPages(data: BundleData, prepared: Prepared[], text: BundleText, store: BlobStore, level: ImageLevel, progress: Progress) {
   const found = new Map<string, ExhibitPages>();
@@ -66,8 +66,9 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
     await progress(done, prepared.length, `${x.exhibitId} ${x.title}`);
   };
   // Images are encoded by libvips on its own threads while the event loop typesets chats and merges
-  // PDFs: two lanes of the one and a lane of the other keep both cores busy (a lane takes the other
-  // kind once its own run out). The bundle's order does not depend on which finishes first.
+  // PDFs: two lanes of exhibits that draw images beside one lane of the others keep both cores busy
+  // (the event loop is one thread, so a second lane of chats would only take turns with the first).
+  // The bundle's order does not depend on which finishes first.
   const drawsImages = (p: Prepared) => factsOf(p.exhibit, p.content).imagePixels > 0;
   await Promise.all([mapLimit(prepared.filter(drawsImages), 2, one), mapLimit(prepared.filter((p) => !drawsImages(p)), 1, one)]);
   return { pagesOf: (exhibitId: string) => found.get(exhibitId), hits };
