@@ -7,7 +7,7 @@ import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import { planDerivedScans } from './derived-scan';
 import type { BundleData, Exhibit } from './collect';
-import { exhibitPages, pagesKeyOf, readExhibits } from './exhibit-set';
+import { exhibitPages, readExhibits } from './exhibit-set';
 import { chooseImageStep } from './image-step';
 import type { ImageLevel } from './images';
 import { attachable, contentText, read, type Prepared } from './prepare';
@@ -70,7 +70,7 @@ async function fitImages(prepared: Prepared[], store: BlobStore, characters: str
   const budget = options.maxBytes * 0.95;
   // Every estimate but the images', which depend on the step: each image is encoded once, at the step chosen.
   const other = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
-  const step = await chooseImageStep(prepared, budget - other, store, data.caseId, (p, level) => pagesKeyOf(data, p, level));
+  const step = await chooseImageStep(prepared, budget - other, store, data.caseId);
   const estimated = other + prepared.reduce((sum, p) => sum + step.imageBytes(p), 0);
   // Only what would be attached: a 100 MB video travels in the ZIP and must not keep the others out.
   const originals = prepared.reduce((sum, p) => sum + (p.exhibit.omitOriginal || !attachable(p.content) ? 0 : p.exhibit.size), 0);

@@ -33,11 +33,6 @@ export async function readExhibits(data: BundleData, store: BlobStore, progress:
   });
 }
 
-/** Where an exhibit's pages are cached: at the image step only if it draws images (a chat log's pages do not depend on it). */
-export function pagesKeyOf(data: BundleData, p: Prepared, level: ImageLevel): string {
-  return pagesKey(data.caseId, p.exhibit, data.language, factsOf(p.exhibit, p.content).imagePixels > 0 ? level : null, undefined, p.scan);
-}
-
 /**
  * Each exhibit's pages: from the cache when an export already typeset them from the same inputs,
  * else typeset now and stored. Afterwards each exhibit's content is dropped for its facts, so the
@@ -50,7 +45,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   const one = async (p: Prepared) => {
     const x = p.exhibit;
     const facts = factsOf(x, p.content);
-    const key = pagesKeyOf(data, p, level);
+    const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null, undefined, p.scan);
     let meta = await readPagesMeta(store, key);
     let held: Uint8Array | undefined;
     if (meta) hits += 1;

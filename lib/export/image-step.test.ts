@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blobStore } from '@/lib/storage';
 import { noisyPhoto } from '@/lib/testing/bundle-case';
 import type { Exhibit } from './collect';
-import { writePages, type ExhibitMeta } from './exhibit-cache';
-import { chooseImageStep, type PagesKeyAt } from './image-step';
+import { chooseImageStep } from './image-step';
 import { encodeImages, LEVELS, pageImages } from './images';
 import { factsOf, type Prepared } from './prepare';
 
@@ -27,12 +26,6 @@ async function realBytes(prepared: Prepared[]): Promise<number[]> {
   return out;
 }
 
-/** Where the test's cached pages would be: under the case, by hash and step. */
-const keyAt =
-  (caseId: string): PagesKeyAt =>
-  (p, level) =>
-    `cases/${caseId}/cache/exhibit-pages/${p.exhibit.sha256}-${level}`;
-
 const flat = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#d8d4c8' } }).jpeg({ quality: 90 }).toBuffer();
 
 describe('chooseImageStep', () => {
@@ -40,8 +33,7 @@ describe('chooseImageStep', () => {
     const prepared = await Promise.all([noisyPhoto(1400, 1000), noisyPhoto(1000, 1400), flat(1200, 900)].map((b, i) => b.then((bytes) => imageExhibit(bytes, i + 1))));
     const real = await realBytes(prepared);
     const store = blobStore();
-    const caseId = randomUUID();
-    const pick = async (budget: number) => (await chooseImageStep(prepared, budget, store, caseId, keyAt(caseId))).level;
+    const pick = async (budget: number) => (await chooseImageStep(prepared, budget, store, randomUUID())).level;
     expect(await pick(real[0]! + 1)).toBe(0);
     expect(await pick(real[0]! - 1)).toBe(1);
     expect(await pick(real[2]! + 1)).toBeLessThanOrEqual(2);
@@ -53,10 +45,10 @@ describe('chooseImageStep', () => {
     const caseId = randomUUID();
     const store = blobStore();
     const prepared = await Promise.all([0, 1].map(async (i) => imageExhibit(await noisyPhoto(900 + i * 100, 700), i + 1)));
-    const first = await chooseImageStep(prepared, 1, store, caseId, keyAt(caseId));
+    const first = await chooseImageStep(prepared, 1, store, caseId);
     // As a re-export holds them: only the facts stored at the first read.
     const cached = prepared.map((p): Prepared => ({ ...p, content: { kind: 'cached', facts: factsOf(p.exhibit, p.content) } }));
-    const again = await chooseImageStep(cached, 1, store, caseId, keyAt(caseId));
+    const again = await chooseImageStep(cached, 1, store, caseId);
     expect(again.level).toBe(first.level);
     expect(cached.every((p) => p.content.kind === 'cached')).toBe(true);
     expect(again.imageBytes(cached[0]!)).toBeCloseTo(first.imageBytes(prepared[0]!));
@@ -64,8 +56,7 @@ describe('chooseImageStep', () => {
 
   it('expects more bytes of a grainy photo than of a flat one of the same size outside the sample', async () => {
     const prepared = await Promise.all(Array.from({ length: 10 }, async (_, i) => imageExhibit(i % 2 ? await noisyPhoto(800, 600 + i) : await flat(800, 600 + i), i + 1)));
-    const caseId = randomUUID();
-    const step = await chooseImageStep(prepared, 1, blobStore(), caseId, keyAt(caseId));
+    const step = await chooseImageStep(prepared, 1, blobStore(), randomUUID());
     const grainy = prepared.filter((_, i) => i % 2).map(step.imageBytes);
     const plain = prepared.filter((_, i) => i % 2 === 0).map(step.imageBytes);
     expect(Math.min(...grainy)).toBeGreaterThan(Math.max(...plain) * 2);
@@ -73,19 +64,5 @@ describe('chooseImageStep', () => {
     const real = (await realBytes(prepared))[step.level]!;
     const estimated = prepared.reduce((sum, p) => sum + step.imageBytes(p), 0);
     expect(Math.abs(estimated - real) / real).toBeLessThan(0.15);
-  }, 60_000);
-
-  it('counts pages an earlier export cached at a step for their real size, not the estimate', async () => {
-    const caseId = randomUUID();
-    const store = blobStore();
-    const prepared = await Promise.all([0, 1, 2].map(async (i) => imageExhibit(await noisyPhoto(1000, 800 + i), i + 1)));
-    const real = await realBytes(prepared);
-    // Just under what the best step takes: the estimate steps down.
-    const budget = real[0]! * 0.98;
-    expect((await chooseImageStep(prepared, budget, store, caseId, keyAt(caseId))).level).toBeGreaterThan(0);
-    // Cached at the best step, each a tenth of its real size: now it fits there.
-    const meta = (size: number): ExhibitMeta => ({ pages: 1, size, typeset: [0], codes: { regular: [], bold: [] }, marks: [], missing: [] });
-    for (const p of prepared) await writePages(store, keyAt(caseId)(p, 0), Buffer.from('%PDF'), meta(Math.round(real[0]! / 30)));
-    expect((await chooseImageStep(prepared, budget, store, caseId, keyAt(caseId))).level).toBe(0);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { BlobStore } from '@/lib/storage';
-import { levelsKey, readLevels, readPagesMeta, writeLevels, type ExhibitFacts } from './exhibit-cache';
+import { levelsKey, readLevels, writeLevels, type ExhibitFacts } from './exhibit-cache';
 import { encodeImages, LEVELS, mapLimit, pixelsAt, type ImageLevel } from './images';
 import { contentImages, factsOf, prepare, type Prepared } from './prepare';
 
@@ -9,10 +9,6 @@ const SAMPLE = 8;
 
 /** The chosen step, and the bytes each exhibit's images are expected to take at it. */
 export type ImageStep = { level: ImageLevel; imageBytes: (p: Prepared) => number };
-/** Where an exhibit's pages at a step would be cached (lib/export/exhibit-cache.ts pagesKey). */
-export type PagesKeyAt = (p: Prepared, level: ImageLevel) => string;
-/** What an image exhibit's pages carry besides its images (caption, structure), as estimate() counts it. */
-const PAGES_BESIDES_IMAGES = 2048;
 
 const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
 
@@ -21,13 +17,11 @@ const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
  * exhibits (the lowest hashes, so the same files give the same sample), each encoded at every step
  * once and remembered in the case's cache, so a re-export encodes nothing to decide. Each image is
  * expected to take, at a step, its source-weighted pixels (ExhibitFacts.imageWeight) times the
- * ratio its format's sampled images showed: a grainy photo counts for more than a flat one; one
- * whose pages an earlier export cached at that step counts for their real size, so a re-export
- * steps down only for what changed, not for the estimate's margin. Returns
+ * ratio its format's sampled images showed: a grainy photo counts for more than a flat one. Returns
  * 3, the smallest legible step, when even that does not fit. The estimate also decides whether the
  * originals may be attached, so it is made even when the images clearly fit.
  */
-export async function chooseImageStep(prepared: Prepared[], budget: number, store: BlobStore, caseId: string, keyAt: PagesKeyAt): Promise<ImageStep> {
+export async function chooseImageStep(prepared: Prepared[], budget: number, store: BlobStore, caseId: string): Promise<ImageStep> {
   const drawing = prepared.filter((p) => facts(p).imagePixels > 0);
   if (drawing.length === 0) return { level: 0, imageBytes: () => 0 };
   const sample = sampleOf(drawing);
@@ -35,12 +29,7 @@ export async function chooseImageStep(prepared: Prepared[], budget: number, stor
   let last: ImageStep | undefined;
   for (const level of LEVELS) {
     const ratio = ratios(sample, bytes, level);
-    const cached = new Map<Prepared, number>();
-    await mapLimit(drawing, 8, async (p) => {
-      const meta = await readPagesMeta(store, keyAt(p, level));
-      if (meta) cached.set(p, Math.max(0, meta.size - PAGES_BESIDES_IMAGES));
-    });
-    const imageBytes = (p: Prepared) => cached.get(p) ?? pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
+    const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
     last = { level, imageBytes };
     if (drawing.reduce((sum, p) => sum + imageBytes(p), 0) <= budget) return last;
   }
