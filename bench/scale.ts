@@ -42,7 +42,8 @@ function workerArgs(): string[] | null {
   const script = scripts.worker;
   if (!script) return null;
   // `node …` (or jiti) scripts are started with this node, so the pid measured is the worker's own.
-  const words = script.split(/\s+/);
+  // Leading VAR=value words (MALLOC_ARENA_MAX=…) are the shell's: processes.ts sets the same environment.
+  const words = script.split(/\s+/).filter((word, i, all) => !all.slice(0, i + 1).every((w) => /^\w+=/.test(w)));
   return words[0] === 'node' ? words.slice(1) : ['node_modules/.bin/' + words[0], ...words.slice(1)];
 }
 
