@@ -3,8 +3,6 @@ import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { DB_PROVIDER } from '@/lib/db/client';
 import { JOB_HANDLERS } from './handlers';
-import { POOL_THREAD_DATA } from './parent-call';
-import { QUEUE_PARENT_CALLS } from './queue/boss';
 import { QueueJobRunner } from './queue/queue-runner';
 import { JobRunner } from './runner-base';
 import { markFailed, runJob } from './run-job';
@@ -78,7 +76,7 @@ export function jobWorkers(): number {
 const WORKER_HEAP_MB = Number(process.env.JOB_WORKER_HEAP_MB) || 1536;
 
 export function spawnWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: POOL_THREAD_DATA });
+  return new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
 /**
@@ -99,7 +97,7 @@ const globalForJobs = globalThis as unknown as { jobRunner?: JobRunner; taskPool
 
 function createRunner(): JobRunner {
   if (usesQueue()) return new QueueJobRunner();
-  return threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers(), QUEUE_PARENT_CALLS)) : new InProcessJobRunner();
+  return threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers())) : new InProcessJobRunner();
 }
 
 /** The process's runner, chosen once (one per server process, kept across dev reloads). */
@@ -113,6 +111,6 @@ export function jobRunner(): JobRunner {
  * queued behind a long job, and one merchant's second-long preview leaves the other thread free.
  */
 export function taskPool(): ThreadPool {
-  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 2, QUEUE_PARENT_CALLS);
+  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 2);
   return globalForJobs.taskPool;
 }

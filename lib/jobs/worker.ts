@@ -7,7 +7,6 @@ import { JOB_HANDLERS } from './handlers';
 import { runJob } from './run-job';
 import { runTask } from './tasks';
 import type { WorkerRequest } from './types';
-import type { ParentCallReply } from './parent-call';
 import type { WorkerReply } from './thread-pool';
 
 /**
@@ -28,12 +27,9 @@ lowerPriority();
 
 /**
  * A worker thread's loop (spawned by lib/jobs/runner.ts, bundled by Next.js): one request at a
- * time, answered with its value or its error's message. It has its own database connection; jobs
- * it queues go through its parent's queue connection (lib/jobs/queue/boss.ts).
+ * time, answered with its value or its error's message. It has its own database connection.
  */
-parentPort?.on('message', async (request: WorkerRequest | ParentCallReply) => {
-  // Answers to this thread's own questions (lib/jobs/parent-call.ts) are not requests.
-  if (request.type === 'callReply') return;
+parentPort?.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const value = request.type === 'job' ? await runJob(request.jobId, JOB_HANDLERS) : await runTask(request.name, request.args);
