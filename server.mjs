@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrustedProxies, withTrustedForwarding } from './lib/net/forwarded-for.mjs';
+import { runStartUpWork } from './lib/server/start-up.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +20,9 @@ const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 const { default: next } = await import('next');
 const app = next({ dev: false, dir, port });
 await app.prepare();
+// Interrupted jobs recovered, job workers started, before the first merchant (or a load
+// balancer's health check) is answered; not on whichever request comes first.
+await runStartUpWork(app);
 const handle = app.getRequestHandler();
 
 const server = createServer(withTrustedForwarding((req, res) => handle(req, res), trusted));

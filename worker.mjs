@@ -6,10 +6,10 @@
 // It runs the production build (`npm run build`), the same code the server runs, with no dev
 // tools: Next.js loads it without listening on a port, and instrumentation.ts starts the queue's
 // workers (lib/jobs/queue/start.ts). JOB_WORKERS sets how many jobs run at once (default 2).
-import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseProvider } from './lib/db/data-dir.mjs';
+import { runStartUpWork } from './lib/server/start-up.mjs';
 
 process.env.NODE_ENV ??= 'production';
 process.env.APPEAL_PACK_ROLE = 'worker';
@@ -23,11 +23,6 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 const { default: next } = await import('next');
 const app = next({ dev: false, dir });
 await app.prepare();
-// A production Next.js server runs instrumentation.ts (which starts claiming jobs) on its first
-// request, not at prepare(): one request on a private loopback port, then the port is closed again.
-const server = createServer(app.getRequestHandler());
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address();
-await fetch(`http://127.0.0.1:${port}/login`, { method: 'HEAD' }).catch(() => {});
-server.close();
+// instrumentation.ts starts claiming jobs; waited for, as in server.mjs.
+await runStartUpWork(app);
 console.log('> Worker ready');

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { JobProgress } from '@/components/jobs/job-progress';
+import { ORDER_CAP_REACHED } from '@/lib/orders/import-cap';
 import type { ImportJobView } from '@/lib/orders/import-job';
 import { STORAGE_FULL } from '@/lib/storage/errors';
 import { capMessage } from './cap-message';
@@ -18,7 +19,7 @@ export async function ImportStatus({ view }: { view: ImportJobView | null }) {
   }
   const when = format.dateTime(view.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
   if (view.status === 'failed' || !view.result) {
-    const reason = view.error === 'interrupted' ? t('failedInterrupted') : view.error === STORAGE_FULL ? t('failedStorageFull') : t('failedOther');
+    const reason = view.error === 'interrupted' ? t('failedInterrupted') : view.error === STORAGE_FULL ? t('failedStorageFull') : view.error === ORDER_CAP_REACHED ? t('failedOrderCap') : t('failedOther');
     // A job that stopped may have saved some chunks already: "not finished", never "not imported".
     return <p className="alert alert-error" role="alert" data-testid="import-failed">{t('stopped', { file, when, reason })}</p>;
   }

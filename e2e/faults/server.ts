@@ -30,7 +30,11 @@ export class AppServer {
     if (run.status !== 0) throw new Error(`migrate failed: ${run.stderr}`);
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts the server and waits until it answers its login page; with `{ request: false }` only
+   * until it says it is ready, so that no request reaches it (what happens at start-up alone).
+   */
+  async start({ request = true } = {}): Promise<void> {
     this.log = [];
     const child = spawn(process.execPath, ['server.mjs'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => (this.log = [...this.log, chunk.toString()].slice(-40));
@@ -40,7 +44,7 @@ export class AppServer {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited at start:\n${this.log.join('')}`);
-      const ready = await fetch(`${this.url}/login`).then((r) => r.ok, () => false);
+      const ready = request ? await fetch(`${this.url}/login`).then((r) => r.ok, () => false) : this.output().includes('> Ready on');
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

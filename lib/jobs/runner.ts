@@ -3,6 +3,8 @@ import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { DB_PROVIDER } from '@/lib/db/client';
 import { JOB_HANDLERS } from './handlers';
+import { POOL_THREAD_DATA } from './parent-call';
+import { QUEUE_PARENT_CALLS } from './queue/boss';
 import { QueueJobRunner } from './queue/queue-runner';
 import { JobRunner } from './runner-base';
 import { markFailed, runJob } from './run-job';
@@ -76,7 +78,7 @@ export function jobWorkers(): number {
 const WORKER_HEAP_MB = Number(process.env.JOB_WORKER_HEAP_MB) || 1536;
 
 export function spawnWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  return new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: POOL_THREAD_DATA });
 }
 
 /**
@@ -97,7 +99,7 @@ const globalForJobs = globalThis as unknown as { jobRunner?: JobRunner; taskPool
 
 function createRunner(): JobRunner {
   if (usesQueue()) return new QueueJobRunner();
-  return threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers())) : new InProcessJobRunner();
+  return threadsAvailable() ? new ThreadJobRunner(new ThreadPool(spawnWorker, jobWorkers(), QUEUE_PARENT_CALLS)) : new InProcessJobRunner();
 }
 
 /** The process's runner, chosen once (one per server process, kept across dev reloads). */
@@ -111,6 +113,6 @@ export function jobRunner(): JobRunner {
  * queued behind a long job, and one merchant's second-long preview leaves the other thread free.
  */
 export function taskPool(): ThreadPool {
-  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 2);
+  globalForJobs.taskPool ??= new ThreadPool(spawnWorker, 2, QUEUE_PARENT_CALLS);
   return globalForJobs.taskPool;
 }

@@ -1,11 +1,23 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ParentCalls } from './parent-call';
 import { ThreadPool } from './thread-pool';
 
-// A plain-JavaScript worker: 'sleep' holds the thread, 'crash' kills it, 'fail' answers an error.
+// A plain-JavaScript worker: 'sleep' holds the thread, 'crash' kills it, 'fail' answers an error,
+// 'ask' asks the parent (lib/jobs/parent-call.ts's messages) and answers with what it was told.
 const SOURCE = `
 const { parentPort, threadId } = require('node:worker_threads');
 parentPort.on('message', (m) => {
+  if (m.type === 'callReply') return;
+  if (m.op === 'ask') {
+    const answered = (reply) => {
+      if (reply.type !== 'callReply') return;
+      parentPort.off('message', answered);
+      parentPort.postMessage({ ok: true, value: reply });
+    };
+    parentPort.on('message', answered);
+    return parentPort.postMessage({ type: 'call', id: 7, name: m.name, args: m.args });
+  }
   if (m.op === 'crash') process.exit(3);
   if (m.op === 'fail') return parentPort.postMessage({ ok: false, error: 'no good' });
   const until = Date.now() + (m.ms || 0);
@@ -15,9 +27,9 @@ parentPort.on('message', (m) => {
 
 let pool: ThreadPool | undefined;
 let spawned = 0;
-const makePool = (size: number) => {
+const makePool = (size: number, calls: ParentCalls = {}) => {
   spawned = 0;
-  pool = new ThreadPool(() => (spawned++, new Worker(SOURCE, { eval: true })), size);
+  pool = new ThreadPool(() => (spawned++, new Worker(SOURCE, { eval: true })), size, calls);
   return pool;
 };
 afterEach(async () => pool?.close());
@@ -60,6 +72,16 @@ describe('ThreadPool', () => {
     const p = makePool(1);
     await expect(p.run({ op: 'fail' })).rejects.toThrow('no good');
     await expect(p.run({ echo: 'again' })).resolves.toMatchObject({ echo: 'again' });
+    expect(spawned).toBe(1);
+  });
+
+  it('answers a thread’s call to its parent while the request runs, then takes the request’s own answer', async () => {
+    const asked: unknown[] = [];
+    const p = makePool(1, { double: async (n) => (asked.push(n), (n as number) * 2) });
+    expect(await p.run({ op: 'ask', name: 'double', args: 21 })).toEqual({ type: 'callReply', id: 7, ok: true, value: 42 });
+    expect(asked).toEqual([21]);
+    // A call the parent does not know is answered with an error, not left hanging.
+    expect(await p.run({ op: 'ask', name: 'missing', args: null })).toMatchObject({ id: 7, ok: false, error: 'no parent call missing' });
     expect(spawned).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { answerCall, isParentCall, type ParentCall, type ParentCalls } from './parent-call';
 
 /** What a worker answers to one request: the value, or the error's message. */
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: string };
@@ -8,7 +9,8 @@ export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: str
  * export, the audit's rules, typesetting a bundle) runs there, so the event loop that answers
  * every merchant's pages never waits for it. Requests beyond the pool's size queue in order.
  * A worker that dies (an uncaught error, its memory limit) fails only its own request and is
- * replaced by the next one that needs it.
+ * replaced by the next one that needs it. While it works, a thread may ask the pool's thread
+ * for one of `calls` (lib/jobs/parent-call.ts), e.g. to queue a follow-up job.
  */
 export class ThreadPool {
   private readonly idle: Worker[] = [];
@@ -18,13 +20,14 @@ export class ThreadPool {
   constructor(
     private readonly spawn: () => Worker,
     readonly size: number,
+    private readonly calls: ParentCalls = {},
   ) {}
 
   async run<T>(request: unknown): Promise<T> {
     const worker = await this.acquire();
     let healthy = true;
     try {
-      return (await exchange(worker, request, () => (healthy = false))) as T;
+      return (await exchange(worker, request, this.calls, () => (healthy = false))) as T;
     } finally {
       this.release(worker, healthy);
     }
@@ -65,17 +68,19 @@ export class ThreadPool {
   }
 }
 
-function exchange(worker: Worker, request: unknown, died: () => void): Promise<unknown> {
+function exchange(worker: Worker, request: unknown, calls: ParentCalls, died: () => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const done = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
     };
-    const onMessage = (reply: WorkerReply) => {
+    const onMessage = (message: WorkerReply | ParentCall) => {
+      // A question on the way to the answer: answered, and the answer still awaited.
+      if (isParentCall(message)) return void answerCall(calls, message, (answer) => worker.postMessage(answer));
       done();
-      if (reply.ok) resolve(reply.value);
-      else reject(new Error(reply.error));
+      if (message.ok) resolve(message.value);
+      else reject(new Error(message.error));
     };
     const onError = (error: Error) => {
       done();

@@ -7,6 +7,7 @@ import { JOB_HANDLERS } from './handlers';
 import { runJob } from './run-job';
 import { runTask } from './tasks';
 import type { WorkerRequest } from './types';
+import type { ParentCallReply } from './parent-call';
 import type { WorkerReply } from './thread-pool';
 
 /**
@@ -27,9 +28,12 @@ lowerPriority();
 
 /**
  * A worker thread's loop (spawned by lib/jobs/runner.ts, bundled by Next.js): one request at a
- * time, answered with its value or its error's message. It has its own database connection.
+ * time, answered with its value or its error's message. It has its own database connection; jobs
+ * it queues go through its parent's queue connection (lib/jobs/queue/boss.ts).
  */
-parentPort?.on('message', async (request: WorkerRequest) => {
+parentPort?.on('message', async (request: WorkerRequest | ParentCallReply) => {
+  // Answers to this thread's own questions (lib/jobs/parent-call.ts) are not requests.
+  if (request.type === 'callReply') return;
   let reply: WorkerReply;
   try {
     const value = request.type === 'job' ? await runJob(request.jobId, JOB_HANDLERS) : await runTask(request.name, request.args);

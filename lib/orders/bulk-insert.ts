@@ -26,10 +26,11 @@ const NAMES = COLUMNS.map(([name]) => `"${name}"`).join(',');
  * never spliced into the SQL.
  *
  * An order number another request inserted meanwhile is skipped, not an error: the
- * unique (caseId, orderNo) decides who created it, and the caller merges into it.
+ * unique (caseId, orderNo) decides who created it, and the caller merges into it. `client` is a
+ * transaction's client when the insert must see what the transaction read.
  * Answers the order numbers this statement inserted.
  */
-export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[]): Prisma.PrismaPromise<Array<{ orderNo: string }>> {
+export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[], client: Pick<typeof db, '$queryRawUnsafe'> = db): Prisma.PrismaPromise<Array<{ orderNo: string }>> {
   const now = new Date();
   const values = rows.map((row) => {
     const full = {
@@ -45,5 +46,5 @@ export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[]): Pris
   const source = dialect.rowsSource(KINDS, values);
   const sql = `INSERT INTO "Order" (${NAMES}) ${source.sql}
     ON CONFLICT ("caseId", "orderNo") DO NOTHING RETURNING "orderNo"`;
-  return db.$queryRawUnsafe(sql, ...source.values);
+  return client.$queryRawUnsafe(sql, ...source.values);
 }

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '@/lib/cases/repository';
 import { makeUser } from '@/lib/testing/factories';
+import { db } from '@/lib/db/client';
 import { checkOrderCapacity, importOverCap, orderCaps } from './caps';
+import { OrderCapReached } from './import-cap';
 import { upsertOrders } from './repository';
 
 let caseId: string;
@@ -44,5 +46,35 @@ describe('order caps', () => {
     expect(importOverCap(50_001)).toEqual({ count: 50_001, limit: 50_000 });
     process.env.MAX_ORDERS_PER_IMPORT = '10';
     expect(importOverCap(11)).toEqual({ count: 11, limit: 10 });
+  });
+
+  describe('two imports into one case at the same moment (two tabs, two app instances)', () => {
+    // What the import job and the paste action do, check then save, with both checks done before
+    // either save: the moment two instances race in.
+    const race = async (...batches: string[][]) => {
+      for (const batch of batches) expect(await checkOrderCapacity(caseId, batch)).toEqual({ ok: true });
+      return Promise.allSettled(batches.map((batch) => upsertOrders(caseId, batch.map((orderNo) => ({ orderNo })), 'import')));
+    };
+
+    it('lets only one of them take the room left: both passed the check, the save refuses the other whole', async () => {
+      process.env.MAX_ORDERS_PER_CASE = '700';
+      const results = await race(numbers(0, 400), numbers(1000, 400));
+      expect(await db.order.count({ where: { caseId } })).toBe(400);
+      expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual([{ created: 400, updated: 0 }]);
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => r.reason as unknown);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(OrderCapReached);
+      expect(refused[0]).toMatchObject({ limit: 700, current: 400, incoming: 400, created: 0 });
+    });
+
+    it('never goes over the cap with imports of several chunks each', async () => {
+      const results = await race(numbers(0, 900), numbers(5000, 900), numbers(9000, 900));
+      const stored = await db.order.count({ where: { caseId } });
+      expect(stored).toBeLessThanOrEqual(1000);
+      expect(stored).toBeGreaterThan(0);
+      // What each says it added (whole, or before it was stopped) is what the case holds.
+      const added = results.map((r) => (r.status === 'fulfilled' ? r.value.created : (r.reason as OrderCapReached).created));
+      expect(added.reduce((a, b) => a + b, 0)).toBe(stored);
+    });
   });
 });

@@ -18,9 +18,9 @@ const CHUNK = 500;
 /**
  * Whether the case can take these orders. Only numbers NEW to the case count: re-importing or
  * re-pasting orders it already has only fills them in, so a full case can still be corrected.
- * A check before the insert, not a reservation: two tabs adding at the same moment can each
- * pass and overshoot the cap by one batch (at most one import's worth), which is bounded and
- * costs no one else anything, unlike storage.
+ * The check that answers the merchant before anything is saved; the cap itself is held by the
+ * insert (upsertOrders counts inside each chunk's transaction, so two imports or pastes passing
+ * this check at the same moment cannot together go over it).
  */
 export async function checkOrderCapacity(caseId: string, incomingOrderNos: string[]): Promise<OrderCapacity> {
   const unique = [...new Set(incomingOrderNos)];

@@ -8,7 +8,7 @@ import { importChoicesSchema } from '@/lib/schemas/order-import';
 import { parseOrderFile, type ParseOrderFileFailure, type RowError } from './import/import-orders';
 import { completeMapping } from './import/preview-response';
 import { orderCapProblem } from './caps';
-import type { OrderCapProblem } from './import-cap';
+import { ORDER_CAP_REACHED, OrderCapReached, type OrderCapProblem } from './import-cap';
 import { readImportFile } from './import-session';
 import { upsertOrders } from './repository';
 
@@ -50,10 +50,18 @@ export async function runImportJob({ caseId, input, progress }: JobContext): Pro
   const cap = await orderCapProblem(caseId, parsed.orders.map((o) => o.orderNo));
   if (cap) return { ok: false, error: 'overCap', cap };
   await progress(0.3, args.fileName);
-  const { created, updated } = await upsertOrders(caseId, parsed.orders, 'import', {
+  const saved = await upsertOrders(caseId, parsed.orders, 'import', {
     flagged: args.flagged,
     onChunk: (done, total) => progress(0.3 + (0.6 * done) / total, args.fileName),
+  }).catch((error: unknown) => {
+    // Orders added meanwhile (a paste, another instance) took the case to its cap after the check above.
+    if (!(error instanceof OrderCapReached)) throw error;
+    if (error.created === 0) return { overCap: { kind: 'case', limit: error.limit, current: error.current, incoming: error.incoming } as const };
+    // Some chunks were saved: the job stopped part-way, and its page says so rather than "nothing imported".
+    throw new Error(ORDER_CAP_REACHED);
   });
+  if ('overCap' in saved) return { ok: false, error: 'overCap', cap: saved.overCap };
+  const { created, updated } = saved;
   await progress(0.9, args.fileName);
   const owner = await db.case.findUnique({ where: { id: caseId }, select: { userId: true } });
   if (owner) await touchCase(owner.userId, caseId);

@@ -9,6 +9,7 @@ import { jobRunner } from '@/lib/jobs/runner';
 import { importJobInputSchema } from '@/lib/orders/import-job';
 import { importFileKept } from '@/lib/orders/import-session';
 import { checkOrderCapacity, importOverCap } from '@/lib/orders/caps';
+import { OrderCapReached } from '@/lib/orders/import-cap';
 import { parsePastedOrderNumbers, PASTE_MAX_CHARS } from '@/lib/orders/paste';
 import { parseAmountCents, parseOrderNo } from '@/lib/orders/import/normalise';
 import { optionalChinaLocalSchema } from '@/lib/schemas/china-time';
@@ -24,6 +25,16 @@ export type PasteResult =
   /** The case would hold more orders than it may (MAX_ORDERS_PER_CASE): nothing was added. */
   | { ok: false; error: 'overCaseLimit'; limit: number; current: number; incoming: number };
 
+/**
+ * The case reached its cap between the check and the save (orders added elsewhere meanwhile): the
+ * same answer as the check's when nothing was added. A paste that had saved some chunks already
+ * (two large pastes at once, straddling the cap) is an error for the error page.
+ */
+function nothingAddedOverCap(error: unknown): { error: 'overCaseLimit'; limit: number; current: number; incoming: number } {
+  if (error instanceof OrderCapReached && error.created === 0) return { error: 'overCaseLimit', limit: error.limit, current: error.current, incoming: error.incoming };
+  throw error;
+}
+
 /** Adds pasted order numbers to the case; marks them flagged when they come from the platform's notice. */
 export async function addOrderNumbersAction(_prev: PasteResult | null, formData: FormData): Promise<PasteResult> {
   const user = await requireUser('/cases');
@@ -38,7 +49,9 @@ export async function addOrderNumbersAction(_prev: PasteResult | null, formData:
   if (overImport) return { ok: false, error: 'overImportLimit', ...overImport };
   const capacity = await checkOrderCapacity(caseId, orderNos);
   if (!capacity.ok) return { ok: false, error: 'overCaseLimit', limit: capacity.limit, current: capacity.current, incoming: capacity.incoming };
-  const { created } = await upsertOrders(caseId, orderNos.map((orderNo) => ({ orderNo })), 'paste', { flagged });
+  const saved = await upsertOrders(caseId, orderNos.map((orderNo) => ({ orderNo })), 'paste', { flagged }).catch(nothingAddedOverCap);
+  if ('error' in saved) return { ok: false, error: 'overCaseLimit', limit: saved.limit, current: saved.current, incoming: saved.incoming };
+  const { created } = saved;
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');
   return { ok: true, added: created, existing: orderNos.length - created, invalid: invalid.slice(0, 50), flagged };
@@ -104,7 +117,8 @@ export async function addManualOrderAction(_prev: ActionResult, formData: FormDa
   const capacity = await checkOrderCapacity(caseId, [orderNo]);
   if (!capacity.ok) return { ok: false, error: 'overCaseLimit', values: { limit: capacity.limit } };
   const record = { orderNo, createdAt: orderedAt ?? undefined, amountCents: amount, itemTitle: itemTitle.trim() || undefined, trackingNo: trackingNo.trim() || undefined, carrier: carrier.trim() || undefined };
-  await upsertOrders(caseId, [record], 'manual', { flagged: formData.get('flagged') === 'on' });
+  const saved = await upsertOrders(caseId, [record], 'manual', { flagged: formData.get('flagged') === 'on' }).catch(nothingAddedOverCap);
+  if ('error' in saved) return { ok: false, error: 'overCaseLimit', values: { limit: saved.limit } };
   await touchCase(user.id, caseId);
   revalidatePath(`/cases/${caseId}`, 'layout');
   return { ok: true };

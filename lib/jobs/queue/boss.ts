@@ -1,6 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { databaseUrl } from '@/lib/db/data-dir.mjs';
+import { callParent, inPoolThread } from '../parent-call';
 
 /**
  * The job queue on PostgreSQL: pg-boss (not graphile-worker). Both keep jobs in the app's own
@@ -16,7 +17,12 @@ export const JOB_QUEUE = 'appeal-pack-jobs';
 /** Jobs whose retries ran out (their worker died each time): their rows are marked failed. */
 export const DEAD_QUEUE = 'appeal-pack-jobs-dead';
 
-export type QueueMessage = { jobId: string; caseId: string };
+export type QueueMessage = {
+  jobId: string;
+  caseId: string;
+  /** How often the job already waited for its case (lib/jobs/queue/case-wait.ts); absent the first time. */
+  waits?: number;
+};
 
 /** A worker's death is noticed by its lost case lock (reaper.ts); expiry only stops a hung job. */
 const EXPIRE_SECONDS = Number(process.env.JOB_EXPIRE_SECONDS) || 60 * 60;
@@ -42,10 +48,27 @@ export function boss(): Promise<PgBoss> {
   return globalForBoss.pgBoss;
 }
 
-/** Queues a Job row for whichever worker claims it first; `startAfter` (seconds) defers it. */
+/**
+ * Queues a Job row for whichever worker claims it first; `startAfter` (seconds) defers it. From a
+ * worker thread (a job queueing a follow-up one) it goes through the thread's parent, whose
+ * pg-boss sends it: one pg-boss and its pool of connections per process, not one per thread.
+ */
 export async function sendJob(message: QueueMessage, startAfter?: number): Promise<void> {
+  if (inPoolThread()) {
+    await callParent(SEND_JOB, { message, startAfter } satisfies SendJobArgs);
+    return;
+  }
   await (await boss()).send(JOB_QUEUE, message, startAfter ? { startAfter } : {});
 }
+
+const SEND_JOB = 'sendJob';
+type SendJobArgs = { message: QueueMessage; startAfter?: number };
+
+/** What a ThreadPool's parent answers for its threads (lib/jobs/parent-call.ts): their sends. */
+export const QUEUE_PARENT_CALLS = {
+  // Only this process's own worker threads post these (lib/jobs/thread-pool.ts), so the shape is ours.
+  [SEND_JOB]: async (args: unknown) => sendJob((args as SendJobArgs).message, (args as SendJobArgs).startAfter),
+};
 
 /** Stops this process's pg-boss (tests, shutdown); the next boss() starts a new one. */
 export async function stopBoss(): Promise<void> {

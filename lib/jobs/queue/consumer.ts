@@ -1,8 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { markFailed } from '../run-job';
-import { boss, DEAD_QUEUE, JOB_QUEUE, sendJob, type QueueMessage } from './boss';
+import { boss, DEAD_QUEUE, JOB_QUEUE, type QueueMessage } from './boss';
 import { CaseLocks } from './case-locks';
+import { type CaseWait, deferJob, wakeCase } from './case-wait';
 import { reapOnce } from './reaper';
 
 export type QueueWorkerOptions = {
@@ -18,6 +19,8 @@ export type QueueWorkerOptions = {
   claimGraceSeconds?: number;
   /** This process's case locks (tests pass their own, to cut its connection as a dying worker would). */
   locks?: CaseLocks;
+  /** How long a job waiting for its busy case waits between looks (case-wait.ts). */
+  caseWait?: CaseWait;
 };
 
 export type QueueWorker = {
@@ -26,14 +29,12 @@ export type QueueWorker = {
   reap: () => Promise<number>;
 };
 
-/** A job whose case is busy (or has older jobs waiting) comes back this much later. */
-const DEFER_SECONDS = 1;
-
 /**
  * Claims queued jobs from pg-boss and runs them, a case at a time across every worker (a case
  * lock) and in the order they were queued (a job waits while an older Job row of its case is
- * unfinished: an audit queued after an import sees its orders). A waiting job is sent again a
- * moment later instead of holding its claim, so it never blocks other cases' jobs behind it.
+ * unfinished: an audit queued after an import sees its orders). A waiting job is sent again for
+ * later instead of holding its claim, so it never blocks other cases' jobs behind it; each wait
+ * is twice the last, and the worker that lets go of a case wakes the case's next job at once.
  * pg-boss's `singleton` policy was tried on paper and rejected: a claim refused by its unique
  * index returns nothing at all, so one busy case would stall the whole queue.
  */
@@ -45,17 +46,24 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   async function claim(message: QueueMessage): Promise<void> {
     const { jobId, caseId } = message;
-    if (!(await locks.tryLock(caseId))) return sendJob(message, DEFER_SECONDS);
+    if (!(await locks.tryLock(caseId))) {
+      await deferJob(message, options.caseWait);
+      // The case's job may have ended between the try and the send, its wake finding nothing yet.
+      if (!(await locks.busy(caseId))) await wakeCase(caseId);
+      return;
+    }
     try {
       // Read under the lock: a copy of this message may have run the job since it was sent.
       const row = await db.job.findUnique({ where: { id: jobId }, select: { status: true, createdAt: true } });
       // Already run (a message sent twice) or its case deleted: nothing to do.
       if (!row || row.status === 'done' || row.status === 'failed') return;
       const older = await db.job.count({ where: { caseId, status: { in: ['queued', 'running'] }, createdAt: { lt: row.createdAt } } });
-      if (older > 0) return await sendJob(message, DEFER_SECONDS);
+      if (older > 0) return await deferJob(message, options.caseWait);
       await options.execute(jobId).catch(() => markFailed(jobId, 'workerFailed'));
     } finally {
       await locks.unlock(caseId);
+      // The case is free: its next job need not wait out its deferral.
+      await wakeCase(caseId).catch((error: unknown) => console.error('[queue] wake:', error));
     }
   }
 

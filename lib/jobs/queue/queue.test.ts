@@ -7,6 +7,7 @@ import { InProcessJobRunner, jobRunner, usesQueue } from '../runner';
 import type { JobHandler } from '../types';
 import { sendJob, stopBoss } from './boss';
 import { CaseLocks } from './case-locks';
+import type { CaseWait } from './case-wait';
 import { startQueueWorker, type QueueWorker } from './consumer';
 import { QueueJobRunner } from './queue-runner';
 
@@ -25,7 +26,7 @@ const statusOf = async (id: string) => (await db.job.findUniqueOrThrow({ where: 
 if (DB_PROVIDER === 'postgresql') {
   describe('pg-boss queue (PostgreSQL)', () => {
     const workers: QueueWorker[] = [];
-    const start = async (handlers: Record<string, JobHandler>, extra: { locks?: CaseLocks } = {}) => {
+    const start = async (handlers: Record<string, JobHandler>, extra: { locks?: CaseLocks; caseWait?: CaseWait } = {}) => {
       const map = new Map(Object.entries(handlers));
       const worker = await startQueueWorker({ execute: (id) => runJob(id, map), concurrency: 2, pollSeconds: 0.5, reapSeconds: 1, claimGraceSeconds: 1, ...extra });
       workers.push(worker);
@@ -101,6 +102,49 @@ if (DB_PROVIDER === 'postgresql') {
       // The second message finds the case locked, comes back later and finds the job done.
       await until(async () => (await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pgboss.job WHERE data->>'jobId' = ${id} AND state < 'completed'`)[0]?.n === BigInt(0));
       expect(runs).toBe(1);
+    });
+
+    /** The queue messages sent for a Job row, oldest first, with how long each was deferred (s). */
+    const messagesOf = (id: string) =>
+      db.$queryRaw<Array<{ deferred: number }>>`SELECT extract(epoch FROM start_after - created_on)::float8 AS deferred FROM pgboss.job WHERE data->>'jobId' = ${id} ORDER BY created_on`;
+
+    it('waits twice as long each time it finds its case busy, up to a cap, instead of every second', async () => {
+      // Another worker runs a job of the case (and never says when it is done).
+      const elsewhere = await CaseLocks.open(() => {});
+      expect(await elsewhere.tryLock(caseId)).toBe(true);
+      try {
+        await start({ quick: async () => ({}) }, { caseWait: { firstSeconds: 1, maxSeconds: 2 } });
+        const id = await new TestQueueRunner().enqueue(caseId, 'quick');
+        await until(async () => (await messagesOf(id)).length >= 4);
+        // The first message, then three sends: 1 s, 2 s, then the cap.
+        expect((await messagesOf(id)).slice(0, 4).map((m) => Math.round(m.deferred))).toEqual([0, 1, 2, 2]);
+        expect(await statusOf(id)).toBe('queued');
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it('wakes the next job of a case the moment the job before it ends, however long its wait', async () => {
+      let ended = 0;
+      let started = 0;
+      const handlers: Record<string, JobHandler> = {
+        first: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+          ended = Date.now();
+        },
+        second: async () => void (started = Date.now()),
+      };
+      // A wait this long would make the second job's start 20 s late without the wake.
+      await start(handlers, { caseWait: { firstSeconds: 20, maxSeconds: 20 } });
+      await start(handlers, { caseWait: { firstSeconds: 20, maxSeconds: 20 } });
+      const runner = new TestQueueRunner();
+      const first = await runner.enqueue(caseId, 'first');
+      const second = await runner.enqueue(caseId, 'second');
+      await expect.poll(async () => (await statusOf(second)) === 'done', { timeout: 12_000, interval: 100 }).toBe(true);
+      expect(await statusOf(first)).toBe('done');
+      expect(started).toBeGreaterThanOrEqual(ended);
+      // Deferred once or twice while the first ran (20 s each), then woken: not sent every second.
+      expect((await messagesOf(second)).length).toBeLessThanOrEqual(3);
     });
 
     it('gives a dead worker’s job to another worker, which finishes it', async () => {

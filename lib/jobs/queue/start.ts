@@ -4,6 +4,7 @@ import { JOB_HANDLERS } from '../handlers';
 import { jobRunner, jobWorkers, spawnWorker, threadsAvailable } from '../runner';
 import { ThreadPool } from '../thread-pool';
 import type { WorkerRequest } from '../types';
+import { QUEUE_PARENT_CALLS } from './boss';
 import { startQueueWorker } from './consumer';
 import { QueueJobRunner } from './queue-runner';
 
@@ -21,7 +22,8 @@ export async function startJobWorkers(role: ProcessRole): Promise<void> {
   if (role === 'app' && process.env.JOB_WORKERS === 'external') return;
   const concurrency = jobWorkers();
   // In the production build a job runs on a worker thread, as on SQLite; elsewhere in place.
-  const pool = threadsAvailable() ? new ThreadPool(spawnWorker, concurrency) : null;
+  // Its threads queue follow-up jobs through this thread's pg-boss (QUEUE_PARENT_CALLS).
+  const pool = threadsAvailable() ? new ThreadPool(spawnWorker, concurrency, QUEUE_PARENT_CALLS) : null;
   const execute = (jobId: string) => (pool ? pool.run<void>({ type: 'job', jobId } satisfies WorkerRequest) : runJob(jobId, JOB_HANDLERS));
   const worker = await startQueueWorker({
     execute,
