@@ -1,4 +1,5 @@
 import 'server-only';
+import { lockCase } from '@/lib/db/case-lock';
 import { db } from '@/lib/db/client';
 import { isEvidenceCategory } from '@/lib/evidence/categories';
 import { ACCUSATION_KINDS, combinedChecklist, isPlatformId, type RequirementId } from '@/lib/platforms';
@@ -35,8 +36,9 @@ export async function saveRequirementTicks(
 
 /** Sets or (with an empty reason) removes why a requirement cannot be provided. */
 export async function saveChecklistReason(caseId: string, requirementId: RequirementId, reason: string): Promise<void> {
-  // One statement per save would race two tabs on the whole object; a transaction keeps the read and write together.
+  // Two tabs saving reasons at once each rewrite the whole object: behind the case's lock, the second reads the first's.
   await db.$transaction(async (tx) => {
+    await lockCase(tx, caseId);
     const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { checklistReasons: true } });
     const reasons = parseChecklistReasons(found.checklistReasons);
     if (reason) reasons[requirementId] = reason;

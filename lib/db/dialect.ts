@@ -26,12 +26,6 @@ export type Dialect = {
    * `kinds`; a value is null, a string, a number, a boolean or a Date.
    */
   rowsSource: (kinds: readonly ColumnKind[], rows: readonly unknown[][]) => RowsSource;
-  /**
-   * A statement taking a lock named by its one bound value (a string) until the transaction ends,
-   * so that a check and the write it allows happen as one; null where the transaction alone
-   * already excludes every other writer.
-   */
-  transactionLock: string | null;
 };
 
 /** Multi-row VALUES with one placeholder a value: what SQLite runs fastest. */
@@ -66,9 +60,6 @@ const DIALECTS: Record<typeof DB_PROVIDER, Dialect> = {
     // Prisma stores DateTime as ISO text on SQLite: 2026-11-11T08:30:15.123+00:00.
     msWithinMinute: (column) => `CAST(substr(${column}, 18, 2) || substr(${column}, 21, 3) AS INTEGER)`,
     rowsSource: (kinds, rows) => valuesList(() => '?', kinds, rows),
-    // The driver adapter runs one transaction at a time on its one connection (the server is the
-    // database's only writer): nothing else writes between a transaction's read and its write.
-    transactionLock: null,
   },
   postgresql: {
     placeholder: (n) => `$${n}`,
@@ -76,9 +67,6 @@ const DIALECTS: Record<typeof DB_PROVIDER, Dialect> = {
     rowWriteMark: 'xmin::text::bigint',
     msWithinMinute: (column) => `CAST(extract(milliseconds from ${column}) AS bigint)`,
     rowsSource: unnestArrays,
-    // Several instances write at once: an advisory lock held by the transaction (a key of its own,
-    // apart from the session locks of lib/jobs/queue/case-locks.ts) and released at its end.
-    transactionLock: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
   },
 };
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { lockCase } from '@/lib/db/case-lock';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { casePrefix } from '@/lib/storage';
@@ -40,19 +41,7 @@ function pickOf(storageKey: string, batchPrefix: string): number {
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Takes the case's row lock for the rest of the transaction: a statement that writes nothing new
- * (on PostgreSQL a NO KEY UPDATE lock, which does not block inserts of the case's rows; on SQLite
- * the write lock the first write takes anyway). Every transaction that numbers exhibits starts
- * with it: under PostgreSQL's READ COMMITTED, two appends each read MAX(position) from a snapshot
- * without the other's new row and would share a number; behind the lock the second reads after
- * the first has committed.
- */
-export function lockCaseExhibits(tx: Tx | typeof db, caseId: string) {
-  return tx.$executeRaw`UPDATE "Case" SET "id" = "id" WHERE "id" = ${caseId}`;
-}
-
-/** One statement, so two requests can never both read the same "last" position and share it (behind lockCaseExhibits). */
+/** One statement, so two requests can never both read the same "last" position and share it (behind lockCase, lib/db/case-lock.ts). */
 export function appendToCategory(tx: Tx | typeof db, evidenceId: string, caseId: string, category: string) {
   return tx.$executeRaw`UPDATE "Evidence" SET "category" = ${category}, "position" = (SELECT COALESCE(MAX(e."position"), 0) + 1 FROM "Evidence" e WHERE e."caseId" = ${caseId} AND e."category" = ${category} AND e."id" <> ${evidenceId}) WHERE "id" = ${evidenceId}`;
 }
@@ -64,7 +53,7 @@ export function appendToCategory(tx: Tx | typeof db, evidenceId: string, caseId:
  */
 export async function createPlacedEvidence(data: Prisma.EvidenceUncheckedCreateInput & { id: string; caseId: string; category: string; storageKey: string }, placement: Placement | null): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockCaseExhibits(tx, data.caseId);
+    await lockCase(tx, data.caseId);
     await tx.evidence.create({ data: { ...data, position: 0 } });
     await appendToCategory(tx, data.id, data.caseId, data.category);
     if (!placement) return;
@@ -92,7 +81,7 @@ export function byDateThenTitle(a: Sortable, b: Sortable): number {
 /** Renumbers a category 1…n in the default order (the merchant's "sort by date"). */
 export async function sortCategoryByDate(caseId: string, category: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockCaseExhibits(tx, caseId);
+    await lockCase(tx, caseId);
     const rows = await tx.evidence.findMany({ where: { caseId, category }, select: { id: true, title: true, documentDate: true, position: true } });
     for (const [i, row] of rows.sort(byDateThenTitle).entries()) {
       if (row.position !== i + 1) await tx.evidence.update({ where: { id: row.id }, data: { position: i + 1 } });

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { Worker } from 'node:worker_threads';
+import { db, DB_PROVIDER } from '@/lib/db/client';
+import { databaseFile } from '@/lib/db/data-dir.mjs';
 import { createCase } from '@/lib/cases/repository';
 import { makeUser } from '@/lib/testing/factories';
 import { setFlagged, upsertOrders } from './repository';
@@ -20,6 +22,36 @@ describe('upsertOrders', () => {
     const stored = await db.order.findMany({ where: { caseId }, orderBy: { orderNo: 'asc' } });
     expect(stored.map((o) => o.orderNo)).toEqual(['2', LONG]);
     expect(stored[1]).toMatchObject({ amountCents: 129900, orderedAt: new Date('2026-11-11T12:00:00Z') });
+  });
+
+  // On SQLite a transaction that reads, then writes after another connection committed, fails at
+  // once (SQLITE_BUSY_SNAPSHOT, no busy wait): each chunk's transaction must take the write lock first.
+  it.runIf(DB_PROVIDER === 'sqlite')('imports while another thread keeps committing (the server, another job), without a busy error', async () => {
+    // Its own thread: better-sqlite3 waits for a lock synchronously, which in this thread would stop the import too.
+    const writer = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+      const db = new (require('better-sqlite3'))(workerData.file, { timeout: 5000 });
+      const touch = db.prepare('UPDATE "Case" SET "title" = ? WHERE "id" = ?');
+      let writes = 0, stop = false;
+      parentPort.on('message', () => (stop = true));
+      (function loop() {
+        if (stop) return parentPort.postMessage(writes);
+        touch.run('t' + writes++, workerData.caseId);
+        if (writes === 1) parentPort.postMessage('writing');
+        setImmediate(loop);
+      })();`,
+      { eval: true, workerData: { file: databaseFile(), caseId } },
+    );
+    await new Promise((resolve) => writer.once('message', resolve));
+    const writes = new Promise<number>((resolve) => writer.once('message', resolve));
+    try {
+      const records = Array.from({ length: 5000 }, (_, i) => ({ orderNo: String(8000000 + i), itemTitle: '数据线' }));
+      expect(await upsertOrders(caseId, records, 'import')).toEqual({ created: 5000, updated: 0 });
+    } finally {
+      writer.postMessage('stop');
+      expect(await writes).toBeGreaterThan(10);
+      await writer.terminate();
+    }
   });
 
   it('creates each order once when two imports of the case run at the same time', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
+import { lockCase } from '@/lib/db/case-lock';
 import { db } from '@/lib/db/client';
-import { dialect } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { orderLimits } from '@/lib/limits';
 import { insertOrdersStatement } from './bulk-insert';
@@ -104,7 +104,7 @@ function planChunk(caseId: string, chunk: OrderRecord[], byNo: ReadonlyMap<strin
 
 /**
  * Reads which of the chunk's orders exist, inserts the others and updates what changed, in one
- * transaction that holds the case's order lock (lib/db/dialect.ts): the per-case cap is checked
+ * transaction that holds the case's lock (lib/db/case-lock.ts): the per-case cap is checked
  * against the count this transaction reads, so two imports or pastes into one case (two tabs, two
  * app instances) can never together go over it. A chunk that would is refused whole
  * (OrderCapReached). The insert still skips an order number a writer outside the lock created
@@ -113,7 +113,7 @@ function planChunk(caseId: string, chunk: OrderRecord[], byNo: ReadonlyMap<strin
 async function upsertChunk(caseId: string, chunk: OrderRecord[], source: OrderSource, flagged: boolean, retry = true): Promise<{ created: number; updated: number }> {
   const { perCase: limit } = orderLimits();
   const done = await db.$transaction(async (tx) => {
-    if (dialect.transactionLock) await tx.$executeRawUnsafe(dialect.transactionLock, `appeal-pack:orders:${caseId}`);
+    await lockCase(tx, caseId);
     const existing = await tx.order.findMany({ where: { caseId, orderNo: { in: chunk.map((r) => r.orderNo) } } });
     const byNo = new Map(existing.map((o) => [o.orderNo, o]));
     const { fresh, updates } = planChunk(caseId, chunk, byNo, source, flagged);

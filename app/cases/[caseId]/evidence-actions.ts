@@ -4,9 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getOwnedCase, touchCase } from '@/lib/cases/repository';
+import { lockCase } from '@/lib/db/case-lock';
 import { db } from '@/lib/db/client';
 import { EVIDENCE_CATEGORIES } from '@/lib/evidence/categories';
-import { appendToCategory, lockCaseExhibits } from '@/lib/evidence/exhibit-order';
+import { appendToCategory } from '@/lib/evidence/exhibit-order';
 import { parsePastedOrderNumbers } from '@/lib/orders/paste';
 import { optionalCalendarDateSchema } from '@/lib/schemas/dates';
 import { fieldErrorCodes, type ActionResult } from '@/lib/schemas/errors';
@@ -45,8 +46,8 @@ export async function saveEvidenceDetailsAction(_prev: ActionResult<string[]>, f
   const found = new Set(orders.map((o) => o.orderNo));
   const moved = category !== evidence.category;
   await db.$transaction([
-    // The case's lock first, as every numbering transaction takes it (lib/evidence/exhibit-order.ts).
-    ...(moved ? [lockCaseExhibits(db, caseId)] : []),
+    // The case's lock first, as every numbering transaction takes it (lib/db/case-lock.ts).
+    ...(moved ? [lockCase(db, caseId)] : []),
     db.evidence.update({ where: { id: evidenceId }, data: { title: title.trim(), documentDate, description } }),
     // Moved to another category: appended at its end, numbered in the same statement.
     ...(moved ? [appendToCategory(db, evidenceId, caseId, category)] : []),
