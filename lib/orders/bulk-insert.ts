@@ -26,11 +26,14 @@ const NAMES = COLUMNS.map(([name]) => `"${name}"`).join(',');
  * never spliced into the SQL.
  *
  * An order number another request inserted meanwhile is skipped, not an error: the
- * unique (caseId, orderNo) decides who created it, and the caller merges into it. `client` is a
- * transaction's client when the insert must see what the transaction read.
+ * unique (caseId, orderNo) decides who created it, and the caller merges into it.
+ *
+ * With `cap`, the statement inserts nothing when the case's count plus these rows would exceed
+ * `cap.limit`: the count and the insert are one statement, so on SQLite no other writer comes
+ * between them; on PostgreSQL the caller holds the case's lock (lib/db/case-lock.ts).
  * Answers the order numbers this statement inserted.
  */
-export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[], client: Pick<typeof db, '$queryRawUnsafe'> = db): Prisma.PrismaPromise<Array<{ orderNo: string }>> {
+export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[], cap?: { caseId: string; limit: number }): Prisma.PrismaPromise<Array<{ orderNo: string }>> {
   const now = new Date();
   const values = rows.map((row) => {
     const full = {
@@ -44,7 +47,11 @@ export function insertOrdersStatement(rows: Prisma.OrderCreateManyInput[], clien
     return COLUMNS.map(([column]) => full[column] ?? null);
   });
   const source = dialect.rowsSource(KINDS, values);
-  const sql = `INSERT INTO "Order" (${NAMES}) ${source.sql}
+  const bound = [...source.values];
+  const bind = (value: unknown) => dialect.placeholder(bound.push(value));
+  // SQLite needs a WHERE in an INSERT … SELECT before ON CONFLICT; both accept it on a subquery.
+  const room = cap ? `(SELECT count(*) FROM "Order" WHERE "caseId" = ${bind(cap.caseId)}) + ${bind(rows.length)} <= ${bind(cap.limit)}` : 'true';
+  const sql = `INSERT INTO "Order" (${NAMES}) SELECT * FROM (${source.sql}) AS v WHERE ${room}
     ON CONFLICT ("caseId", "orderNo") DO NOTHING RETURNING "orderNo"`;
-  return client.$queryRawUnsafe(sql, ...source.values);
+  return db.$queryRawUnsafe(sql, ...bound);
 }

@@ -103,35 +103,35 @@ function planChunk(caseId: string, chunk: OrderRecord[], byNo: ReadonlyMap<strin
 }
 
 /**
- * Reads which of the chunk's orders exist, inserts the others and updates what changed, in one
- * transaction that holds the case's lock (lib/db/case-lock.ts): the per-case cap is checked
- * against the count this transaction reads, so two imports or pastes into one case (two tabs, two
- * app instances) can never together go over it. A chunk that would is refused whole
- * (OrderCapReached). The insert still skips an order number a writer outside the lock created
- * first (unique caseId + orderNo); those orders go round once more, as updates of the row that won.
+ * Reads which of the chunk's orders exist, then inserts the others and updates what changed in one
+ * transaction that holds the case's lock (lib/db/case-lock.ts): the insert checks the per-case cap
+ * against the count it reads itself, so two imports or pastes into one case (two tabs, two app
+ * instances) can never together go over it. A chunk that would is refused whole
+ * (OrderCapReached). The insert skips an order number another writer created after the read
+ * (unique caseId + orderNo); those orders go round once more, as updates of the row that won.
  */
 async function upsertChunk(caseId: string, chunk: OrderRecord[], source: OrderSource, flagged: boolean, retry = true): Promise<{ created: number; updated: number }> {
   const { perCase: limit } = orderLimits();
-  const done = await db.$transaction(async (tx) => {
-    await lockCase(tx, caseId);
-    const existing = await tx.order.findMany({ where: { caseId, orderNo: { in: chunk.map((r) => r.orderNo) } } });
-    const byNo = new Map(existing.map((o) => [o.orderNo, o]));
-    const { fresh, updates } = planChunk(caseId, chunk, byNo, source, flagged);
-    if (fresh.length > 0) {
-      // Raw: Prisma's count selects "id" in a subquery, a table lookup a row (2-3 s more for a
-      // 50,000-order import on SQLite, bench:import); count(*) is answered from the (caseId, orderNo) index alone.
-      const [row] = await tx.$queryRaw<Array<{ n: bigint | number }>>`SELECT count(*) AS n FROM "Order" WHERE "caseId" = ${caseId}`;
-      const current = Number(row?.n ?? 0);
-      if (current + fresh.length > limit) return { overCap: { limit, current, incoming: fresh.length } };
-    }
-    const inserted = fresh.length > 0 ? await insertOrdersStatement(fresh, tx) : [];
-    for (const { id, changes } of updates) await tx.order.update({ where: { id }, data: changes });
-    return { insertedNos: new Set(inserted.map((row) => row.orderNo)), byNo, updated: updates.length };
-  });
-  if (done.overCap) throw new OrderCapReached(done.overCap);
-  const lost = chunk.filter((r) => !done.byNo.has(r.orderNo) && !done.insertedNos.has(r.orderNo));
+  // Read and planned before the transaction: on SQLite its lock stops every other writer of the
+  // database (a page's write waits for it, blocking the server's thread), so it holds only the writes.
+  const existing = await db.order.findMany({ where: { caseId, orderNo: { in: chunk.map((r) => r.orderNo) } } });
+  const byNo = new Map(existing.map((o) => [o.orderNo, o]));
+  const { fresh, updates } = planChunk(caseId, chunk, byNo, source, flagged);
+  // The case's lock, the insert (which counts the case's orders itself) and the updates: one batch,
+  // so the lock is held for these statements alone.
+  const writes = updates.map(({ id, changes }) => db.order.update({ where: { id }, data: changes }));
+  let inserted: Array<{ orderNo: string }> = [];
+  if (fresh.length > 0) [, inserted] = await db.$transaction([lockCase(db, caseId), insertOrdersStatement(fresh, { caseId, limit }), ...writes]);
+  else if (writes.length > 0) await db.$transaction(writes);
+  const insertedNos = new Set(inserted.map((row) => row.orderNo));
+  if (fresh.length > 0 && insertedNos.size === 0) {
+    // Nothing inserted: the cap held, or other writers created every one of them after the read.
+    const current = await db.order.count({ where: { caseId } });
+    if (current + fresh.length > limit) throw new OrderCapReached({ limit, current, incoming: fresh.length });
+  }
+  const lost = chunk.filter((r) => !byNo.has(r.orderNo) && !insertedNos.has(r.orderNo));
   const again = lost.length > 0 && retry ? await upsertChunk(caseId, lost, source, flagged, false) : { created: 0, updated: 0 };
-  return { created: done.insertedNos.size + again.created, updated: done.updated + again.updated };
+  return { created: insertedNos.size + again.created, updated: updates.length + again.updated };
 }
 
 /** Marks (or unmarks) orders of the case as flagged by the platform. */
