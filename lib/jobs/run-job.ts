@@ -6,8 +6,10 @@ import type { JobHandler } from './types';
 /**
  * Runs one queued job row with its kind's handler, recording progress and the outcome on the row:
  * the same steps whether it runs in this thread (tests, scripts) or in a worker thread (the server).
- * A failure is recorded, never thrown (not even when recording it fails, e.g. because the case and
- * its jobs were deleted meanwhile).
+ * A failure is recorded, not thrown. A job whose row is gone (its case deleted meanwhile) ends
+ * quietly; when the outcome cannot be recorded for any other reason (this thread's connection to
+ * the database lost), it throws, and the caller marks the row failed from its own connection: a
+ * job never ends with its row still 'running'.
  */
 export async function runJob(jobId: string, handlers: ReadonlyMap<string, JobHandler>): Promise<void> {
   try {
@@ -28,10 +30,14 @@ export async function runJob(jobId: string, handlers: ReadonlyMap<string, JobHan
       // A full disk gets its own reason, which the pages translate; anything else keeps its message.
       await recordFailure(jobId, isStorageFull(error) ? STORAGE_FULL : error instanceof Error ? error.message : String(error));
     }
-  } catch {
+  } catch (error) {
     // The row is gone (its case was deleted): nothing left to record.
+    if (!rowGone(error)) throw error;
   }
 }
+
+/** Prisma's "record to update not found". */
+const rowGone = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
 
 export async function markFailed(jobId: string, error: string): Promise<void> {
   await db.job.updateMany({ where: { id: jobId, status: { in: ['queued', 'running'] } }, data: { status: 'failed', error } });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCase } from '@/lib/cases/repository';
 import { db } from '@/lib/db/client';
 import { makeUser } from '@/lib/testing/factories';
@@ -41,6 +41,23 @@ describe('InProcessJobRunner', () => {
     const next = await runner.enqueue(caseId, 'ok');
     await runner.idle();
     expect(await db.job.findUniqueOrThrow({ where: { id: next } })).toMatchObject({ status: 'done' });
+  });
+
+  it('marks the job failed when its own thread could not record the outcome, never leaving it running', async () => {
+    const runner = new InProcessJobRunner();
+    runner.register('boom', async () => {
+      throw new Error('font missing');
+    });
+    // The job's connection fails as it records the failure; the runner's next write gets through.
+    const lost = vi.spyOn(db.job, 'updateMany').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    try {
+      const id = await runner.enqueue(caseId, 'boom');
+      await runner.idle();
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', error: 'workerFailed' });
+      expect(lost).toHaveBeenCalledTimes(2);
+    } finally {
+      lost.mockRestore();
+    }
   });
 
   it('records a failure on the job and goes on with the next one', async () => {

@@ -166,6 +166,25 @@ if (DB_PROVIDER === 'postgresql') {
       expect(JSON.parse((await db.job.findUniqueOrThrow({ where: { id } })).result)).toEqual({ attempt: 2 });
     });
 
+    it('fails a row left running after its queue job ended, once its case is free', async () => {
+      // What a run that could record nothing leaves: the row 'running', its pg-boss job completed.
+      const long = new Date(Date.now() - 5 * 60_000);
+      const stranded = (await db.job.create({ data: { caseId, kind: 'build', status: 'running', createdAt: long, updatedAt: long } })).id;
+      // One whose case a worker still holds is left alone, however quiet.
+      const other = await newCase();
+      const busy = (await db.job.create({ data: { caseId: other, kind: 'build', status: 'running', createdAt: long, updatedAt: long } })).id;
+      const elsewhere = await CaseLocks.open(() => {});
+      expect(await elsewhere.tryLock(other)).toBe(true);
+      try {
+        await start({});
+        await until(async () => (await statusOf(stranded)) === 'failed');
+        expect(await db.job.findUniqueOrThrow({ where: { id: stranded } })).toMatchObject({ error: 'interrupted' });
+        expect(await statusOf(busy)).toBe('running');
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
     it('leaves the jobs of other instances alone when an app instance starts', async () => {
       const id = (await db.job.create({ data: { caseId, kind: 'build', status: 'running' } })).id;
       expect(await new TestQueueRunner().recover()).toBe(0);
