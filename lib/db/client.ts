@@ -1,4 +1,5 @@
 import 'server-only';
+import { isMainThread } from 'node:worker_threads';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -20,7 +21,7 @@ function createClient(): PrismaClient {
     // with two app processes and their task threads sharing the pool, bench:scale saw an upload
     // refused with P2028 because the wait ran out, not because anything was wrong.
     const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }), transactionOptions });
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: poolSize() }), transactionOptions });
     // Sound because both clients come from the same models with the same scalar types (the
     // derived schema swaps only the provider and the output folder, and refuses native @db
     // types), so every model delegate takes and returns the same shapes. The PostgreSQL type is
@@ -30,6 +31,17 @@ function createClient(): PrismaClient {
   }
   // A busy timeout lets a writer wait for another's WAL commit instead of failing.
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 5000 }) });
+}
+
+/**
+ * PostgreSQL connections this client may hold: the main thread answers many requests at once; a
+ * job or task thread (each has its own client) runs one thing at a time. pg's default of 10 each
+ * took four processes (two apps, two workers, with their threads, pg-boss and case locks) past
+ * PostgreSQL's default 100 connections in bench:scale, and exports failed with "too many clients".
+ * A process now opens at most 18 (README, "Running on several machines").
+ */
+function poolSize(): number {
+  return isMainThread ? Number(process.env.DATABASE_POOL_MAX) || 5 : 2;
 }
 
 // Reuse one client across Next.js dev reloads; one per process in production.
