@@ -7,6 +7,7 @@ import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import { planDerivedScans } from './derived-scan';
 import type { BundleData, Exhibit } from './collect';
+import { readFit, writeFit } from './exhibit-cache';
 import { exhibitPages, readExhibits } from './exhibit-set';
 import { chooseImageStep } from './image-step';
 import type { ImageLevel } from './images';
@@ -60,6 +61,13 @@ function stopwatch() {
  * Fits the platform's size limit, on estimates: images step down in
  * resolution, then quality (never below legible). Originals are attached only
  * when they look like they fit too (the saved size decides in the end).
+ *
+ * The estimate is generous and keeps 5% of the limit spare, except at the step
+ * the case's last export saved at: there what that export measured (FitRecord)
+ * stands in, plus what changed since, counted 15% high (the images' estimate
+ * is that close). Adding a photo to a bundle at 19 of 20 MB then keeps its
+ * step instead of re-encoding every image one step down, and an export of an
+ * unchanged case keeps the step that fit.
  */
 async function fitImages(prepared: Prepared[], store: BlobStore, characters: string, data: BundleData, options: BundleOptions) {
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
@@ -67,14 +75,19 @@ async function fitImages(prepared: Prepared[], store: BlobStore, characters: str
   const dossiers = data.dossiers.orders.length * (data.dossiers.compact ? 250 : 2000);
   const text = prepared.map((p) => contentText(p.content)).join('');
   const front = 120 * 1024 + new Set(characters + text).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
-  const budget = options.maxBytes * 0.95;
   // Every estimate but the images', which depend on the step: each image is encoded once, at the step chosen.
   const other = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
-  const step = await chooseImageStep(prepared, budget - other, store, data.caseId);
-  const estimated = other + prepared.reduce((sum, p) => sum + step.imageBytes(p), 0);
+  const measured = await readFit(store, data.caseId);
+  const fits = (level: ImageLevel, bytes: number) => {
+    if (measured?.level !== level) return other + bytes <= options.maxBytes * 0.95;
+    const change = other + bytes - measured.estimated;
+    return measured.actual + change + Math.abs(change) * 0.15 <= options.maxBytes;
+  };
+  const step = await chooseImageStep(prepared, fits, store, data.caseId);
+  const images = prepared.reduce((sum, p) => sum + step.imageBytes(p), 0);
   // Only what would be attached: a 100 MB video travels in the ZIP and must not keep the others out.
   const originals = prepared.reduce((sum, p) => sum + (p.exhibit.omitOriginal || !attachable(p.content) ? 0 : p.exhibit.size), 0);
-  return { imageLevel: step.level, attachOriginals: options.attachOriginals && estimated + originals <= budget };
+  return { imageLevel: step.level, estimated: other + images, attachOriginals: options.attachOriginals && fits(step.level, images + originals) };
 }
 
 function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: Date, volume?: number) {
@@ -196,6 +209,9 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   }
   clock.lap('save');
   clock.count('cacheHits', pages.hits);
+  // What the next export's fitting goes by, fit or not; measured without originals only (attached,
+  // they would count as the estimate's error).
+  if (!attach) await writeFit(store, data.caseId, { level: fit.imageLevel, estimated: fit.estimated, actual: whole.bytes.length });
   if (whole.bytes.length <= options.maxBytes) return output([whole], laid, { imageLevel: fit.imageLevel, attachedOriginals: attach, oversized: [], reduced }, clock);
 
   // 5. Too big: volume breaks from each exhibit's measured bytes, then laid out and saved volume by volume.

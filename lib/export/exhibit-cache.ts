@@ -110,3 +110,19 @@ export async function readLevels(store: BlobStore, key: string): Promise<number[
 }
 
 export const writeLevels = (store: BlobStore, key: string, levels: number[]) => store.put(key, Buffer.from(JSON.stringify(levels)));
+
+/**
+ * What the case's last export saved as one document (without originals) measured: the step it
+ * chose, what fitImages (lib/export/bundle.ts) estimated it at, and what it came to. The next
+ * export's estimate at that step goes by it, so a step that fit is kept while it still fits.
+ */
+export type FitRecord = { level: ImageLevel; estimated: number; actual: number };
+
+export const fitKey = (caseId: string) => `${casePrefix(caseId)}cache/fit.json`;
+
+export async function readFit(store: BlobStore, caseId: string): Promise<FitRecord | null> {
+  const fit = await readJson<Partial<FitRecord>>(store, fitKey(caseId));
+  return fit && typeof fit.level === 'number' && typeof fit.estimated === 'number' && typeof fit.actual === 'number' ? (fit as FitRecord) : null;
+}
+
+export const writeFit = (store: BlobStore, caseId: string, fit: FitRecord) => store.put(fitKey(caseId), Buffer.from(JSON.stringify(fit)));

@@ -33,7 +33,7 @@ describe('chooseImageStep', () => {
     const prepared = await Promise.all([noisyPhoto(1400, 1000), noisyPhoto(1000, 1400), flat(1200, 900)].map((b, i) => b.then((bytes) => imageExhibit(bytes, i + 1))));
     const real = await realBytes(prepared);
     const store = blobStore();
-    const pick = async (budget: number) => (await chooseImageStep(prepared, budget, store, randomUUID())).level;
+    const pick = async (budget: number) => (await chooseImageStep(prepared, (_, bytes) => bytes <= budget, store, randomUUID())).level;
     expect(await pick(real[0]! + 1)).toBe(0);
     expect(await pick(real[0]! - 1)).toBe(1);
     expect(await pick(real[2]! + 1)).toBeLessThanOrEqual(2);
@@ -45,10 +45,10 @@ describe('chooseImageStep', () => {
     const caseId = randomUUID();
     const store = blobStore();
     const prepared = await Promise.all([0, 1].map(async (i) => imageExhibit(await noisyPhoto(900 + i * 100, 700), i + 1)));
-    const first = await chooseImageStep(prepared, 1, store, caseId);
+    const first = await chooseImageStep(prepared, (_, bytes) => bytes <= 1, store, caseId);
     // As a re-export holds them: only the facts stored at the first read.
     const cached = prepared.map((p): Prepared => ({ ...p, content: { kind: 'cached', facts: factsOf(p.exhibit, p.content) } }));
-    const again = await chooseImageStep(cached, 1, store, caseId);
+    const again = await chooseImageStep(cached, (_, bytes) => bytes <= 1, store, caseId);
     expect(again.level).toBe(first.level);
     expect(cached.every((p) => p.content.kind === 'cached')).toBe(true);
     expect(again.imageBytes(cached[0]!)).toBeCloseTo(first.imageBytes(prepared[0]!));
@@ -56,7 +56,7 @@ describe('chooseImageStep', () => {
 
   it('expects more bytes of a grainy photo than of a flat one of the same size outside the sample', async () => {
     const prepared = await Promise.all(Array.from({ length: 10 }, async (_, i) => imageExhibit(i % 2 ? await noisyPhoto(800, 600 + i) : await flat(800, 600 + i), i + 1)));
-    const step = await chooseImageStep(prepared, 1, blobStore(), randomUUID());
+    const step = await chooseImageStep(prepared, (_, bytes) => bytes <= 1, blobStore(), randomUUID());
     const grainy = prepared.filter((_, i) => i % 2).map(step.imageBytes);
     const plain = prepared.filter((_, i) => i % 2 === 0).map(step.imageBytes);
     expect(Math.min(...grainy)).toBeGreaterThan(Math.max(...plain) * 2);

@@ -13,7 +13,7 @@ export type ImageStep = { level: ImageLevel; imageBytes: (p: Prepared) => number
 const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
 
 /**
- * The best step at which every image fits `budget` bytes, judged on a sample: up to eight image
+ * The best step at which the images fit (`fits`, given a step and the images' bytes at it), judged on a sample: up to eight image
  * exhibits (the lowest hashes, so the same files give the same sample), each encoded at every step
  * once and remembered in the case's cache, so a re-export encodes nothing to decide. Each image is
  * expected to take, at a step, its source-weighted pixels (ExhibitFacts.imageWeight) times the
@@ -21,7 +21,7 @@ const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
  * 3, the smallest legible step, when even that does not fit. The estimate also decides whether the
  * originals may be attached, so it is made even when the images clearly fit.
  */
-export async function chooseImageStep(prepared: Prepared[], budget: number, store: BlobStore, caseId: string): Promise<ImageStep> {
+export async function chooseImageStep(prepared: Prepared[], fits: (level: ImageLevel, imageBytes: number) => boolean, store: BlobStore, caseId: string): Promise<ImageStep> {
   const drawing = prepared.filter((p) => facts(p).imagePixels > 0);
   if (drawing.length === 0) return { level: 0, imageBytes: () => 0 };
   const sample = sampleOf(drawing);
@@ -31,7 +31,7 @@ export async function chooseImageStep(prepared: Prepared[], budget: number, stor
     const ratio = ratios(sample, bytes, level);
     const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
     last = { level, imageBytes };
-    if (drawing.reduce((sum, p) => sum + imageBytes(p), 0) <= budget) return last;
+    if (fits(level, drawing.reduce((sum, p) => sum + imageBytes(p), 0))) return last;
   }
   return last as ImageStep;
 }
