@@ -11,6 +11,18 @@ const FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/
 export type FontWeight = keyof typeof FILES;
 
 const cache = new Map<FontWeight, Promise<Buffer>>();
+
+/**
+ * fontkit handed a font's bytes as an ArrayBuffer. Its bundled Buffer polyfill copies any typed
+ * array byte by byte in JavaScript (about 1 s of an export for the two whole weights the drawing
+ * fonts embed), and an ArrayBuffer not at all. pdf-lib calls `create` with a Uint8Array.
+ */
+const fontkitFast: typeof fontkit = { ...fontkit, create: (bytes: Uint8Array, name?: string) => fontkit.create(arrayBufferOf(bytes) as unknown as Uint8Array, name) };
+
+function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+}
 const NO_LAYOUT = ['GSUB', 'GPOS'];
 
 function fontBytes(weight: FontWeight): Promise<Buffer> {
@@ -31,7 +43,7 @@ function fontBytes(weight: FontWeight): Promise<Buffer> {
  * number in the whole font, so it draws the same codes as drawingFonts.
  */
 export async function embedChineseFonts(doc: PDFDocument, allText: string): Promise<Record<FontWeight, PDFFont>> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(fontkitFast);
   // Digits, Latin, currency and punctuation are always in, so numbers, amounts (¥), page numbers and
   // stamps never miss a glyph even when only code formats them; a missing glyph prints as a blank.
   const always = ' 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~¥￥€£°×÷±…—–·•✓○●■□，。、；：！？（）《》「」『』【】“”‘’第页共卷';
@@ -42,7 +54,7 @@ export async function embedChineseFonts(doc: PDFDocument, allText: string): Prom
     const subset = await subsetKeepingIds(await fontBytes(weight), text, NO_LAYOUT);
     const font = await doc.embedFont(subset, { subset: false });
     // What the subset can draw, read once from its cmap, so drawing never has to ask fontkit (see glyphs.ts).
-    registerCoverage(font, fontkit.create(subset).characterSet);
+    registerCoverage(font, fontkitFast.create(subset).characterSet);
     return font;
   };
   const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);
@@ -66,11 +78,11 @@ export function drawingFonts(): Promise<Record<FontWeight, PDFFont>> {
   drawing ??= (async () => {
     const doc = await PDFDocument.create();
     doc.context.largestObjectNumber = DRAWING_REFS_FROM;
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(fontkitFast);
     const embed = async (weight: FontWeight) => {
       const whole = withoutTables(await fontBytes(weight), NO_LAYOUT);
       const font = await doc.embedFont(whole, { subset: false });
-      registerCoverage(font, fontkit.create(whole).characterSet);
+      registerCoverage(font, fontkitFast.create(whole).characterSet);
       return font;
     };
     const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);

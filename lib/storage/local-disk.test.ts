@@ -32,6 +32,16 @@ describe('LocalDiskStore', () => {
     expect(readdirSync(path.join(root, 'cases', 'c1', 'evidence'))).toEqual(['a']);
   });
 
+  it('writes into a folder deleted since its last write, by itself or another store on the same root (a thread)', async () => {
+    const key = (n: number) => `${casePrefix('c1')}cache/exhibit-pages/${n}`;
+    await store.put(key(1), new Uint8Array([1]));
+    await store.deletePrefix(casePrefix('c1'));
+    await store.put(key(2), new Uint8Array([2]));
+    await new LocalDiskStore(root).deletePrefix(casePrefix('c1'));
+    await store.put(key(3), new Uint8Array([3]));
+    expect(readdirSync(path.join(root, 'cases', 'c1', 'cache', 'exhibit-pages'))).toEqual(['3']);
+  });
+
   it('refuses unsafe case ids in key building', () => {
     expect(() => casePrefix('../x')).toThrow();
     expect(casePrefix('clx123abc')).toBe('cases/clx123abc/');
