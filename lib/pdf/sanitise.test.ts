@@ -21,7 +21,25 @@ describe('activeContent', () => {
   });
 });
 
+/** Active keys written with #-escapes (/J#53 is /JS), as a hostile file may spell them to slip past a filter. */
+const ESCAPED = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R /Open#41ction 4 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /A#41 << /O << /S /JavaScript /J#53 (app.alert(1)) >> >> >> endobj
+4 0 obj << /S /JavaScript /J#53 (app.alert(2)) >> endobj
+trailer << /Root 1 0 R /Size 5 >>
+%%EOF`;
+
 describe('sanitisePages', () => {
+  it('finds and removes active keys spelled with #-escapes', async () => {
+    const bytes = new TextEncoder().encode(ESCAPED);
+    expect(activeContent(await PDFDocument.load(bytes))).toEqual(['scripts', 'actions']);
+    const { removed, saved } = await merged(bytes);
+    expect(removed).toEqual(['actions']);
+    const names = everyName(await PDFDocument.load(saved));
+    expect(ACTIVE_KEYS.filter((k) => names.has(k))).toEqual([]);
+  });
+
   it('leaves no active key or action anywhere in the copy, and says what it removed', async () => {
     const { removed, saved } = await merged(await hostilePdf());
     expect(removed).toEqual(['scripts', 'actions', 'links', 'forms', 'media', 'embeddedFiles']);
