@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { deflate, deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFContentStream, PDFName, PDFRawStream, type PDFContext, type PDFDocument } from 'pdf-lib';
 
 /**
@@ -16,25 +15,20 @@ const FILTER = PDFName.of('Filter');
 /**
  * Every content stream drawn in this document compressed now, by Node's zlib, instead of by
  * pdf-lib's pure-JavaScript deflate when it saves (five times slower, and set up afresh for each
- * of a bundle's thousands of small stamp streams), on libuv's threads while this one goes on
- * serialising the next streams: about 1 s of an export's main thread. Same format (FlateDecode,
- * default level), so viewers see no difference; deterministic, so two exports stay byte-identical.
+ * of a bundle's thousands of small stamp streams). Same format (FlateDecode, default level), so
+ * viewers see no difference; deterministic, so two exports stay byte-identical.
  */
-async function compressContentStreams(context: PDFContext): Promise<void> {
-  const done: Array<Promise<void>> = [];
+function compressContentStreams(context: PDFContext): void {
   for (const [ref, object] of context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFContentStream) || object.dict.get(FILTER) !== FLATE) continue;
     const dict = object.dict.clone(context);
-    done.push(deflateAsync(object.getUnencodedContents()).then((bytes) => context.assign(ref, PDFRawStream.of(dict, bytes))));
+    context.assign(ref, PDFRawStream.of(dict, deflateSync(object.getUnencodedContents())));
   }
-  await Promise.all(done);
 }
-
-const deflateAsync = promisify(deflate);
 
 /** Saves a document the app drew: its content streams compressed natively, few yields. */
 export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
-  await compressContentStreams(doc.context);
+  compressContentStreams(doc.context);
   return doc.save({ objectsPerTick: OBJECTS_PER_TICK });
 }
 
