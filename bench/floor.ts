@@ -65,13 +65,17 @@ async function place(images: Array<{ jpeg: Buffer; width: number; height: number
   return doc.save();
 }
 
-/** qpdf --empty --pages photos.pdf a.pdf … -- out.pdf: the system's binary on temporary files, else the WebAssembly build in memory. */
+/**
+ * qpdf --empty --pages photos.pdf 1-z a.pdf 1-z … -- out.pdf: the system's binary on temporary files, else the
+ * WebAssembly build in memory. The ranges are spelled out: the WebAssembly build (an older qpdf) reads the
+ * argument after a file as its range and fails on the next file name.
+ */
 async function merge(photos: Uint8Array, pdfs: Buffer[]): Promise<{ bytes: Uint8Array; tool: string }> {
   const names = ['photos.pdf', ...pdfs.map((_, i) => `in-${i}.pdf`)];
   const inputs: Record<string, Uint8Array> = Object.fromEntries(names.map((name, i) => [name, i === 0 ? photos : (pdfs[i - 1] as Buffer)]));
   const system = findSystemTool('qpdf');
   if (!system) {
-    const run = await runQpdfWasm(['--empty', '--pages', ...names.map((n) => `/${n}`), '--', '/out.pdf'], inputs, ['out.pdf']);
+    const run = await runQpdfWasm(['--empty', '--pages', ...names.flatMap((n) => [`/${n}`, '1-z']), '--', '/out.pdf'], inputs, ['out.pdf']);
     const bytes = run.files.get('out.pdf');
     if (!bytes || (run.code !== 0 && run.code !== 3)) throw new Error(`qpdf (wasm) failed: ${run.code} ${run.output}`);
     return { bytes, tool: 'qpdf wasm' };
@@ -79,7 +83,7 @@ async function merge(photos: Uint8Array, pdfs: Buffer[]): Promise<{ bytes: Uint8
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-floor-'));
   try {
     await Promise.all(names.map((name) => writeFile(path.join(dir, name), inputs[name] as Uint8Array)));
-    await promisify(execFile)(system, ['--empty', '--pages', ...names.map((n) => path.join(dir, n)), '--', path.join(dir, 'out.pdf')]);
+    await promisify(execFile)(system, ['--empty', '--pages', ...names.flatMap((n) => [path.join(dir, n), '1-z']), '--', path.join(dir, 'out.pdf')]);
     return { bytes: await readFile(path.join(dir, 'out.pdf')), tool: `system ${system}` };
   } finally {
     await rm(dir, { recursive: true, force: true });
