@@ -74,6 +74,19 @@ describe('exports of the same case', () => {
   }, 60_000);
 });
 
+describe('a cache write that fails', () => {
+  it('fails the export with its error once the exhibits are done, and leaves no unhandled rejection', async () => {
+    const store = blobStore();
+    const full: typeof store = Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      put: (key: string, body: Parameters<typeof store.put>[1]) => (key.includes('/exhibit-pages/') ? Promise.reject(new Error('disk full')) : store.put(key, body)),
+    });
+    const changed = copy(data);
+    const photo = photoOf(changed);
+    photo.sha256 = 'd'.repeat(64);
+    await expect(buildBundle(changed, full, options)).rejects.toThrow('disk full');
+  }, 60_000);
+});
+
 describe('a missing original', () => {
   it('is explained, but not remembered: once the file is back, the next export shows it', async () => {
     const changed = copy(data);

@@ -42,6 +42,11 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   const found = new Map<string, ExhibitPages>();
   let hits = 0;
   let done = 0;
+  // Stored while the lanes go on (each write waits on the disk's fsync, about a second of a heavy
+  // export's lanes): all are in the cache before the pages are read back from it.
+  const writes: Array<Promise<unknown>> = [];
+  let failed: { error: unknown } | undefined;
+  const stash = (write: Promise<void>) => writes.push(write.catch((error: unknown) => (failed ??= { error })));
   const one = async (p: Prepared) => {
     const x = p.exhibit;
     const facts = factsOf(x, p.content);
@@ -57,7 +62,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
       meta = built.meta;
       // A missing original's explanation page is not cached: once the file is back, the next export shows it.
       if (meta.warning?.reason === 'missing') held = built.bytes;
-      else await writePages(store, key, built.bytes, built.meta);
+      else stash(writePages(store, key, built.bytes, built.meta));
     }
     p.content = { kind: 'cached', facts };
     const stored = async () => (await readPages(store, key)) ?? Promise.reject(new Error(`cached pages of ${x.exhibitId} vanished during the export`));
@@ -71,5 +76,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   // The bundle's order does not depend on which finishes first.
   const drawsImages = (p: Prepared) => factsOf(p.exhibit, p.content).imagePixels > 0;
   await Promise.all([mapLimit(prepared.filter(drawsImages), 2, one), mapLimit(prepared.filter((p) => !drawsImages(p)), 1, one)]);
+  await Promise.all(writes);
+  if (failed) throw failed.error;
   return { pagesOf: (exhibitId: string) => found.get(exhibitId), hits };
 }
