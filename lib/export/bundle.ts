@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
-import type { BlobStore } from '@/lib/storage';
+import { readAll, type BlobStore } from '@/lib/storage';
 import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import { planDerivedScans } from './derived-scan';
@@ -11,7 +11,7 @@ import { readFit, writeFit } from './exhibit-cache';
 import { exhibitPages, readExhibits } from './exhibit-set';
 import { chooseImageStep } from './image-step';
 import type { ImageLevel } from './images';
-import { attachable, contentText, read, type Prepared } from './prepare';
+import { attachable, contentText, type Prepared } from './prepare';
 import { writeChecklist } from './checklist-page';
 import { measuredUnits, saveVolumes, saveWhole, splitVolumes, type BundleVolume, type LaidOut } from './volumes-save';
 import { BundleWriter, type BundleWarning } from './writer';
@@ -165,7 +165,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
       if (!attachable(content)) continue;
       // Left out by the merchant: the original says where a photo was taken (its hash stays in the manifest).
       if (x.omitOriginal) continue;
-      const bytes = await read(store, x.storageKey);
+      const bytes = await readAll(store, x.storageKey);
       // pdf-lib writes the /F name as a Latin-1 string, which breaks on Chinese: the name is the exhibit id.
       if (bytes) await doc.attach(bytes, `${x.exhibitId}${path.extname(x.originalName).toLowerCase()}`, { mimeType: x.mime, description: `${x.title} (${x.originalName})`, creationDate: x.uploadedAt, modificationDate: x.uploadedAt });
     }

@@ -1,8 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { buffer } from 'node:stream/consumers';
 import { DOCUMENT_MESSAGES } from '@/lib/i18n/document-messages';
-import { casePrefix, type BlobStore } from '@/lib/storage';
+import { casePrefix, readAll, type BlobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
 import type { ScanSettings } from './derived-scan';
 import type { ImageLevel } from './images';
@@ -62,13 +61,8 @@ export function factsKey(caseId: string, x: Exhibit): string {
   return `${casePrefix(caseId)}cache/exhibit-facts/${sha256(contentInputs(x))}.json`;
 }
 
-async function readBytes(store: BlobStore, key: string): Promise<Buffer | null> {
-  const stream = await store.get(key);
-  return stream ? buffer(stream) : null;
-}
-
 async function readJson<T>(store: BlobStore, key: string): Promise<T | null> {
-  const bytes = await readBytes(store, key);
+  const bytes = await readAll(store, key);
   if (!bytes) return null;
   try {
     return JSON.parse(bytes.toString('utf8')) as T;
@@ -91,7 +85,7 @@ export async function readPagesMeta(store: BlobStore, key: string): Promise<Exhi
   return meta;
 }
 
-export const readPages = (store: BlobStore, key: string) => readBytes(store, `${key}.pdf`);
+export const readPages = (store: BlobStore, key: string) => readAll(store, `${key}.pdf`);
 
 /** The pages first, then the meta: a meta is only ever found beside whole pages. */
 export async function writePages(store: BlobStore, key: string, bytes: Uint8Array, meta: ExhibitMeta): Promise<void> {

@@ -5,7 +5,7 @@ import { makeStampRoom } from '@/lib/pdf/page-marks';
 import { sanitisePages, type ActiveContent } from '@/lib/pdf/sanitise';
 import { OBJECTS_PER_TICK } from '@/lib/pdf/save';
 import { toChinaDate } from '@/lib/schemas/china-time';
-import type { BlobStore } from '@/lib/storage';
+import { readAll, type BlobStore } from '@/lib/storage';
 import { fileSize, type BundleText } from './bundle-text';
 import type { Exhibit } from './collect';
 import { renderChat, renderPlainText } from './exhibits/text';
@@ -13,7 +13,7 @@ import { renderSheets } from './exhibits/sheet';
 import { renderVideo } from './exhibits/video-page';
 import { encoded, IMAGE_BOX, type PageImage } from './images';
 import { lineKey } from './page-refs';
-import { attachable, read, type PlaceholderReason, type Prepared } from './prepare';
+import { attachable, type PlaceholderReason, type Prepared } from './prepare';
 import { reducedCopy } from './reduced-copy';
 import { withOpenBytes } from './open-bytes';
 
@@ -59,7 +59,7 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content, s
   caption(ctx, x);
   switch (content.kind) {
     case 'pdf': {
-      const source = content.unlocked ?? (await read(store, x.storageKey));
+      const source = content.unlocked ?? (await readAll(store, x.storageKey));
       // Too big for a volume as it is: a reduced copy, whose note replaces "merged as it is".
       const pages = scan ? await withOpenBytes(source?.length ?? 0, () => reducedCopy(ctx, x, source, scan)) : await copyPdf(ts.doc, source);
       if (typeof pages === 'string') return { reason: placeholder(ctx, x, pages) };

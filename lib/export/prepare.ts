@@ -1,9 +1,8 @@
 import 'server-only';
-import { buffer } from 'node:stream/consumers';
 import { PDFDocument } from 'pdf-lib';
 import { activeContent, type ActiveContent } from '@/lib/pdf/sanitise';
 import { OBJECTS_PER_TICK } from '@/lib/pdf/save';
-import type { BlobStore } from '@/lib/storage';
+import { readAll, type BlobStore } from '@/lib/storage';
 import type { Exhibit } from './collect';
 import { parseChatLog, decodeEvidenceText, textCharacters, type ChatMessage } from './exhibits/text';
 import { readSheets, sheetCharacters, type Sheet } from './exhibits/sheet';
@@ -70,14 +69,9 @@ async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent
   }
 }
 
-export async function read(store: BlobStore, key: string): Promise<Buffer | null> {
-  const stream = await store.get(key);
-  return stream ? buffer(stream) : null;
-}
-
 /** Reads a stored file again when an image is encoded; gone by then (deleted mid-export) is an error, not a blank. */
 export function loader(store: BlobStore, key: string): () => Promise<Buffer> {
-  return async () => (await read(store, key)) ?? Promise.reject(new Error(`${key} vanished during the export`));
+  return async () => (await readAll(store, key)) ?? Promise.reject(new Error(`${key} vanished during the export`));
 }
 
 function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason {
@@ -87,21 +81,21 @@ function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason 
 /** Reads and decodes one exhibit into what its pages will show; anything unreadable becomes a placeholder. */
 export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Content> {
   if (exhibit.kind === 'pdf') {
-    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf', active: await pdfActiveContent(await read(store, exhibit.storageKey)) };
+    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf', active: await pdfActiveContent(await readAll(store, exhibit.storageKey)) };
     // Flagged at upload as encrypted or unreadable: never merged as it is. Encryption that only
     // restricts permissions can be lifted into a labelled copy; a password or damage cannot.
     if (!/encrypt/i.test(exhibit.checkReason)) return { kind: 'placeholder', reason: 'corrupt' };
-    const original = await read(store, exhibit.storageKey);
+    const original = await readAll(store, exhibit.storageKey);
     const unlocked = original && (await unlockPdf(original));
     return unlocked ? { kind: 'pdf', unlocked, active: await pdfActiveContent(unlocked) } : { kind: 'placeholder', reason: original ? 'encrypted' : 'missing' };
   }
   if (exhibit.kind === 'docx') return { kind: 'placeholder', reason: 'unsupported' };
-  if (VIDEO_KINDS.has(exhibit.kind as FileKind)) return prepareVideo(exhibit, (key) => read(store, key));
+  if (VIDEO_KINDS.has(exhibit.kind as FileKind)) return prepareVideo(exhibit, (key) => readAll(store, key));
   if ((exhibit.kind === 'jpeg' || exhibit.kind === 'heic') && exhibit.previewKey) {
     // A phone photo's upright 1600 px preview (made at upload from the original) holds all a page
     // shows at 180-200 DPI and decodes ten times faster than 12 megapixels. Long screenshots
     // need the original's full width, so they skip this; a HEIC never does: sharp cannot decode HEVC.
-    const preview = await read(store, exhibit.previewKey);
+    const preview = await readAll(store, exhibit.previewKey);
     if (preview && (exhibit.kind === 'heic' || !(await isLongImage(preview).catch(() => true)))) {
       try {
         return { kind: 'images', images: await pageImages(preview, loader(store, exhibit.previewKey)) };
@@ -110,7 +104,7 @@ export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Conte
       }
     }
   }
-  const bytes = await read(store, exhibit.storageKey);
+  const bytes = await readAll(store, exhibit.storageKey);
   if (!bytes) return { kind: 'placeholder', reason: 'missing' };
   try {
     if (IMAGE_KINDS.has(exhibit.kind)) {

@@ -21,3 +21,4 @@ export function blobStore(): BlobStore {
 
 export type { BlobStore, ByteRange } from './types';
 export { casePrefix } from './keys';
+export { readAll } from './read-all';

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -64,6 +64,16 @@ export class LocalDiskStore implements BlobStore {
     // never an error event on a stream the caller already holds.
     try {
       return (await open(this.resolve(key), 'r')).createReadStream(range ? { start: range.start, end: range.end } : {});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** One read of the whole file: a stream's 64 KB reads took four times as long for an export's 150 cached exhibits. */
+  async read(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.resolve(key));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

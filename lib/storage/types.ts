@@ -16,6 +16,11 @@ export type BlobStore = {
    * (the caller knows the size from its row); the stream then carries only those bytes.
    */
   get(key: string, range?: ByteRange): Promise<Readable | null>;
+  /**
+   * The whole object in one buffer, or null when the key does not exist: for what is read whole
+   * anyway (cache entries, previews). Optional: `readAll` (read-all.ts) streams `get` without it.
+   */
+  read?(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
   /** Every key starting with `prefix` (which must end with '/'), in no promised order. */
   list(prefix: string): Promise<string[]>;
