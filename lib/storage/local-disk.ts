@@ -17,6 +17,8 @@ export class LocalDiskStore implements BlobStore {
   private async folder(dir: string): Promise<void> {
     if (this.folders.has(dir)) return;
     await mkdir(dir, { recursive: true });
+    // A long-running server writes into many cases' folders: forgetting them now and then costs a mkdir each.
+    if (this.folders.size >= 10_000) this.folders.clear();
     this.folders.add(dir);
   }
 
