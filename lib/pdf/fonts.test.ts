@@ -36,4 +36,18 @@ describe('embedChineseFonts', () => {
     // Not trivially: the codes are the whole font's glyph numbers, far past the subset's few dozen glyphs.
     expect(parseInt(subset.regular.encodeText('申').asString().slice(1, 5), 16)).toBeGreaterThan(1000);
   }, 30_000);
+
+  it('embeds the same subset for the same characters in any order, and a new one when a character is added', async () => {
+    const embedded = async (text: string) => {
+      // No dates: two documents made a second apart would differ by them.
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      doc.addPage().drawText('证据', { font: (await embedChineseFonts(doc, text)).regular });
+      return Buffer.from(await doc.save({ useObjectStreams: false }));
+    };
+    const first = await embedded(TEXT);
+    expect((await embedded([...TEXT].reverse().join('') + TEXT)).equals(first)).toBe(true);
+    const added = await embedded(`${TEXT}鹦`);
+    expect(added.equals(first)).toBe(false);
+    expect(await pdfText(added)).toContain('证据');
+  }, 30_000);
 });

@@ -35,6 +35,29 @@ function fontBytes(weight: FontWeight): Promise<Buffer> {
   return bytes;
 }
 
+type Subset = { subset: Buffer; coverage: number[] };
+/** The last few subsets made, by weight and characters: a bundle split into volumes lays out each with the same ones. */
+const subsets = new Map<string, Promise<Subset>>();
+const SUBSETS_KEPT = 4;
+
+function subsetOf(weight: FontWeight, characters: string): Promise<Subset> {
+  const key = `${weight}\u0000${characters}`;
+  let made = subsets.get(key);
+  if (!made) {
+    made = (async () => {
+      // Without layout tables: fontkit would otherwise swap in contextual alternates (the digits of
+      // "B-001" became other glyphs) that print spaced out and extract as nothing.
+      const subset = await subsetKeepingIds(await fontBytes(weight), characters, NO_LAYOUT);
+      // What the subset can draw, read once from its cmap, so drawing never has to ask fontkit (see glyphs.ts).
+      return { subset, coverage: fontkitFast.create(subset).characterSet };
+    })();
+    made.catch(() => subsets.delete(key));
+    subsets.set(key, made);
+    for (const old of subsets.keys()) if (subsets.size > SUBSETS_KEPT) subsets.delete(old);
+  }
+  return made;
+}
+
 /**
  * Noto Sans SC subset to exactly the characters the document uses, embedded
  * whole. pdf-lib's own subsetting draws most CJK glyphs as blanks (see
@@ -47,14 +70,11 @@ export async function embedChineseFonts(doc: PDFDocument, allText: string): Prom
   // Digits, Latin, currency and punctuation are always in, so numbers, amounts (¥), page numbers and
   // stamps never miss a glyph even when only code formats them; a missing glyph prints as a blank.
   const always = ' 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~¥￥€£°×÷±…—–·•✓○●■□，。、；：！？（）《》「」『』【】“”‘’第页共卷';
-  const text = `${allText}${always}`;
+  const characters = [...new Set(`${allText}${always}`)].sort().join('');
   const embed = async (weight: FontWeight) => {
-    // Without layout tables: fontkit would otherwise swap in contextual alternates (the digits of
-    // "B-001" became other glyphs) that print spaced out and extract as nothing.
-    const subset = await subsetKeepingIds(await fontBytes(weight), text, NO_LAYOUT);
+    const { subset, coverage } = await subsetOf(weight, characters);
     const font = await doc.embedFont(subset, { subset: false });
-    // What the subset can draw, read once from its cmap, so drawing never has to ask fontkit (see glyphs.ts).
-    registerCoverage(font, fontkitFast.create(subset).characterSet);
+    registerCoverage(font, coverage);
     return font;
   };
   const [regular, bold] = await Promise.all([embed('regular'), embed('bold')]);
