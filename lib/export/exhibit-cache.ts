@@ -98,12 +98,15 @@ export function levelsKey(caseId: string, x: Exhibit): string {
   return `${casePrefix(caseId)}cache/exhibit-levels/${sha256(contentInputs(x))}.json`;
 }
 
-export async function readLevels(store: BlobStore, key: string): Promise<number[] | null> {
+/** Bytes at each of the four steps; null for a step not encoded yet (steps are tried best first, as far as needed). */
+export type Levels = Array<number | null>;
+
+export async function readLevels(store: BlobStore, key: string): Promise<Levels | null> {
   const levels = await readJson<unknown>(store, key);
-  return Array.isArray(levels) && levels.length === 4 && levels.every((n) => typeof n === 'number') ? levels : null;
+  return Array.isArray(levels) && levels.length === 4 && levels.every((n) => n === null || typeof n === 'number') ? levels : null;
 }
 
-export const writeLevels = (store: BlobStore, key: string, levels: number[]) => store.put(key, Buffer.from(JSON.stringify(levels)));
+export const writeLevels = (store: BlobStore, key: string, levels: Levels) => store.put(key, Buffer.from(JSON.stringify(levels)));
 
 /**
  * What the case's last export saved as one document (without originals) measured: the step it

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blobStore } from '@/lib/storage';
 import { noisyPhoto } from '@/lib/testing/bundle-case';
 import type { Exhibit } from './collect';
+import { levelsKey, readLevels } from './exhibit-cache';
 import { chooseImageStep } from './image-step';
 import { encodeImages, LEVELS, pageImages } from './images';
 import { factsOf, type Prepared } from './prepare';
@@ -52,6 +53,24 @@ describe('chooseImageStep', () => {
     expect(again.level).toBe(first.level);
     expect(cached.every((p) => p.content.kind === 'cached')).toBe(true);
     expect(again.imageBytes(cached[0]!)).toBeCloseTo(first.imageBytes(prepared[0]!));
+  }, 60_000);
+
+  it('encodes the sample only at the steps it tries, and keeps its JPEGs at the step chosen for the pages', async () => {
+    const caseId = randomUUID();
+    const store = blobStore();
+    const prepared = await Promise.all([0, 1].map(async (i) => imageExhibit(await noisyPhoto(900 + i * 100, 700), i + 1)));
+    const images = prepared.flatMap((p) => (p.content.kind === 'images' ? p.content.images : []));
+    const levels = async () => Promise.all(prepared.map((p) => readLevels(store, levelsKey(caseId, p.exhibit))));
+    expect((await chooseImageStep(prepared, () => true, store, caseId)).level).toBe(0);
+    expect((await levels()).map((l) => l?.map((n) => n !== null))).toEqual([0, 1].map(() => [true, false, false, false]));
+    expect(images.every((image) => image.jpegLevel === 0 && image.jpeg)).toBe(true);
+    const kept = images.map((image) => image.jpeg);
+    // The pages' encoding at that step takes the sample's JPEGs as they are.
+    expect((await encodeImages(images, 0)).every((jpeg, i) => jpeg === kept[i])).toBe(true);
+    // A later export that must go one step down learns that step too, and remembers both.
+    expect((await chooseImageStep(prepared, (level) => level === 1, store, caseId)).level).toBe(1);
+    expect((await levels()).map((l) => l?.map((n) => n !== null))).toEqual([0, 1].map(() => [true, true, false, false]));
+    expect(images.every((image) => image.jpegLevel === 1)).toBe(true);
   }, 60_000);
 
   it('expects more bytes of a grainy photo than of a flat one of the same size outside the sample', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { BlobStore } from '@/lib/storage';
-import { levelsKey, readLevels, writeLevels, type ExhibitFacts } from './exhibit-cache';
+import { levelsKey, readLevels, writeLevels, type ExhibitFacts, type Levels } from './exhibit-cache';
 import { encodeImages, LEVELS, mapLimit, pixelsAt, type ImageLevel } from './images';
 import { contentImages, factsOf, prepare, type Prepared } from './prepare';
 
@@ -14,9 +14,10 @@ const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
 
 /**
  * The best step at which the images fit (`fits`, given a step and the images' bytes at it), judged on a sample: up to eight image
- * exhibits (the lowest hashes, so the same files give the same sample), each encoded at every step
- * once and remembered in the case's cache, so a re-export encodes nothing to decide. Each image is
- * expected to take, at a step, its source-weighted pixels (ExhibitFacts.imageWeight) times the
+ * exhibits (the lowest hashes, so the same files give the same sample), each encoded at the steps
+ * tried, best first, and remembered in the case's cache, so a re-export encodes nothing to decide.
+ * A sample image keeps its JPEG at the last step tried: at the step chosen, its pages need no other.
+ * Each image is expected to take, at a step, its source-weighted pixels (ExhibitFacts.imageWeight) times the
  * ratio its format's sampled images showed: a grainy photo counts for more than a flat one. Returns
  * 3, the smallest legible step, when even that does not fit. The estimate also decides whether the
  * originals may be attached, so it is made even when the images clearly fit.
@@ -25,15 +26,26 @@ export async function chooseImageStep(prepared: Prepared[], fits: (level: ImageL
   const drawing = prepared.filter((p) => facts(p).imagePixels > 0);
   if (drawing.length === 0) return { level: 0, imageBytes: () => 0 };
   const sample = sampleOf(drawing);
-  const bytes = await mapLimit(sample, 2, (p) => levelBytes(p, store, caseId));
+  const bytes = await mapLimit(sample, 2, async (p) => (await readLevels(store, levelsKey(caseId, p.exhibit))) ?? LEVELS.map(() => null));
+  const learnt = new Set<number>();
   let last: ImageStep | undefined;
-  for (const level of LEVELS) {
-    const ratio = ratios(sample, bytes, level);
-    const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
-    last = { level, imageBytes };
-    if (fits(level, drawing.reduce((sum, p) => sum + imageBytes(p), 0))) return last;
+  try {
+    for (const level of LEVELS) {
+      await mapLimit(sample, 2, async (p, i) => {
+        const known = bytes[i] as Levels;
+        if (known[level] !== null) return;
+        known[level] = await encodedBytes(p, level, store);
+        learnt.add(i);
+      });
+      const ratio = ratios(sample, bytes, level);
+      const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
+      last = { level, imageBytes };
+      if (fits(level, drawing.reduce((sum, p) => sum + imageBytes(p), 0))) return last;
+    }
+    return last as ImageStep;
+  } finally {
+    await mapLimit([...learnt], 2, (i) => writeLevels(store, levelsKey(caseId, (sample[i] as Prepared).exhibit), bytes[i] as Levels));
   }
-  return last as ImageStep;
 }
 
 /** The lowest hashes, and the lowest of each format the lowest left out: every kind of image is sampled. */
@@ -45,7 +57,7 @@ function sampleOf(drawing: Prepared[]): Prepared[] {
 }
 
 /** Encoded bytes per weighted pixel at a step, per source format ('' pools them all). */
-function ratios(sample: Prepared[], bytes: number[][], level: ImageLevel): Map<string, number> {
+function ratios(sample: Prepared[], bytes: Levels[], level: ImageLevel): Map<string, number> {
   const sums = new Map<string, { bytes: number; weight: number }>();
   sample.forEach((p, i) => {
     for (const format of [facts(p).imageFormat, '']) {
@@ -56,20 +68,15 @@ function ratios(sample: Prepared[], bytes: number[][], level: ImageLevel): Map<s
   return new Map([...sums].map(([format, sum]) => [format, sum.weight > 0 ? sum.bytes / sum.weight : 1]));
 }
 
-/** An exhibit's image bytes at every step: from the cache, else encoded now (its content kept for its pages). */
-async function levelBytes(p: Prepared, store: BlobStore, caseId: string): Promise<number[]> {
-  const key = levelsKey(caseId, p.exhibit);
-  const cached = await readLevels(store, key);
-  if (cached) return cached;
+/**
+ * An exhibit's image bytes at one step, encoded now (its content kept for its pages, with the JPEGs).
+ * Broken past its header, it weighs nothing at any step: its pages will explain it (lib/export/exhibit-set.ts).
+ */
+async function encodedBytes(p: Prepared, level: ImageLevel, store: BlobStore): Promise<number> {
   if (p.content.kind === 'cached') p.content = await prepare(p.exhibit, store);
-  const images = contentImages(p.content);
-  const out: number[] = [];
   try {
-    for (const level of LEVELS) out.push((await encodeImages(images, level, false)).reduce((sum, jpeg) => sum + jpeg.length, 0));
+    return (await encodeImages(contentImages(p.content), level)).reduce((sum, jpeg) => sum + jpeg.length, 0);
   } catch {
-    // Broken past its header: its pages will explain it (lib/export/exhibit-set.ts); it weighs nothing here.
-    return [0, 0, 0, 0];
+    return 0;
   }
-  await writeLevels(store, key, out);
-  return out;
 }

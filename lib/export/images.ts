@@ -43,8 +43,9 @@ export type PageImage = {
   /** Points on the page. */
   drawWidth: number;
   drawHeight: number;
-  /** The JPEG at the chosen step, once encoded. */
+  /** The JPEG at the chosen step, once encoded, and that step. */
   jpeg?: Buffer;
+  jpegLevel?: ImageLevel;
 };
 
 // libvips keeps up to 50 MB of recent operations for reuse; an export never asks for the same one
@@ -135,14 +136,17 @@ function upright(bytes: Uint8Array, image: PageImage, width: number) {
 
 /**
  * Encodes each image at `level`, from its source, and returns the JPEGs (also kept on the image
- * unless `keep` is false). A long image is scaled once and cut into all its slices; the slices'
- * rows follow step 0's, scaled.
+ * unless `keep` is false); one kept at that step already (the size fitting's sample) is not encoded
+ * again. A long image is scaled once and cut into all its slices; the slices' rows follow step 0's, scaled.
  */
 export async function encodeImages(images: PageImage[], level: ImageLevel, keep = true): Promise<Buffer[]> {
   const { quality } = IMAGE_LEVELS[level];
   const out = new Map<PageImage, Buffer>();
   const groups = new Map<ImageSource, PageImage[]>();
-  for (const image of images) groups.set(image.source, [...(groups.get(image.source) ?? []), image]);
+  for (const image of images) {
+    if (image.jpeg && image.jpegLevel === level) out.set(image, image.jpeg);
+    else groups.set(image.source, [...(groups.get(image.source) ?? []), image]);
+  }
   // A multi-page TIFF's pages share one file: read it once per call, not once a page.
   const files = new Map<ImageSource['load'], Promise<Uint8Array>>();
   const bytesOf = (source: ImageSource) => {
@@ -169,7 +173,7 @@ export async function encodeImages(images: PageImage[], level: ImageLevel, keep 
   }
   return images.map((image) => {
     const jpeg = out.get(image) as Buffer;
-    if (keep) image.jpeg = jpeg;
+    if (keep) Object.assign(image, { jpeg, jpegLevel: level });
     return jpeg;
   });
 }
