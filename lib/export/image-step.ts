@@ -34,8 +34,10 @@ export async function chooseImageStep(prepared: Prepared[], fits: (level: ImageL
       await mapLimit(sample, 2, async (p, i) => {
         const known = bytes[i] as Levels;
         if (known[level] !== null) return;
-        known[level] = await encodedBytes(p, level, store);
-        learnt.add(i);
+        const encoded = await encodedBytes(p, level, store);
+        known[level] = encoded ?? 0;
+        // Not remembered when it failed: a file missing now may be restored (a backup) before the next export.
+        if (encoded !== null) learnt.add(i);
       });
       const ratio = ratios(sample, bytes, level);
       const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
@@ -69,14 +71,15 @@ function ratios(sample: Prepared[], bytes: Levels[], level: ImageLevel): Map<str
 }
 
 /**
- * An exhibit's image bytes at one step, encoded now (its content kept for its pages, with the JPEGs).
- * Broken past its header, it weighs nothing at any step: its pages will explain it (lib/export/exhibit-set.ts).
+ * An exhibit's image bytes at one step, encoded now (its content kept for its pages, with the JPEGs);
+ * null when it cannot be encoded (broken past its header, or gone): it weighs nothing here, and its
+ * pages will explain it (lib/export/exhibit-set.ts).
  */
-async function encodedBytes(p: Prepared, level: ImageLevel, store: BlobStore): Promise<number> {
+async function encodedBytes(p: Prepared, level: ImageLevel, store: BlobStore): Promise<number | null> {
   if (p.content.kind === 'cached') p.content = await prepare(p.exhibit, store);
   try {
     return (await encodeImages(contentImages(p.content), level)).reduce((sum, jpeg) => sum + jpeg.length, 0);
   } catch {
-    return 0;
+    return null;
   }
 }
