@@ -4,6 +4,11 @@ import { createCase, expect, signUp, test } from './support/fixtures';
 const ORDERS = 50_000;
 const LIMIT_MS = 1000;
 
+// One retry: on a shared 2-core machine the server itself is sometimes descheduled (CI's log showed
+// "event loop held for 636 ms" with 50 ms of its CPU used, and one page at 1,051 ms). Work moved
+// back onto the event loop fails both tries; the other suites keep no retries.
+test.describe.configure({ retries: 1 });
+
 /**
  * One merchant uploads, previews and imports a 50,000-order export (parsing, storing and auditing
  * it take seconds of CPU) while another merchant keeps opening pages: every one of them must answer
