@@ -27,19 +27,43 @@ export function decodeEvidenceText(bytes: Uint8Array): string {
 export function decodeCredibleText(bytes: Uint8Array): string {
   const { text: raw, encoding } = decodeBytes(bytes);
   const sample = [...raw.slice(0, SAMPLE_CHARS)];
-  const visible = sample.filter((ch) => !/\s/u.test(ch)).length;
+  const { visible, replacement, control, latin } = tally(sample);
   if (visible === 0) throw new UnreadableExhibit('empty');
 
-  const share = (test: (ch: string) => boolean) => sample.filter(test).length / visible;
-  if (share((ch) => ch === '\ufffd') > 0.01) throw new UnreadableExhibit('encoding', `${encoding}: replacement characters`);
+  if (replacement / visible > 0.01) throw new UnreadableExhibit('encoding', `${encoding}: replacement characters`);
   // Text never holds C0 controls other than tab, line breaks and form feed; binary data is full of them.
-  if (share((ch) => /[\u0000-\u0008\u000e-\u001f\u007f]/.test(ch)) > 0.01) throw new UnreadableExhibit('encoding', `${encoding}: control characters`);
-  if (!TRUSTED.has(encoding) && share((ch) => /[\u0080-\u024f\u2010-\u2122]/.test(ch)) > 0.1) {
+  if (control / visible > 0.01) throw new UnreadableExhibit('encoding', `${encoding}: control characters`);
+  if (!TRUSTED.has(encoding) && latin / visible > 0.1) {
     throw new UnreadableExhibit('encoding', `${encoding}: accented letters and symbols`);
   }
   if (encoding === 'gb18030' && looksJapanese(bytes, sample)) throw new UnreadableExhibit('encoding', 'Japanese text read as GB18030');
 
   return raw.replace(/\r\n?/g, '\n');
+}
+
+/** JavaScript's `\s`: the characters that are not visible. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The sample's characters counted in one pass (a regular expression per character and test took
+ * a tenth of a second of every export for its ten chat logs): visible ones, U+FFFD, C0 controls
+ * other than tab, line breaks and form feed, and accented Latin letters and typographic symbols.
+ */
+function tally(sample: readonly string[]) {
+  let visible = 0;
+  let replacement = 0;
+  let control = 0;
+  let latin = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (!isSpace(c)) visible++;
+    if (c === 0xfffd) replacement++;
+    else if (c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f) control++;
+    else if ((c >= 0x80 && c <= 0x24f) || (c >= 0x2010 && c <= 0x2122)) latin++;
+  }
+  return { visible, replacement, control, latin };
 }
 
 /**

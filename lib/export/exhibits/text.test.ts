@@ -44,6 +44,15 @@ describe('decodeEvidenceText', () => {
     expect(reasonOf(() => decodeEvidenceText(png))).toBe('encoding');
   });
 
+  it('judges control characters and U+FFFD by their share of the visible characters, at 1%', () => {
+    // 200 visible characters among much white space (U+3000 and NBSP count as white space too).
+    const body = `${'订单已发货'.repeat(40)}${' \n\t\u3000\u00a0'.repeat(400)}`;
+    expect(reasonOf(() => decodeEvidenceText(Buffer.from(`${body}\u0001\u0002`, 'utf8')))).toBe('none');
+    expect(reasonOf(() => decodeEvidenceText(Buffer.from(`${body}\u0001\u0002\u001f`, 'utf8')))).toBe('encoding');
+    expect(reasonOf(() => decodeEvidenceText(Buffer.from(`${body}\ufffd\ufffd`, 'utf8')))).toBe('none');
+    expect(reasonOf(() => decodeEvidenceText(Buffer.from(`${body}\ufffd\ufffd\ufffd`, 'utf8')))).toBe('encoding');
+  });
+
   it('rejects blank files as empty', () => {
     expect(reasonOf(() => decodeEvidenceText(Buffer.from(' \r\n\t\n', 'utf8')))).toBe('empty');
     expect(reasonOf(() => decodeEvidenceText(new Uint8Array()))).toBe('empty');
