@@ -24,6 +24,14 @@ let data: BundleData;
 let out: BundleOutput;
 let attached: BundleOutput;
 let hostile: Uint8Array;
+const options = { maxBytes: 20 * 1024 * 1024, now: new Date('2026-11-22T04:00:00Z') };
+
+/** The names of the originals attached inside a bundle. */
+async function attachedNames(bundle: BundleOutput): Promise<string[]> {
+  const doc = await PDFDocument.load(bundle.volumes[0]!.bytes);
+  const files = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+  return files.asArray().filter((o) => o instanceof PDFHexString || o instanceof PDFString).map((o) => (o as PDFString).decodeText());
+}
 
 beforeAll(async () => {
   const user = await makeUser('李小红');
@@ -39,7 +47,6 @@ beforeAll(async () => {
   await upload(await mixedPdf(), '发票.pdf', 'invoice');
   await upload(Buffer.from(SCRIPTED_HTML, 'utf8'), '订单页面.html', 'supply');
   data = await collectBundleData(caseId);
-  const options = { maxBytes: 20 * 1024 * 1024, now: new Date('2026-11-22T04:00:00Z') };
   out = await buildBundle(data, blobStore(), { ...options, attachOriginals: false });
   attached = await buildBundle(data, blobStore(), { ...options, attachOriginals: true });
 }, 60_000);
@@ -57,11 +64,9 @@ describe('a bundle built from scripted originals', () => {
     const html = data.exhibits.find((x) => x.originalName === '订单页面.html')!;
     const clean = data.exhibits.find((x) => x.originalName === '发票.pdf')!;
     expect(attached.attachedOriginals).toBe(true);
-    const doc = await PDFDocument.load(attached.volumes[0]!.bytes);
-    const files = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
-    expect(files.asArray().filter((o) => o instanceof PDFHexString || o instanceof PDFString).map((o) => (o as PDFString).decodeText())).toEqual([`${clean.exhibitId}.pdf`]);
+    expect(await attachedNames(attached)).toEqual([`${clean.exhibitId}.pdf`]);
     // Everything else in the attached bundle is as clean as without attachments.
-    const names = everyName(doc);
+    const names = everyName(await PDFDocument.load(attached.volumes[0]!.bytes));
     expect(ACTIVE_KEYS.filter((k) => names.has(k) && k !== 'EmbeddedFiles' && k !== 'EF')).toEqual([]);
     expect(out.warnings).toEqual(
       expect.arrayContaining([
@@ -71,6 +76,18 @@ describe('a bundle built from scripted originals', () => {
     );
     expect(out.warnings.filter((w) => 'removed' in w)).toHaveLength(2);
   });
+
+  it('decides the same from a PDF read once, where its pages are typeset: with nothing cached, and with its pages cached but not its facts', async () => {
+    const clean = data.exhibits.find((x) => x.originalName === '发票.pdf')!;
+    const cache = `cases/${data.caseId}/cache/`;
+    for (const swept of [cache, `${cache}exhibit-facts/`]) {
+      await blobStore().deletePrefix(swept);
+      const again = await buildBundle(data, blobStore(), { ...options, attachOriginals: true });
+      expect(again.timings.cacheHits).toBe(swept === cache ? 0 : data.exhibits.length);
+      expect(await attachedNames(again)).toEqual([`${clean.exhibitId}.pdf`]);
+      expect(Buffer.from(again.volumes[0]!.bytes).equals(Buffer.from(attached.volumes[0]!.bytes))).toBe(true);
+    }
+  }, 60_000);
 
   it('keeps the stored original byte for byte', async () => {
     const scripted = data.exhibits.find((x) => x.originalName === '带脚本的发票.pdf')!;

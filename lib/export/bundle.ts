@@ -85,9 +85,13 @@ async function fitImages(prepared: Prepared[], store: BlobStore, characters: str
   };
   const step = await chooseImageStep(prepared, fits, store, data.caseId);
   const images = prepared.reduce((sum, p) => sum + step.imageBytes(p), 0);
-  // Only what would be attached: a 100 MB video travels in the ZIP and must not keep the others out.
-  const originals = prepared.reduce((sum, p) => sum + (p.exhibit.omitOriginal || !attachable(p.content) ? 0 : p.exhibit.size), 0);
-  return { imageLevel: step.level, estimated: other + images, attachOriginals: options.attachOriginals && fits(step.level, images + originals) };
+  /**
+   * Whether the originals look like they fit too: asked once every exhibit's pages are typeset, when
+   * each PDF is known to carry nothing active (lib/export/exhibit-pages.ts). Only what would be
+   * attached counts: a 100 MB video travels in the ZIP and must not keep the others out.
+   */
+  const originalsFit = () => fits(step.level, images + prepared.reduce((sum, p) => sum + (p.exhibit.omitOriginal || !attachable(p.content) ? 0 : p.exhibit.size), 0));
+  return { imageLevel: step.level, estimated: other + images, originalsFit };
 }
 
 function setMetadata(doc: PDFDocument, data: BundleData, text: BundleText, now: Date, volume?: number) {
@@ -197,7 +201,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   }
 
   // 4b. Saved whole; if the originals tip it over the limit, without them.
-  let attach = fit.attachOriginals;
+  let attach = options.attachOriginals && fit.originalsFit();
   let laid = await layOut(1, attach, placing);
   clock.lap('layout');
   await progress(0.92, '');

@@ -2,7 +2,7 @@ import 'server-only';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { MARGIN, MUTED, type Typesetter } from '@/lib/pdf/layout';
 import { makeStampRoom } from '@/lib/pdf/page-marks';
-import { sanitisePages, type ActiveContent } from '@/lib/pdf/sanitise';
+import { activeContent, sanitisePages, type ActiveContent } from '@/lib/pdf/sanitise';
 import { OBJECTS_PER_TICK } from '@/lib/pdf/save';
 import { toChinaDate } from '@/lib/schemas/china-time';
 import { readAll, type BlobStore } from '@/lib/storage';
@@ -13,7 +13,7 @@ import { renderSheets } from './exhibits/sheet';
 import { renderVideo } from './exhibits/video-page';
 import { encoded, IMAGE_BOX, type PageImage } from './images';
 import { lineKey } from './page-refs';
-import { attachable, type PlaceholderReason, type Prepared } from './prepare';
+import { attachable, pdfActiveContent, type PlaceholderReason, type Prepared } from './prepare';
 import { reducedCopy } from './reduced-copy';
 import { withOpenBytes } from './open-bytes';
 
@@ -60,8 +60,18 @@ export async function writeExhibit(ctx: ExhibitContext, { exhibit: x, content, s
   switch (content.kind) {
     case 'pdf': {
       const source = content.unlocked ?? (await readAll(store, x.storageKey));
-      // Too big for a volume as it is: a reduced copy, whose note replaces "merged as it is".
-      const pages = scan ? await withOpenBytes(source?.length ?? 0, () => reducedCopy(ctx, x, source, scan)) : await copyPdf(ts.doc, source);
+      let pages: PDFPage[] | PlaceholderReason;
+      if (scan) {
+        // Too big for a volume as it is: a reduced copy, whose note replaces "merged as it is".
+        // PDFium draws its pages, so what the original carries is read by a load of its own.
+        content.active ??= await pdfActiveContent(source);
+        pages = await withOpenBytes(source?.length ?? 0, () => reducedCopy(ctx, x, source, scan));
+      } else {
+        const copied = await copyPdf(ts.doc, source);
+        pages = typeof copied === 'string' ? copied : copied.pages;
+        // Unreadable or gone: nothing known to be active (its explanation page says why it is not shown).
+        content.active ??= typeof copied === 'string' ? [] : copied.active;
+      }
       if (typeof pages === 'string') return { reason: placeholder(ctx, x, pages) };
       if (!scan) ts.text(b('caption.pages', { count: pages.length }), { size: 9, color: MUTED });
       if (content.unlocked) ts.text(b('caption.unlocked'), { size: 8, color: MUTED });
@@ -125,17 +135,19 @@ function activeNote({ ts, text }: ExhibitContext, removed: ActiveContent[], canA
   return { reason: key === 'activeNotCopied' ? 'activeRemoved' : key, removed, zipOnly: !canAttach };
 }
 
-/** The PDF's pages copied into the bundle, or why they cannot be. */
-async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<PDFPage[] | PlaceholderReason> {
+/** The PDF's pages copied into the bundle with what the original carries beyond them, or why they cannot be. */
+async function copyPdf(doc: PDFDocument, bytes: Uint8Array | null): Promise<{ pages: PDFPage[]; active: ActiveContent[] } | PlaceholderReason> {
   if (!bytes) return 'missing';
   try {
-    const pages = await withOpenBytes(bytes.length, async () => {
+    const copied = await withOpenBytes(bytes.length, async () => {
       const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK });
+      // The whole document (its catalog too) before the pages are cleaned: it decides whether the original may be attached.
+      const active = activeContent(source);
       // Only pages are copied, never the catalog: cleaning them leaves nothing active to copy.
       sanitisePages(source);
-      return doc.copyPages(source, source.getPageIndices());
+      return { pages: await doc.copyPages(source, source.getPageIndices()), active };
     });
-    return pages.length > 0 ? pages : 'corrupt';
+    return copied.pages.length > 0 ? copied : 'corrupt';
   } catch (error) {
     // Unreadable, or a page tree pdf-lib can read but not copy (broken references).
     return /encrypt/i.test(String(error)) ? 'encrypted' : 'corrupt';

@@ -1,11 +1,11 @@
 import 'server-only';
-import type { BlobStore } from '@/lib/storage';
+import { readAll, type BlobStore } from '@/lib/storage';
 import type { BundleText } from './bundle-text';
 import type { BundleData } from './collect';
 import { buildExhibitPages } from './exhibit-build';
 import { factsKey, pagesKey, readFacts, readPages, readPagesMeta, writeFacts, writePages } from './exhibit-cache';
 import { encodeImages, mapLimit, type ImageLevel } from './images';
-import { contentImages, estimate, factsOf, prepare, type Content, type Prepared } from './prepare';
+import { attachable, contentImages, estimate, factsOf, pdfActiveContent, prepare, type Content, type Prepared } from './prepare';
 import type { ExhibitPages } from './writer-evidence';
 
 type Progress = (done: number, total: number, item: string) => Promise<void> | void;
@@ -18,15 +18,14 @@ const reusable = (content: Content) => REUSABLE.has(content.kind) && !(content.k
 /**
  * Every exhibit read, two at a time, except those whose facts a previous export stored (a photo,
  * a PDF, a video): those stand in for them until their pages turn out not to be cached after all.
- * Chat logs, texts and tables are always read (cheap, and the dossiers quote the chats).
+ * Chat logs, texts and tables are always read (cheap, and the dossiers quote the chats). A PDF is
+ * not loaded here: where its pages are copied (exhibitPages).
  */
 export async function readExhibits(data: BundleData, store: BlobStore, progress: Progress): Promise<Prepared[]> {
   let done = 0;
   return mapLimit(data.exhibits, 2, async (exhibit) => {
-    const key = factsKey(data.caseId, exhibit);
-    const facts = await readFacts(store, key);
+    const facts = await readFacts(store, factsKey(data.caseId, exhibit));
     const content = facts ? ({ kind: 'cached', facts } as const) : await prepare(exhibit, store);
-    if (!facts && reusable(content)) await writeFacts(store, key, factsOf(exhibit, content));
     done += 1;
     await progress(done, data.exhibits.length, `${exhibit.exhibitId} ${exhibit.title}`);
     return { exhibit, content, estimate: estimate(exhibit, content), volume: 1 };
@@ -46,9 +45,11 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   // export's lanes): all are in the cache before the pages are read back from it.
   const writes: Array<Promise<unknown>> = [];
   let failed: { error: unknown } | undefined;
-  const stash = (write: Promise<void>) => writes.push(write.catch((error: unknown) => (failed ??= { error })));
+  const stash = (write: Promise<unknown>) => writes.push(write.catch((error: unknown) => (failed ??= { error })));
   const one = async (p: Prepared) => {
     const x = p.exhibit;
+    // Read in this export: its facts are stored once its pages are, for the next export to go by.
+    const keep = p.content.kind !== 'cached' && reusable(p.content);
     const facts = factsOf(x, p.content);
     const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null, undefined, p.scan);
     let meta = await readPagesMeta(store, key);
@@ -64,6 +65,12 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
       if (meta.warning?.reason === 'missing') held = built.bytes;
       else stash(writePages(store, key, built.bytes, built.meta));
     }
+    if (p.content.kind === 'pdf') {
+      // Its pages were cached but not its facts (the sweep took them): the load its copy would have made.
+      p.content.active ??= await pdfActiveContent(p.content.unlocked ?? (await readAll(store, x.storageKey)));
+      facts.attachable = attachable(p.content);
+    }
+    if (keep) stash(writeFacts(store, factsKey(data.caseId, x), facts));
     p.content = { kind: 'cached', facts };
     const stored = async () => (await readPages(store, key)) ?? Promise.reject(new Error(`cached pages of ${x.exhibitId} vanished during the export`));
     found.set(x.exhibitId, { meta, bytes: held ? async () => held : stored });

@@ -24,8 +24,11 @@ export type Content =
       kind: 'pdf';
       /** A permissions-only encrypted original, decrypted (the original stays as it is). */
       unlocked?: Uint8Array;
-      /** What the original carries that the merged pages leave out (lib/pdf/sanitise.ts). */
-      active: ActiveContent[];
+      /**
+       * What the original carries that the merged pages leave out (lib/pdf/sanitise.ts): read on the
+       * load that copies its pages (lib/export/exhibit-pages.ts), so each PDF is parsed once; unknown until then.
+       */
+      active?: ActiveContent[];
     }
   | { kind: 'images'; images: PageImage[] }
   | { kind: 'chat'; messages: ChatMessage[]; active?: ActiveContent[] }
@@ -55,12 +58,14 @@ export function attachable(content: Content): boolean {
   // Videos run to hundreds of MB: the ZIP carries them, the PDF shows their contact sheet.
   if (content.kind === 'video') return false;
   if (content.kind === 'cached') return content.facts.attachable;
+  // Not yet read: an original is attached only once it is known to carry nothing active.
+  if (content.kind === 'pdf' && !content.active) return false;
   const active = 'active' in content ? (content.active ?? []) : [];
   return !active.some((a) => NOT_ATTACHED.has(a));
 }
 
 /** What a PDF carries beyond its pages' look; a PDF pdf-lib cannot parse is left to the merge to explain. */
-async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent[]> {
+export async function pdfActiveContent(bytes: Uint8Array | null): Promise<ActiveContent[]> {
   if (!bytes) return [];
   try {
     return await withOpenBytes(bytes.length, async () => activeContent(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: OBJECTS_PER_TICK })));
@@ -81,7 +86,8 @@ function reasonOf(error: unknown, fallback: UnreadableReason): UnreadableReason 
 /** Reads and decodes one exhibit into what its pages will show; anything unreadable becomes a placeholder. */
 export async function prepare(exhibit: Exhibit, store: BlobStore): Promise<Content> {
   if (exhibit.kind === 'pdf') {
-    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf', active: await pdfActiveContent(await readAll(store, exhibit.storageKey)) };
+    // Read when its pages are typeset (a missing file is explained there).
+    if (exhibit.checkStatus !== 'flagged') return { kind: 'pdf' };
     // Flagged at upload as encrypted or unreadable: never merged as it is. Encryption that only
     // restricts permissions can be lifted into a labelled copy; a password or damage cannot.
     if (!/encrypt/i.test(exhibit.checkReason)) return { kind: 'placeholder', reason: 'corrupt' };
