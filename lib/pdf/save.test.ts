@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { savePdf } from './save';
+import { deflate, savePdf } from './save';
 
 async function drawn(): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
@@ -30,5 +30,23 @@ describe('savePdf', () => {
   it('gives the same bytes for the same document', async () => {
     const [a, b] = await Promise.all([drawn().then(savePdf), drawn().then(savePdf)]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+describe('deflate', () => {
+  const text = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => `BT /F1 9 Tf ${(i * 37) % 500} ${(i * 11) % 800} Td <${(i * 7919).toString(16).padStart(8, '0')}> Tj ET\n`).join('').slice(0, n), 'latin1');
+
+  it('compresses a small stream as small as a full window does, and reads back whole', () => {
+    for (const n of [0, 40, 400, 3000, 20_000]) {
+      const bytes = text(n);
+      expect(inflateSync(deflate(bytes)).equals(bytes)).toBe(true);
+      // The same matches: only the header's window size (its second byte) may differ.
+      expect(deflate(bytes).subarray(2).equals(deflateSync(bytes).subarray(2))).toBe(true);
+    }
+  });
+
+  it('is zlib at its defaults for a stream larger than the window', () => {
+    const bytes = text(200_000);
+    expect(deflate(bytes).equals(deflateSync(bytes))).toBe(true);
   });
 });
