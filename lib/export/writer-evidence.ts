@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PDFPage } from 'pdf-lib';
 import { EVIDENCE_CATEGORIES, EXHIBIT_LETTER } from '@/lib/evidence/categories';
 import { VIDEO_KINDS, type FileKind } from '@/lib/evidence/inspect/file-kind';
 import { A4, MUTED } from '@/lib/pdf/layout';
@@ -22,6 +23,16 @@ export type ExhibitPages = { meta: ExhibitMeta; bytes: () => Promise<Uint8Array>
  */
 export async function writeEvidence(w: BundleWriter, prepared: Prepared[], pagesOf: (x: Exhibit) => ExhibitPages, onExhibit: (x: Exhibit) => Promise<void> | void, shown: (p: Prepared) => boolean = () => true): Promise<void> {
   const { ts, text, doc } = w;
+  // Each exhibit's cached pages are read from the store while the one before is copied in.
+  const sequence = EVIDENCE_CATEGORIES.flatMap((category) => prepared.filter((p) => p.exhibit.category === category && shown(p)));
+  const reads = new Map<Prepared, Promise<Uint8Array>>();
+  const read = (p: Prepared | undefined) => {
+    if (!p || reads.has(p)) return;
+    const bytes = pagesOf(p.exhibit).bytes();
+    // Awaited in its turn, which reports a failure; until then it is not an unhandled rejection.
+    bytes.catch(() => {});
+    reads.set(p, bytes);
+  };
   let group: Entry | undefined;
   let volume = 1;
   const startVolume = (v: number) => {
@@ -48,12 +59,20 @@ export async function writeEvidence(w: BundleWriter, prepared: Prepared[], pages
     for (const p of items) {
       const { exhibit: x } = p;
       startVolume(p.volume);
-      if (shown(p)) await onExhibit(x);
-      const { meta, bytes } = pagesOf(x);
+      const { meta } = pagesOf(x);
       const start = doc.getPageCount();
-      // An exhibit of another volume holds its place with blank pages: numbers and labels stay
-      // right while only this volume's pages are held (lib/export/volumes-save.ts saveVolumes).
-      const pages = shown(p) ? await copyExhibitPages(doc, ts, await bytes(), meta) : Array.from({ length: meta.pages }, () => undefined);
+      let pages: Array<PDFPage | undefined>;
+      if (shown(p)) {
+        await onExhibit(x);
+        read(p);
+        read(sequence[sequence.indexOf(p) + 1]);
+        pages = await copyExhibitPages(doc, ts, await (reads.get(p) as Promise<Uint8Array>), meta);
+        reads.delete(p);
+      } else {
+        // An exhibit of another volume holds its place with blank pages: numbers and labels stay
+        // right while only this volume's pages are held (lib/export/volumes-save.ts saveVolumes).
+        pages = Array.from({ length: meta.pages }, () => undefined);
+      }
       for (const page of pages) {
         if (page) doc.addPage(page);
         else doc.addPage(A4);
