@@ -83,10 +83,7 @@ export class Typesetter {
    * are rounded to 1/100 pt and their PDF numbers reused.
    */
   draw(text: string, { x, y, size, font, color = INK }: DrawOptions, page: PDFPage = this.page): void {
-    let keys = this.fontKeys.get(page);
-    if (!keys) this.fontKeys.set(page, (keys = new Map()));
-    let key = keys.get(font);
-    if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+    const key = this.fontKey(font, page);
     let fill = this.fills.get(color);
     if (!fill) this.fills.set(color, (fill = setFillingColor(color)));
     page.pushOperators(
@@ -99,6 +96,15 @@ export class Typesetter {
       endText(),
       popGraphicsState(),
     );
+  }
+
+  /** The name `font` has in the page's resources: added once a page. */
+  fontKey(font: PDFFont, page: PDFPage = this.page): PDFName {
+    let keys = this.fontKeys.get(page);
+    if (!keys) this.fontKeys.set(page, (keys = new Map()));
+    let key = keys.get(font);
+    if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+    return key;
   }
 
   /** The glyph codes (hex) `text` is drawn with in `font`, as draw() writes them. */

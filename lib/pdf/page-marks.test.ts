@@ -4,7 +4,9 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { croppedPdf } from '@/lib/testing/hostile-pdf';
 import { pdfPageGray } from '@/lib/testing/pdf-read';
-import { makeStampRoom } from './page-marks';
+import { embedChineseFonts } from './fonts';
+import { A4, Typesetter } from './layout';
+import { makeStampRoom, stampPage } from './page-marks';
 
 /** The page shrunk for the stamps, rendered as a viewer shows it (a renderer honours clips, text extraction does not). */
 async function render(bytes: Uint8Array, name: string): Promise<Buffer> {
@@ -26,5 +28,23 @@ describe('makeStampRoom', () => {
     expect(withHidden.equals(without)).toBe(true);
     const page = (await PDFDocument.load(await croppedPdf(rotation))).getPage(0);
     expect([page.getCropBox().height, page.getRotation().angle]).toEqual([842, rotation]);
+  });
+});
+
+describe('stampPage', () => {
+  /** Page 1 of a one-page document stamped through the Typesetter (its own operators) or through pdf-lib's drawing. */
+  async function stamped(typeset: boolean, size: [number, number]): Promise<Buffer> {
+    const doc = await PDFDocument.create();
+    const footer = '第 12 页 / 共 1551 页';
+    const fonts = await embedChineseFonts(doc, `${footer}C-003`);
+    const ts = new Typesetter(doc, fonts);
+    ts.newPage().setSize(...size);
+    ts.text('承诺书', { size: 14 });
+    stampPage(ts.page, fonts.regular, footer, 'C-003', typeset ? ts : undefined);
+    return pdfPageGray(await doc.save(), 100);
+  }
+
+  it.each([[A4], [[842, 595] as [number, number]]])('draws what pdf-lib draws, written as operators (page %j)', async (size) => {
+    expect((await stamped(true, size)).equals(await stamped(false, size))).toBe(true);
   });
 });
