@@ -5,7 +5,7 @@ import type { BundleData } from './collect';
 import { buildExhibitPages } from './exhibit-build';
 import { factsKey, pagesKey, readFacts, readPages, readPagesMeta, writeFacts, writePages } from './exhibit-cache';
 import { encodeImages, mapLimit, type ImageLevel } from './images';
-import { attachable, contentImages, estimate, factsOf, pdfActiveContent, prepare, type Content, type Prepared } from './prepare';
+import { attachable, contentImages, drawsImages, estimate, factsOf, pdfActiveContent, prepare, type Content, type Prepared } from './prepare';
 import type { ExhibitPages } from './writer-evidence';
 
 type Progress = (done: number, total: number, item: string) => Promise<void> | void;
@@ -81,8 +81,8 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   // PDFs: two lanes of exhibits that draw images beside one lane of the others keep both cores busy
   // (the event loop is one thread, so a second lane of chats would only take turns with the first).
   // The bundle's order does not depend on which finishes first.
-  const drawsImages = (p: Prepared) => factsOf(p.exhibit, p.content).imagePixels > 0;
-  await Promise.all([mapLimit(prepared.filter(drawsImages), 2, one), mapLimit(prepared.filter((p) => !drawsImages(p)), 1, one)]);
+  const drawing = (p: Prepared) => drawsImages(p.content);
+  await Promise.all([mapLimit(prepared.filter(drawing), 2, one), mapLimit(prepared.filter((p) => !drawing(p)), 1, one)]);
   await Promise.all(writes);
   if (failed) throw failed.error;
   return { pagesOf: (exhibitId: string) => found.get(exhibitId), hits };

@@ -2,7 +2,7 @@ import 'server-only';
 import type { BlobStore } from '@/lib/storage';
 import { levelsKey, readLevels, writeLevels, type ExhibitFacts, type Levels } from './exhibit-cache';
 import { encodeImages, LEVELS, mapLimit, pixelsAt, type ImageLevel } from './images';
-import { contentImages, factsOf, prepare, type Prepared } from './prepare';
+import { contentImages, drawsImages, factsOf, prepare, type Prepared } from './prepare';
 
 /** Exhibits whose images are encoded at every step to learn how the case's images compress. */
 const SAMPLE = 8;
@@ -23,7 +23,7 @@ const facts = (p: Prepared): ExhibitFacts => factsOf(p.exhibit, p.content);
  * originals may be attached, so it is made even when the images clearly fit.
  */
 export async function chooseImageStep(prepared: Prepared[], fits: (level: ImageLevel, imageBytes: number) => boolean, store: BlobStore, caseId: string): Promise<ImageStep> {
-  const drawing = prepared.filter((p) => facts(p).imagePixels > 0);
+  const drawing = prepared.filter((p) => drawsImages(p.content));
   if (drawing.length === 0) return { level: 0, imageBytes: () => 0 };
   const sample = sampleOf(drawing);
   const bytes = await mapLimit(sample, 2, async (p) => (await readLevels(store, levelsKey(caseId, p.exhibit))) ?? LEVELS.map(() => null));
@@ -40,7 +40,7 @@ export async function chooseImageStep(prepared: Prepared[], fits: (level: ImageL
         if (encoded !== null) learnt.add(i);
       });
       const ratio = ratios(sample, bytes, level);
-      const imageBytes = (p: Prepared) => pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1);
+      const imageBytes = (p: Prepared) => (drawsImages(p.content) ? pixelsAt(facts(p).imageWeight, level) * (ratio.get(facts(p).imageFormat) ?? ratio.get('') ?? 1) : 0);
       last = { level, imageBytes };
       if (fits(level, drawing.reduce((sum, p) => sum + imageBytes(p), 0))) return last;
     }

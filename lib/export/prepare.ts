@@ -167,6 +167,14 @@ export function factsOf(exhibit: Exhibit, content: Content): ExhibitFacts {
   };
 }
 
+/**
+ * Whether an exhibit's pages draw images, and so depend on the image step; without working out
+ * the rest of its facts (a chat log's estimate goes through every message).
+ */
+export function drawsImages(content: Content): boolean {
+  return content.kind === 'cached' ? content.facts.imagePixels > 0 : contentImages(content).some((i) => i.width * i.height > 0);
+}
+
 /** The images an exhibit draws, which the size fitting may step down (photos, a video's contact sheet). */
 export function contentImages(content: Content): PageImage[] {
   if (content.kind === 'images') return content.images;
