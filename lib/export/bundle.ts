@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { embedChineseFonts } from '@/lib/pdf/fonts';
 import { readAll, type BlobStore } from '@/lib/storage';
+import { distinctCharacters } from '@/lib/text/distinct-characters';
 import { bundleText, type BundleText } from './bundle-text';
 import { chatMentions } from './chat-mentions';
 import { planDerivedScans } from './derived-scan';
@@ -73,8 +74,7 @@ async function fitImages(prepared: Prepared[], store: BlobStore, characters: str
   // Two subset fonts (a CJK glyph is ~300 bytes a weight), the typeset front matter and the PDF structure.
   // A dossier page ~1.2 KB, a row of their compact table ~170 B (bench/dossiers.ts), with room for long timelines.
   const dossiers = data.dossiers.orders.length * (data.dossiers.compact ? 250 : 2000);
-  const text = prepared.map((p) => contentText(p.content)).join('');
-  const front = 120 * 1024 + new Set(characters + text).size * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
+  const front = 120 * 1024 + distinctCharacters([characters, ...prepared.map((p) => contentText(p.content))]) * 600 + data.flaggedOrders.length * 400 + data.exhibits.length * 1500 + (data.checklist ? 6 * 1024 : 0) + dossiers;
   // Every estimate but the images', which depend on the step: each image is encoded once, at the step chosen.
   const other = front + prepared.reduce((sum, p) => sum + p.estimate, 0);
   const measured = await readFit(store, data.caseId);
