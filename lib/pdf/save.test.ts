@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFPageTree, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { deflate, savePdf } from './save';
 
@@ -48,5 +48,21 @@ describe('deflate', () => {
   it('is zlib at its defaults for a stream larger than the window', () => {
     const bytes = text(200_000);
     expect(deflate(bytes).equals(deflateSync(bytes))).toBe(true);
+  });
+});
+
+describe('appending pages', () => {
+  it('puts each page after the last, and a page inserted before them where it is asked, as pdf-lib does', async () => {
+    expect((PDFPageTree.prototype.insertLeafNode as { direct?: true }).direct).toBe(true);
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 0; i < 300; i++) doc.addPage([200 + i, 300]);
+    doc.insertPage(0, [100, 100]);
+    doc.insertPage(150, [101, 101]);
+    doc.insertPage(doc.getPageCount(), [102, 102]).drawText('last', { font, size: 9 });
+    const again = await PDFDocument.load(await savePdf(doc));
+    const widths = again.getPages().map((p) => p.getWidth());
+    expect(widths).toHaveLength(303);
+    expect([widths[0], widths[1], widths[150], widths[151], widths[301], widths[302]]).toEqual([100, 200, 101, 349, 499, 102]);
   });
 });
