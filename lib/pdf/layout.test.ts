@@ -1,7 +1,7 @@
-import { PDFDocument } from 'pdf-lib';
+import { beginText, endText, moveText, PDFDocument, PDFHexString, PDFNumber, popGraphicsState, pushGraphicsState, rgb, setFillingColor, setFontAndSize, showText, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { embedChineseFonts } from './fonts';
-import { Typesetter } from './layout';
+import { INK, Typesetter, type DrawOptions } from './layout';
 
 async function typesetter(text: string) {
   const doc = await PDFDocument.create();
@@ -34,5 +34,28 @@ describe('Typesetter', () => {
     ts.newPage();
     ts.text('好的😊');
     expect([...ts.missing]).toEqual(['😊']);
+  });
+});
+
+describe('Typesetter.draw', () => {
+  /** What draw wrote as pdf-lib's operator objects, one per operator and number, before it wrote them as text. */
+  function drawnAsObjects(this: Typesetter, text: string, { x, y, size, font, color = INK }: DrawOptions, page: PDFPage = this.page) {
+    const n = (v: number) => PDFNumber.of(Math.round(v * 100) / 100);
+    const key = this.fontKey(font, page);
+    page.pushOperators(pushGraphicsState(), beginText(), setFillingColor(color), setFontAndSize(key, n(size)), moveText(n(x), n(y)), showText(PDFHexString.of(this.glyphHex(text, font))), endText(), popGraphicsState());
+  }
+
+  it('writes the same bytes as operator objects would, numbers and colours included', async () => {
+    const saved = async (asObjects: boolean) => {
+      const text = '2026-11-04 00:13:49 快乐的小胖子：在吗？ Order 4012345678901234567 ¥1,299.00';
+      const ts = await typesetter(text);
+      if (asObjects) ts.draw = drawnAsObjects.bind(ts);
+      ts.newPage();
+      ts.text(text, { size: 10.5 });
+      ts.text(text, { size: 8.333, bold: true, color: rgb(0.72, 0.1, 0.1), indent: 17.005 });
+      ts.draw('第 3 页', { x: -0.004, y: 1e-7, size: 8, font: ts.fonts.regular });
+      return Buffer.from(await ts.doc.save({ useObjectStreams: false }));
+    };
+    expect((await saved(false)).equals(await saved(true))).toBe(true);
   });
 });

@@ -1,22 +1,4 @@
-import {
-  PDFHexString,
-  PDFNumber,
-  beginText,
-  endText,
-  moveText,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingColor,
-  setFontAndSize,
-  showText,
-  type Color,
-  type PDFDocument,
-  type PDFFont,
-  type PDFName,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFNumber, PDFOperator, rgb, setFillingColor, setStrokingColor, type Color, type PDFDocument, type PDFFont, type PDFName, type PDFOperatorNames, type PDFPage } from 'pdf-lib';
 import { drawnAs, MISSING_MARK } from './glyphs';
 import { Measure } from './measure';
 
@@ -37,6 +19,16 @@ export const MUTED = rgb(0.4, 0.4, 0.45);
 export const RULE = rgb(0.78, 0.78, 0.8);
 
 /**
+ * Operators given as text, in one PDFOperator: pdf-lib writes an operator's name as it is and each
+ * operator on a line of its own, so the page's content stream gets the same bytes as from the
+ * operators one by one, without an object per operator and number (a chat log's thousands of
+ * lines made millions of them).
+ */
+function operators(...lines: string[]): PDFOperator {
+  return PDFOperator.of(lines.join('\n') as PDFOperatorNames);
+}
+
+/**
  * Flowing text on A4 pages: keeps a cursor, wraps, and opens a new page when
  * the next block does not fit. Every page it opens is reported to `onPage`,
  * so the bundle knows which exhibit a page belongs to.
@@ -49,8 +41,8 @@ export class Typesetter {
   readonly missing = new Set<string>();
   private readonly glyphCodes = new Map<PDFFont, Map<string, string>>();
   private readonly fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
-  private readonly fills = new WeakMap<Color, PDFOperator>();
-  private readonly numbers = new Map<number, PDFNumber>();
+  private readonly colours = new WeakMap<Color, { fill: string; stroke: string }>();
+  private readonly numbers = new Map<number, string>();
 
   constructor(
     readonly doc: PDFDocument,
@@ -83,19 +75,14 @@ export class Typesetter {
    * are rounded to 1/100 pt and their PDF numbers reused.
    */
   draw(text: string, { x, y, size, font, color = INK }: DrawOptions, page: PDFPage = this.page): void {
-    const key = this.fontKey(font, page);
-    let fill = this.fills.get(color);
-    if (!fill) this.fills.set(color, (fill = setFillingColor(color)));
-    page.pushOperators(
-      pushGraphicsState(),
-      beginText(),
-      fill,
-      setFontAndSize(key, this.pdfNumber(size)),
-      moveText(this.pdfNumber(x), this.pdfNumber(y)),
-      showText(this.encode(text, font)),
-      endText(),
-      popGraphicsState(),
-    );
+    const key = this.fontKey(font, page).toString();
+    page.pushOperators(operators('q', 'BT', this.colour(color, 'fill'), `${key} ${this.pdfNumber(size)} Tf`, `${this.pdfNumber(x)} ${this.pdfNumber(y)} Td`, `<${this.glyphHex(text, font)}> Tj`, 'ET', 'Q'));
+  }
+
+  /** A rectangle filled with `color` and outlined with `borderColor`, as pdf-lib's drawRectangle would (an exhibit stamp's box). */
+  box({ x, y, width, height, color, borderColor, borderWidth }: { x: number; y: number; width: number; height: number; color: Color; borderColor: Color; borderWidth: number }, page: PDFPage = this.page): void {
+    const n = (value: number) => this.pdfNumber(value);
+    page.pushOperators(operators('q', this.colour(color, 'fill'), this.colour(borderColor, 'stroke'), `${n(borderWidth)} w`, `${n(x)} ${n(y)} ${n(width)} ${n(height)} re`, 'B', 'Q'));
   }
 
   /** The name `font` has in the page's resources: added once a page. */
@@ -107,17 +94,15 @@ export class Typesetter {
     return key;
   }
 
-  /** The glyph codes (hex) `text` is drawn with in `font`, as draw() writes them. */
-  glyphHex(text: string, font: PDFFont): string {
-    return this.encode(text, font).asString();
-  }
+
 
   /** Every character drawn so far in `font`, with its glyph codes (hex): what a copied page needs to be re-encoded. */
   drawnCodes(font: PDFFont): ReadonlyMap<string, string> {
     return this.glyphCodes.get(font) ?? new Map();
   }
 
-  private encode(text: string, font: PDFFont): PDFHexString {
+  /** The glyph codes (hex) `text` is drawn with in `font`, as draw() writes them. */
+  glyphHex(text: string, font: PDFFont): string {
     let codes = this.glyphCodes.get(font);
     if (!codes) this.glyphCodes.set(font, (codes = new Map()));
     let hex = '';
@@ -137,13 +122,21 @@ export class Typesetter {
       }
       hex += code;
     }
-    return PDFHexString.of(hex);
+    return hex;
   }
 
-  private pdfNumber(value: number): PDFNumber {
+  /** The operator that sets `color` for filling or stroking, as pdf-lib writes it. */
+  private colour(color: Color, use: 'fill' | 'stroke'): string {
+    let written = this.colours.get(color);
+    if (!written) this.colours.set(color, (written = { fill: setFillingColor(color).toString(), stroke: setStrokingColor(color).toString() }));
+    return written[use];
+  }
+
+  /** A position or size to 1/100 pt, written as pdf-lib writes numbers. */
+  private pdfNumber(value: number): string {
     const rounded = Math.round(value * 100) / 100;
     let number = this.numbers.get(rounded);
-    if (!number) this.numbers.set(rounded, (number = PDFNumber.of(rounded)));
+    if (!number) this.numbers.set(rounded, (number = PDFNumber.of(rounded).toString()));
     return number;
   }
 
