@@ -69,13 +69,14 @@ function reencode(doc: PDFDocument, page: PDFPage, fonts: Record<Weight, PDFFont
 export async function copyExhibitPages(doc: PDFDocument, ts: Typesetter, bytes: Uint8Array, meta: ExhibitMeta): Promise<PDFPage[]> {
   const source = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
   const pages = await doc.copyPages(source, source.getPageIndices());
-  // Mapping every character also gives the bundle's fonts their widths and text for it.
-  const maps = { regular: glyphMap(meta.codes.regular, ts, ts.fonts.regular), bold: glyphMap(meta.codes.bold, ts, ts.fonts.bold) };
-  // The bundle's subset keeps the whole font's glyph numbers (lib/pdf/subset.ts): then nothing is rewritten.
-  const same = [...maps.regular, ...maps.bold].every(([drawn, now]) => drawn === now);
+  // Encoding every character in the bundle's fonts also gives them its width and text. The bundle's
+  // subset keeps the whole font's glyph numbers (lib/pdf/subset.ts): then nothing is rewritten.
+  const unchanged = (weight: Weight) => meta.codes[weight].every(([ch, drawn]) => ts.glyphHex(ch, ts.fonts[weight]) === drawn);
+  const same = unchanged('regular') && unchanged('bold');
+  const maps = same ? null : { regular: glyphMap(meta.codes.regular, ts, ts.fonts.regular), bold: glyphMap(meta.codes.bold, ts, ts.fonts.bold) };
   for (const i of meta.typeset) {
     const page = pages[i];
-    if (page) reencode(doc, page, ts.fonts, same ? null : maps);
+    if (page) reencode(doc, page, ts.fonts, maps);
   }
   return pages;
 }

@@ -12,9 +12,8 @@ function visual(page: PDFPage) {
   return { box, rotation, width: sideways ? box.height : box.width, height: sideways ? box.width : box.height };
 }
 
-/** User-space point and text angle for a point given in the reader's view (origin bottom left). */
-function toUser(page: PDFPage, vx: number, vy: number) {
-  const { box, rotation } = visual(page);
+/** User-space point and text angle for a point given in the reader's view (origin bottom left) of a page seen as `v`. */
+function toUser({ box, rotation }: ReturnType<typeof visual>, vx: number, vy: number) {
   const [x, y] =
     rotation === 90 ? [box.width - vy, vx] : rotation === 180 ? [box.width - vx, box.height - vy] : rotation === 270 ? [vy, box.height - vx] : [vx, vy];
   return { x: box.x + x, y: box.y + y, rotate: degrees(rotation) };
@@ -73,16 +72,16 @@ export function stampPage(page: PDFPage, font: PDFFont, footer: string, exhibitI
     else page.drawText(text, { ...at, size, font, color });
   };
   const size = 8;
-  draw(footer, toUser(page, (v.width - width(footer, size)) / 2, 9), size, GREY);
+  draw(footer, toUser(v, (v.width - width(footer, size)) / 2, 9), size, GREY);
   if (!exhibitId) return;
   const idSize = 10;
   const idWidth = width(exhibitId, idSize);
   const pad = 4;
   const right = v.width - 14;
   const top = v.height - 4;
-  const corner = toUser(page, right - idWidth - 2 * pad, top - idSize - 2 * pad);
+  const corner = toUser(v, right - idWidth - 2 * pad, top - idSize - 2 * pad);
   const box = { x: corner.x, y: corner.y, width: idWidth + 2 * pad, height: idSize + 2 * pad, color: WHITE, borderColor: RED, borderWidth: 0.9 };
   if (fast) fast.box(box, page);
   else page.drawRectangle({ ...box, rotate: corner.rotate });
-  draw(exhibitId, toUser(page, right - idWidth - pad, top - idSize - pad + 1.5), idSize, RED);
+  draw(exhibitId, toUser(v, right - idWidth - pad, top - idSize - pad + 1.5), idSize, RED);
 }
