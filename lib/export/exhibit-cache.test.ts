@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobStore } from '@/lib/storage';
+import { blobStore, readAll } from '@/lib/storage';
 import { bundleCase, noisyPhoto } from '@/lib/testing/bundle-case';
 import { pdfText } from '@/lib/testing/pdf-read';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,20 @@ describe('exports of the same case', () => {
     expect(bytesOf(second).equals(bytesOf(first))).toBe(true);
     expect(second.pages).toBe(first.pages);
     expect(second.warnings).toEqual(first.warnings);
+  });
+
+  it('read no original again: photos and PDFs go by their facts, the chat log and the table come as first read', async () => {
+    const store = blobStore();
+    const read: string[] = [];
+    const watched: typeof store = Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      get: (key: string, range?: Parameters<typeof store.get>[1]) => (read.push(key), store.get(key, range)),
+      read: (key: string) => (read.push(key), readAll(store, key)),
+    });
+    const again = await buildBundle(data, watched, { ...options, attachOriginals: false });
+    expect(again.timings.cacheHits).toBe(data.exhibits.length);
+    const originals = new Set(data.exhibits.flatMap((x) => [x.storageKey, x.previewKey ?? '']));
+    expect(read.filter((key) => originals.has(key))).toEqual([]);
+    expect(read.some((key) => key.includes('/exhibit-content/'))).toBe(true);
   });
 
   it('differ when the date differs, and an edited statement re-typesets no exhibit', async () => {

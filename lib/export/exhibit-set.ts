@@ -4,7 +4,7 @@ import { readAll, type BlobStore } from '@/lib/storage';
 import type { BundleText } from './bundle-text';
 import type { BundleData } from './collect';
 import { buildExhibitPages } from './exhibit-build';
-import { factsKey, pagesKey, readFacts, readPages, readPagesMeta, writeFacts, writePages } from './exhibit-cache';
+import { contentKey, factsKey, isTextContent, pagesKey, readContent, readFacts, readPages, readPagesMeta, writeContent, writeFacts, writePages } from './exhibit-cache';
 import { encodeImages, mapLimit, type ImageLevel } from './images';
 import { attachable, contentImages, drawsImages, estimate, factsOf, pdfActiveContent, prepare, type Content, type Prepared } from './prepare';
 import type { ExhibitPages } from './writer-evidence';
@@ -19,6 +19,22 @@ type Progress = (done: number, total: number, item: string) => Promise<void> | v
  */
 const IMAGE_LANES = Math.min(4, os.availableParallelism() + 1);
 
+/**
+ * Cache writes that go on while the lanes do (each waits on the disk's fsync): `settle` waits for
+ * them all, then throws the first failure. Caught as they fail, so none is an unhandled rejection.
+ */
+function writeBehind() {
+  const writes: Array<Promise<unknown>> = [];
+  let failed: { error: unknown } | undefined;
+  return {
+    stash: (write: Promise<unknown>) => void writes.push(write.catch((error: unknown) => (failed ??= { error }))),
+    settle: async () => {
+      await Promise.all(writes);
+      if (failed) throw failed.error;
+    },
+  };
+}
+
 /** Contents worth not reading again when the pages are cached: decoding photos, loading PDFs, probing videos. */
 const REUSABLE = new Set(['images', 'pdf', 'video', 'placeholder']);
 /** A stored file found missing is never remembered: once restored (a backup), the next export shows it. */
@@ -27,18 +43,26 @@ const reusable = (content: Content) => REUSABLE.has(content.kind) && !(content.k
 /**
  * Every exhibit read, two at a time, except those whose facts a previous export stored (a photo,
  * a PDF, a video): those stand in for them until their pages turn out not to be cached after all.
- * Chat logs, texts and tables are always read (cheap, and the dossiers quote the chats). A PDF is
- * not loaded here: where its pages are copied (exhibitPages).
+ * Chat logs, texts and tables are needed whole (the dossiers quote the chats): they come as an
+ * earlier export read them, else are read and kept so. A PDF is not loaded here: where its pages are
+ * copied (exhibitPages).
  */
 export async function readExhibits(data: BundleData, store: BlobStore, progress: Progress): Promise<Prepared[]> {
   let done = 0;
-  return mapLimit(data.exhibits, 2, async (exhibit) => {
+  const writes = writeBehind();
+  const prepared = await mapLimit(data.exhibits, 2, async (exhibit) => {
     const facts = await readFacts(store, factsKey(data.caseId, exhibit));
-    const content = facts ? ({ kind: 'cached', facts } as const) : await prepare(exhibit, store);
+    let content: Content | null = facts ? { kind: 'cached', facts } : await readContent(store, contentKey(data.caseId, exhibit));
+    if (!content) {
+      content = await prepare(exhibit, store);
+      if (isTextContent(content)) writes.stash(writeContent(store, contentKey(data.caseId, exhibit), content));
+    }
     done += 1;
     await progress(done, data.exhibits.length, `${exhibit.exhibitId} ${exhibit.title}`);
     return { exhibit, content, estimate: estimate(exhibit, content), volume: 1 };
   });
+  await writes.settle();
+  return prepared;
 }
 
 /**
@@ -52,9 +76,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   let done = 0;
   // Stored while the lanes go on (each write waits on the disk's fsync, about a second of a heavy
   // export's lanes): all are in the cache before the pages are read back from it.
-  const writes: Array<Promise<unknown>> = [];
-  let failed: { error: unknown } | undefined;
-  const stash = (write: Promise<unknown>) => writes.push(write.catch((error: unknown) => (failed ??= { error })));
+  const { stash, settle } = writeBehind();
   const one = async (p: Prepared) => {
     const x = p.exhibit;
     // Read in this export: its facts are stored once its pages are, for the next export to go by.
@@ -92,7 +114,6 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
   // The bundle's order does not depend on which finishes first.
   const drawing = (p: Prepared) => drawsImages(p.content);
   await Promise.all([mapLimit(prepared.filter(drawing), IMAGE_LANES, one), mapLimit(prepared.filter((p) => !drawing(p)), 1, one)]);
-  await Promise.all(writes);
-  if (failed) throw failed.error;
+  await settle();
   return { pagesOf: (exhibitId: string) => found.get(exhibitId), hits };
 }
