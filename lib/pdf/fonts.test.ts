@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '@/lib/testing/pdf-read';
 import { drawingFonts, embedChineseFonts } from './fonts';
+import { withoutTables } from './subset';
 
 const TEXT = '申诉证据包 天猫 双十一订单 第 1 页 / 共 1 页';
 
@@ -50,4 +53,24 @@ describe('embedChineseFonts', () => {
     expect(added.equals(first)).toBe(false);
     expect(await pdfText(added)).toContain('证据');
   }, 30_000);
+});
+
+describe('withoutTables', () => {
+  /** The table directory: tag → [offset, length]. */
+  const tables = (font: Buffer) =>
+    new Map(Array.from({ length: font.readUInt16BE(4) }, (_, i) => [font.toString('latin1', 12 + i * 16, 16 + i * 16), [font.readUInt32BE(20 + i * 16), font.readUInt32BE(24 + i * 16)]] as const));
+
+  it('drops the named tables and keeps every other one byte for byte, each on a 4-byte boundary', async () => {
+    const font = await readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'));
+    const cut = withoutTables(font, ['GSUB', 'GPOS']);
+    const before = tables(font);
+    const after = tables(cut);
+    expect([...after.keys()]).toEqual([...before.keys()].filter((tag) => tag !== 'GSUB' && tag !== 'GPOS'));
+    for (const [tag, [offset, length]] of after) {
+      const [from, was] = before.get(tag) as readonly [number, number];
+      expect(offset % 4).toBe(0);
+      expect(cut.subarray(offset, offset + length).equals(font.subarray(from, from + was))).toBe(true);
+    }
+    expect(cut.length).toBeLessThan(font.length);
+  });
 });

@@ -116,24 +116,26 @@ export function withoutTables(font: Buffer, drop: string[]): Buffer {
     kept.push({ tag, checksum: font.readUInt32BE(at + 4), data: font.subarray(offset, offset + font.readUInt32BE(at + 12)) });
   }
   const power = 2 ** Math.floor(Math.log2(kept.length));
-  const header = Buffer.alloc(12 + kept.length * 16);
-  font.copy(header, 0, 0, 4);
-  header.writeUInt16BE(kept.length, 4);
-  header.writeUInt16BE(power * 16, 6);
-  header.writeUInt16BE(Math.log2(power), 8);
-  header.writeUInt16BE(kept.length * 16 - power * 16, 10);
-  const parts: Buffer[] = [header];
-  let offset = header.length;
+  const directory = 12 + kept.length * 16;
+  // One buffer, each table copied once into it (allocating, zeroing and concatenating parts moved the
+  // 10 MB three times: 0.1 s a weight); only the padding after each table is zeroed.
+  const out = Buffer.allocUnsafe(kept.reduce((size, table) => size + ((table.data.length + 3) & ~3), directory));
+  font.copy(out, 0, 0, 4);
+  out.writeUInt16BE(kept.length, 4);
+  out.writeUInt16BE(power * 16, 6);
+  out.writeUInt16BE(Math.log2(power), 8);
+  out.writeUInt16BE(kept.length * 16 - power * 16, 10);
+  let offset = directory;
   kept.forEach((table, i) => {
     const at = 12 + i * 16;
-    header.write(table.tag, at, 'latin1');
-    header.writeUInt32BE(table.checksum, at + 4);
-    header.writeUInt32BE(offset, at + 8);
-    header.writeUInt32BE(table.data.length, at + 12);
-    const padded = Buffer.alloc((table.data.length + 3) & ~3);
-    table.data.copy(padded);
-    parts.push(padded);
-    offset += padded.length;
+    out.write(table.tag, at, 'latin1');
+    out.writeUInt32BE(table.checksum, at + 4);
+    out.writeUInt32BE(offset, at + 8);
+    out.writeUInt32BE(table.data.length, at + 12);
+    table.data.copy(out, offset);
+    const padded = (table.data.length + 3) & ~3;
+    out.fill(0, offset + table.data.length, offset + padded);
+    offset += padded;
   });
-  return Buffer.concat(parts);
+  return out;
 }
