@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { embedChineseFonts } from '@/lib/pdf/fonts';
+import { drawingFonts, embedChineseFonts } from '@/lib/pdf/fonts';
 import { readAll, type BlobStore } from '@/lib/storage';
 import { distinctCharacters } from '@/lib/text/distinct-characters';
 import { bundleText, type BundleText } from './bundle-text';
@@ -135,7 +135,9 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   // The chat lines naming each flagged order, for its dossier: every chat log read once.
   const mentions = chatMentions(data.flaggedOrders, prepared);
 
-  // 2. Fit the size limit.
+  // 2. Fit the size limit. It mostly waits on libvips: the fonts the exhibits are typeset with load
+  // meanwhile (once a process; a failure is left to the first exhibit to report).
+  drawingFonts().catch(() => {});
   const fit = await fitImages(prepared, store, text.characters, data, options);
   clock.lap('fit');
 
