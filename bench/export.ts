@@ -13,7 +13,9 @@
  *
  * Also in the same run (issue #15): the floor (bench/floor.ts: the same photo previews and PDFs
  * through libvips, pdf-lib and qpdf alone) and the ratio of the export to it; and two re-exports
- * after the full one, "statement edited" and "one photo added" (bench/reexport.ts).
+ * after the full one, "statement edited" and "one photo added" (bench/reexport.ts). The floor and
+ * the export run BENCH_ROUNDS times (3 by default, the case put back between rounds) and the
+ * lines compare medians: this shared machine makes one round up to half as slow again as the next.
  * BENCH_CASE=scans runs the scan-heavy case instead (bench/scans.ts).
  *
  * Run: npm run bench:export [-- --setup-only (keeps the case's data folder)] [-- --no-videos]   (BENCH_CASE=scans npm run bench:export)
@@ -39,6 +41,13 @@ if (process.env.BENCH_CASE === 'scans') {
 }
 
 const setupOnly = process.argv.includes('--setup-only');
+
+/** The middle value (the mean of the middle two for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
 const withVideos = !process.argv.includes('--no-videos');
 const OUT = path.resolve('bench/out');
 // Bump a version when its generator changes; chat logs take milliseconds and are written every run.
@@ -616,6 +625,7 @@ try {
   const { acceptUpload } = await import('../lib/evidence/accept-upload');
   const { runCaseAudit } = await import('../lib/audit/case-audit');
   const { checkTracking } = await import('../lib/logistics/detect');
+  const { undoEdits } = await import('./reexport');
 
   const user = await makeUser('小明数码旗舰店');
   const statement = {
@@ -702,30 +712,47 @@ try {
   for (const line of videoUploads) console.log(`video: ${line}`);
   console.log(`links: ${links.length} evidence–order links; audit findings explained: ${audit.findingCount}`);
   console.log(`setup seconds=${s(setupEnd - setupStart)} (corpus ${s(corpusEnd - setupStart)}, upload ${s(uploadEnd - ordersEnd)})`);
-  await db.$disconnect();
+  if (setupOnly) await db.$disconnect();
 
   if (!setupOnly) {
-    // The floor first, then the export, each in a process of its own: the same inputs, the same minute of machine load.
-    const floor = await runChild<FloorResult>('bench/floor.ts', [c.id]);
-    if (!floor.ok) throw new Error(`floor child exited with ${floor.code}: ${floor.lastStderr.join(' | ')}`);
-    const f = floor.result;
-    console.log(`floor: ${f.photos} previews re-encoded at 160 DPI (two at a time), ${f.pdfs} PDFs merged with ${f.qpdf}; ${f.pages} pages, ${f.sizeMb.toFixed(2)} MB, cpu ${f.cpuSeconds.toFixed(2)} s, peak ${f.peakRssMb.toFixed(0)} MB; phases (s): ${Object.entries(f.phases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`floor seconds=${f.seconds.toFixed(2)}`);
-    // The timed part, in a process of its own: its peak memory is the export's, not the photo generator's.
-    const run = await runChild<RunResult>('bench/export-run.ts', [c.id, ...(process.env.BENCH_REEXPORT === '0' ? [] : [corpus.extraPhoto])]);
-    if (!run.ok) throw new Error(`export child exited with ${run.code}: ${run.lastStderr.join(' | ')}`);
-    const result = run.result;
-    for (const f of result.files) console.log(`volume ${f.volume}: ${f.path} ${(f.size / MB).toFixed(2)} MB, ${f.pages} pages`);
-    console.log(`warnings: ${result.warnings.length}${result.warnings.length ? ` (${result.warnings.slice(0, 5).map((w) => `${w.exhibitId} ${w.reason}`).join('; ')}${result.warnings.length > 5 ? ' …' : ''})` : ''}; oversized: ${result.oversized.length ? result.oversized.join(', ') : 'none'}`);
-    console.log(`RSS before the export: ${result.rssBeforeMb.toFixed(0)} MB (modules loaded); export cpu ${result.cpuSeconds.toFixed(2)} s (floor ${f.cpuSeconds.toFixed(2)} s, without its qpdf process)`);
-    if (result.reexport) {
-      const { statement, photo } = result.reexport;
-      console.log(`reexport statement seconds=${statement.toFixed(2)} ratio=${(statement / result.seconds).toFixed(2)}`);
-      console.log(`reexport photo seconds=${photo.toFixed(2)} ratio=${(photo / result.seconds).toFixed(2)}`);
+    // The floor, then the export, each in a process of its own: the same inputs, the same minute of
+    // machine load; BENCH_ROUNDS times over (3 by default), the case put back between rounds, and the
+    // medians compared: on a shared machine one round's export can take half as long again as the next.
+    const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS) || 3));
+    const floors: FloorResult[] = [];
+    const runs: RunResult[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      if (round > 1) await undoEdits(c.id);
+      const floor = await runChild<FloorResult>('bench/floor.ts', [c.id]);
+      if (!floor.ok) throw new Error(`floor child exited with ${floor.code}: ${floor.lastStderr.join(' | ')}`);
+      // The timed part, in a process of its own: its peak memory is the export's, not the photo generator's.
+      const run = await runChild<RunResult>('bench/export-run.ts', [c.id, ...(process.env.BENCH_REEXPORT === '0' ? [] : [corpus.extraPhoto])]);
+      if (!run.ok) throw new Error(`export child exited with ${run.code}: ${run.lastStderr.join(' | ')}`);
+      floors.push(floor.result);
+      runs.push(run.result);
+      const re = run.result.reexport;
+      console.log(`round ${round}: floor ${floor.result.seconds.toFixed(2)} s, export ${run.result.seconds.toFixed(2)} s (cpu ${run.result.cpuSeconds.toFixed(2)}, peak ${run.result.peakRssMb.toFixed(0)} MB)${re ? `, re-export statement ${re.statement.toFixed(2)} s, photo ${re.photo.toFixed(2)} s` : ''}; load ${os.loadavg()[0]?.toFixed(2)}`);
     }
-    console.log(`ratio=${(result.seconds / f.seconds).toFixed(2)} (export/floor wall time; cpu ${(result.cpuSeconds / f.cpuSeconds).toFixed(2)}); load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const sizeMb = result.files.reduce((n, f) => n + f.size, 0) / MB;
-    console.log(`export seconds=${result.seconds.toFixed(2)} peak_rss_mb=${result.peakRssMb.toFixed(0)} size_mb=${sizeMb.toFixed(2)} pages=${result.pages}`);
+    await db.$disconnect();
+    const f = floors.at(-1) as FloorResult;
+    const result = runs.at(-1) as RunResult;
+    console.log(`floor: ${f.photos} previews re-encoded at 160 DPI (two at a time), ${f.pdfs} PDFs merged with ${f.qpdf}; ${f.pages} pages, ${f.sizeMb.toFixed(2)} MB, cpu ${f.cpuSeconds.toFixed(2)} s, peak ${f.peakRssMb.toFixed(0)} MB; phases (s): ${Object.entries(f.phases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const floorSeconds = median(floors.map((x) => x.seconds));
+    const exportSeconds = median(runs.map((x) => x.seconds));
+    console.log(`floor seconds=${floorSeconds.toFixed(2)}`);
+    for (const v of result.files) console.log(`volume ${v.volume}: ${v.path} ${(v.size / MB).toFixed(2)} MB, ${v.pages} pages`);
+    console.log(`warnings: ${result.warnings.length}${result.warnings.length ? ` (${result.warnings.slice(0, 5).map((w) => `${w.exhibitId} ${w.reason}`).join('; ')}${result.warnings.length > 5 ? ' …' : ''})` : ''}; oversized: ${result.oversized.length ? result.oversized.join(', ') : 'none'}`);
+    console.log(`RSS before the export: ${result.rssBeforeMb.toFixed(0)} MB (modules loaded); export cpu ${median(runs.map((x) => x.cpuSeconds)).toFixed(2)} s (floor ${median(floors.map((x) => x.cpuSeconds)).toFixed(2)} s, without its qpdf process; medians)`);
+    if (result.reexport) {
+      const statement = median(runs.map((x) => x.reexport?.statement ?? 0));
+      const photo = median(runs.map((x) => x.reexport?.photo ?? 0));
+      console.log(`reexport statement seconds=${statement.toFixed(2)} ratio=${(statement / exportSeconds).toFixed(2)}`);
+      console.log(`reexport photo seconds=${photo.toFixed(2)} ratio=${(photo / exportSeconds).toFixed(2)}`);
+    }
+    console.log(`ratio=${(exportSeconds / floorSeconds).toFixed(2)} (median export/median floor wall time over ${rounds} rounds; cpu ${(median(runs.map((x) => x.cpuSeconds)) / median(floors.map((x) => x.cpuSeconds))).toFixed(2)}); load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const sizeMb = result.files.reduce((n, v) => n + v.size, 0) / MB;
+    // Seconds: the median round's; peak: the highest of any round.
+    console.log(`export seconds=${exportSeconds.toFixed(2)} peak_rss_mb=${Math.max(...runs.map((x) => x.peakRssMb)).toFixed(0)} size_mb=${sizeMb.toFixed(2)} pages=${result.pages}`);
   }
 } finally {
   // --setup-only keeps the case for profiling one export by hand (the line below says how).
