@@ -126,7 +126,7 @@ export async function buildBundle(data: BundleData, store: BlobStore, options: B
   };
   const text = bundleText(data);
 
-  // 1. Read every exhibit (images are decoded and scaled here, two at a time), or take its facts from the cache.
+  // 1. Read every exhibit (image headers, chat logs, tables; two at a time), or take it from the cache.
   const prepared = await readExhibits(data, store, (done, total, item) => progress((done / total) * 0.45, item));
   planDerivedScans(prepared, options.maxBytes);
   const reduced = prepared.filter((p) => p.scan).map((p) => p.exhibit.exhibitId);

@@ -94,8 +94,6 @@ export class Typesetter {
     return key;
   }
 
-
-
   /** Every character drawn so far in `font`, with its glyph codes (hex): what a copied page needs to be re-encoded. */
   drawnCodes(font: PDFFont): ReadonlyMap<string, string> {
     return this.glyphCodes.get(font) ?? new Map();

@@ -10,6 +10,8 @@ import { Cache, decodePDFRawStream, PDFContentStream, PDFName, PDFNumber, PDFObj
 export const OBJECTS_PER_TICK = 1000;
 
 const FLATE = PDFName.of('FlateDecode');
+const FILTER = PDFName.of('Filter');
+const COUNT = PDFName.of('Count');
 
 /**
  * zlib's deflate at its default level, with a window no larger than the input needs. Setting up
@@ -21,8 +23,6 @@ export function deflate(bytes: Uint8Array): Buffer {
   const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes.length + 262))));
   return deflateSync(bytes, { windowBits });
 }
-const FILTER = PDFName.of('Filter');
-const COUNT = PDFName.of('Count');
 
 /**
  * Every content stream drawn in this document compressed now, by Node's zlib, instead of by
