@@ -79,10 +79,15 @@ export class Typesetter {
     page.pushOperators(operators('q', 'BT', this.colour(color, 'fill'), `${key} ${this.pdfNumber(size)} Tf`, `${this.pdfNumber(x)} ${this.pdfNumber(y)} Td`, `<${this.glyphHex(text, font)}> Tj`, 'ET', 'Q'));
   }
 
-  /** A rectangle filled with `color` and outlined with `borderColor`, as pdf-lib's drawRectangle would (an exhibit stamp's box). */
+  /**
+   * A rectangle filled with `color` and outlined with `borderColor`: the operators pdf-lib's
+   * drawRectangle writes, numbers unrounded (PDFium antialiases a `re` rectangle differently).
+   */
   box({ x, y, width, height, color, borderColor, borderWidth }: { x: number; y: number; width: number; height: number; color: Color; borderColor: Color; borderWidth: number }, page: PDFPage = this.page): void {
-    const n = (value: number) => this.pdfNumber(value);
-    page.pushOperators(operators('q', this.colour(color, 'fill'), this.colour(borderColor, 'stroke'), `${n(borderWidth)} w`, `${n(x)} ${n(y)} ${n(width)} ${n(height)} re`, 'B', 'Q'));
+    const n = (value: number) => PDFNumber.of(value).toString();
+    page.pushOperators(
+      operators('q', this.colour(color, 'fill'), this.colour(borderColor, 'stroke'), `${n(borderWidth)} w`, '[] 0 d', `1 0 0 1 ${n(x)} ${n(y)} cm`, '1 0 0 1 0 0 cm', '1 0 0 1 0 0 cm', '0 0 m', `0 ${n(height)} l`, `${n(width)} ${n(height)} l`, `${n(width)} 0 l`, 'h', 'B', 'Q'),
+    );
   }
 
   /** The name `font` has in the page's resources: added once a page. */

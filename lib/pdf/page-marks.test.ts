@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { croppedPdf } from '@/lib/testing/hostile-pdf';
 import { pdfPageGray } from '@/lib/testing/pdf-read';
+import { findSystemTool } from '@/lib/tools/system-tool';
 import { embedChineseFonts } from './fonts';
 import { A4, Typesetter } from './layout';
 import { makeStampRoom, stampPage } from './page-marks';
@@ -45,6 +46,20 @@ describe('stampPage', () => {
   }
 
   it.each([[A4], [[842, 595] as [number, number]]])('draws what pdf-lib draws, written as operators (page %j)', async (size) => {
-    expect((await stamped(true, size)).equals(await stamped(false, size))).toBe(true);
+    const [typeset, drawn] = [await stamped(true, size), await stamped(false, size)];
+    expect(typeset.length).toBe(drawn.length);
+    // The Typesetter puts text at 1/100 pt, pdf-lib where the arithmetic lands: poppler shows the
+    // same pixels, PDFium (no system tools) ~80 edge pixels a shade apart. Tried: a mark moved by
+    // half a point fails under PDFium, by a point and a half under both (poppler snaps text to pixels).
+    let differing = 0;
+    let most = 0;
+    typeset.forEach((value, i) => {
+      const difference = Math.abs(value - (drawn[i] ?? 0));
+      if (difference > 0) differing++;
+      most = Math.max(most, difference);
+    });
+    if (findSystemTool('pdftoppm')) expect(differing).toBe(0);
+    expect(differing).toBeLessThan(200);
+    expect(most).toBeLessThan(64);
   });
 });
