@@ -82,7 +82,7 @@ export async function exhibitPages(data: BundleData, prepared: Prepared[], text:
     // Read in this export: its facts are stored once its pages are, for the next export to go by.
     const keep = p.content.kind !== 'cached' && reusable(p.content);
     const facts = factsOf(x, p.content);
-    const key = pagesKey(data.caseId, x, data.language, facts.imagePixels > 0 ? level : null, undefined, p.scan);
+    const key = pagesKey(data.caseId, x, data.language, drawsImages(p.content) ? level : null, undefined, p.scan);
     let meta = await readPagesMeta(store, key);
     let held: Uint8Array | undefined;
     if (meta) hits += 1;
